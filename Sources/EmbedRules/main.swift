@@ -1,0 +1,15 @@
+import Foundation
+import WinnowCore
+
+/// Rewrites Sources/WinnowCore/Rules/EmbeddedRules.swift from rules/.
+/// Run from the package root: `swift run embed-rules`.
+let root = FileManager.default.currentDirectoryPath
+let target = root + "/Sources/WinnowCore/Rules/EmbeddedRules.swift"
+do {
+    let files = try EmbeddedRulesSource.read(rulesFolder: root + "/rules")
+    try EmbeddedRulesSource.render(files).write(toFile: target, atomically: true, encoding: .utf8)
+    print("embed-rules: wrote \(files.count) rule files to \(target)")
+} catch {
+    FileHandle.standardError.write(Data("embed-rules: \(error)\n".utf8))
+    exit(1)
+}

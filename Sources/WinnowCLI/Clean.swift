@@ -1,0 +1,70 @@
+import ArgumentParser
+import WinnowCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `winnow [OPTIONS] [FILE…]`: each file is one document; no file or `-` reads stdin.
+struct Clean: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Clean documents (the default command).",
+        discussion: "Each FILE is one document; with no FILE, or -, standard input is one document. The cleaned text goes to standard output."
+    )
+
+    @OptionGroup var rules: RuleOptions
+    @OptionGroup var output: OutputOptions
+
+    @Flag(help: "Instead of the cleaned text, print every input line with its fate and the reason.")
+    var explain = false
+
+    @Argument(help: "Documents to clean (default: standard input).")
+    var files: [String] = []
+
+    func run() throws {
+        let ruleSet = try rules.loadRuleSet()
+        let runner = DocumentRunner(ruleSet: ruleSet, options: rules.cleanOptions, output: output, explain: explain)
+        let ok = runner.run(files.isEmpty ? ["-"] : files)
+        if !ok { throw ExitCode(2) }
+    }
+}
+
+/// `winnow explain FILE…`: the same as `winnow --explain FILE…`.
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show every line of a document with its fate: kept, or removed by which rule or detector."
+    )
+
+    @OptionGroup var rules: RuleOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "Documents to explain (default: standard input).")
+    var files: [String] = []
+
+    func run() throws {
+        let ruleSet = try rules.loadRuleSet()
+        let runner = DocumentRunner(ruleSet: ruleSet, options: rules.cleanOptions, output: output, explain: true)
+        if !runner.run(files.isEmpty ? ["-"] : files) { throw ExitCode(2) }
+    }
+}
+
+/// Options about what is written.
+struct OutputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Documents larger than this many bytes pass through unchanged, with a warning.", valueName: "bytes"))
+    var maxDocBytes: Int = 256 << 20
+
+    @Option(help: ArgumentHelp("Colour in explanations: auto, always or never (auto honours NO_COLOR and TERM=dumb).", valueName: "when"))
+    var color: ColorChoice = .auto
+
+    enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+
+    func useColor(fd: Int32) -> Bool {
+        switch color {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
+            if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
+            return isatty(fd) != 0
+        }
+    }
+}

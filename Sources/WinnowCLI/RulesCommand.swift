@@ -1,0 +1,44 @@
+import ArgumentParser
+import WinnowCore
+
+/// `winnow rules`: list the rules in force; `--export` prints their patterns.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "List the rules in force, or export their patterns.",
+        discussion: "--export prints one normalised PCRE2 pattern per line (the line rules: drop, meta, cut, list); --export --combined prints them as one alternation, e.g. for pcre2grep."
+    )
+
+    @OptionGroup var rules: RuleOptions
+
+    @Flag(help: "Print the patterns instead of the list.")
+    var export = false
+
+    @Flag(help: "With --export: one combined alternation.")
+    var combined = false
+
+    func run() throws {
+        let ruleSet = try rules.loadRuleSet()
+        var lines: [String] = []
+        if export {
+            let patterns = ruleSet.rules.filter { [.drop, .meta, .cut, .list].contains($0.rule.action) }.map(\.regex.pattern)
+            lines = combined ? [patterns.map { "(?:\($0))" }.joined(separator: "|")] : patterns
+        } else {
+            for compiled in ruleSet.rules {
+                let r = compiled.rule
+                let langs = r.languages.count == Language.allCases.count ? "all" : r.languages.sorted().map(\.rawValue).joined(separator: ",")
+                lines.append("\(r.id)\t\(r.action.rawValue)\t\(langs)\t\(r.scope)\t\(r.location.short)")
+            }
+        }
+        let sink = OutputSink(fd: 1)
+        do throws(OutputSink.Failure) {
+            try sink.write(lines.joined(separator: "\n") + "\n")
+            try sink.flush()
+        } catch {
+            if case .io(let failure) = error {
+                Diagnostics.error(failure.description)
+                throw ExitCode(2)
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import WinnowCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The `winnow` command. With no subcommand it cleans (`winnow clean`).
+struct Winnow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "winnow",
+        abstract: "Strip boilerplate from scraped web pages given as plain text; keep the article.",
+        version: "0.1.0",
+        subcommands: [Clean.self, Explain.self, Check.self, RulesCommand.self],
+        defaultSubcommand: Clean.self
+    )
+}
+
+@main
+enum Main {
+    static func main() {
+        // `| head` closes the pipe: stop quietly instead of dying of SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try Winnow.parseAsRoot()
+            try command.run()
+        } catch {
+            // grep's convention: usage errors exit 2, not argument-parser's 64.
+            if Winnow.exitCode(for: error) == .validationFailure {
+                Diagnostics.error(Winnow.fullMessage(for: error))
+                exit(2)
+            }
+            Winnow.exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+/// Runs the examples rules carry. Each example is checked twice:
+/// against its own rule's pattern (does `- line` match, does `+ line` not), and
+/// through the whole rule set as a one-line document in each of the rule's
+/// languages (is `- line` removed, is `+ line` kept), which catches one rule
+/// undoing another.
+public struct ExampleChecker {
+    public let ruleSet: RuleSet
+
+    public init(ruleSet: RuleSet) { self.ruleSet = ruleSet }
+
+    /// Every failing example, as an error at the example's line.
+    public func run() -> [Diagnostic] {
+        let scratch = MatchScratch(captureCapacity: max(ruleSet.maxCaptureCount, 16))
+        var cleaners: [Language: Cleaner] = [:]
+        func cleaner(_ language: Language) -> Cleaner {
+            if let c = cleaners[language] { return c }
+            var options = CleanOptions()
+            options.language = language
+            let c = Cleaner(ruleSet: ruleSet, options: options)
+            cleaners[language] = c
+            return c
+        }
+        let explanation = Explanation(ruleSet: ruleSet)
+        var problems: [Diagnostic] = []
+        for compiled in ruleSet.rules {
+            let rule = compiled.rule
+            for example in rule.examples {
+                let subject = rule.raw ? example.text : Normalizer.normalize(example.text)
+                let matches = compiled.regex.matches(subject.utf8, scratch: scratch)
+                let wantMatch = rule.action == .keep ? !example.mustRemove : example.mustRemove
+                if matches != wantMatch {
+                    problems.append(Diagnostic(example.location, example.mustRemove
+                        ? "'\(rule.id)' must \(rule.action == .keep ? "not protect" : "remove") this example, but its pattern \(matches ? "matches" : "does not match") it"
+                        : "'\(rule.id)' must \(rule.action == .keep ? "protect" : "keep") this example, but its pattern \(matches ? "matches" : "does not match") it"))
+                    continue
+                }
+                if rule.action == .keep { continue }
+                for language in rule.languages.sorted() {
+                    let bytes = Array(example.text.utf8)
+                    let result = cleaner(language).clean(bytes)
+                    guard let fate = result.fates.first(where: { $0 != .blank }) else { continue }
+                    if let problem = judge(example, rule: rule, fate: fate, bytes: bytes, result: result, language: language, explanation: explanation) {
+                        problems.append(problem)
+                        break
+                    }
+                }
+            }
+        }
+        return problems
+    }
+
+    private func judge(_ example: RuleExample, rule: Rule, fate: Fate, bytes: [UInt8], result: CleanResult,
+                       language: Language, explanation: Explanation) -> Diagnostic? {
+        let by = explanation.reason(fate)
+        if example.mustRemove {
+            if rule.action == .strip {
+                guard case .stripped = fate else {
+                    return Diagnostic(example.location, "'\(rule.id)' must strip this example (\(language.rawValue)), but the rule set gives: \(explanation.verdict(fate)) \(by)")
+                }
+                if let expected = example.stripped {
+                    let out = String(decoding: CleanWriter.cleaned(bytes, result), as: UTF8.self)
+                    let got = out.hasSuffix("\n") ? String(out.dropLast()) : out
+                    if got != expected {
+                        return Diagnostic(example.location, "'\(rule.id)' strips this example to «\(got)», expected «\(expected)»")
+                    }
+                }
+                return nil
+            }
+            guard fate.isRemoved else {
+                return Diagnostic(example.location, "'\(rule.id)' example must be removed (\(language.rawValue)), but the rule set keeps it\(by.isEmpty ? "" : ": " + by)")
+            }
+            return nil
+        }
+        guard fate.isKept else {
+            return Diagnostic(example.location, "'\(rule.id)' example must be kept (\(language.rawValue)), but it is removed: \(by)")
+        }
+        return nil
+    }
+}

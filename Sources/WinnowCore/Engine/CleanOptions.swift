@@ -1,0 +1,34 @@
+/// Switches and thresholds of one cleaning run.
+public struct CleanOptions: Sendable {
+    /// Drop later copies of a line or block (see `RepeatDetector`).
+    public var detectRepeats = true
+    /// Drop runs of headline-like lines (see `HeadlineListDetector`).
+    public var detectHeadlineLists = true
+    /// The document language; nil guesses it from the letters.
+    public var language: Language?
+    /// Lines longer than this are never matched against rules (no chrome is that long).
+    public var maxRuleLineBytes = 1 << 20
+    /// A `cut` marker cuts only if at least this share of the page's prose stands above it.
+    public var cutGuardShare = 0.3
+    /// Shortest run of headline-like lines the headline-list detector removes.
+    public var headlineListMinimum = 5
+    /// A later line sharing at least this share of its word triples with an earlier
+    /// line is a near repeat.
+    public var nearRepeatShare = 0.8
+    public var matchLimits = MatchScratch.Limits()
+
+    public init() {}
+}
+
+/// The outcome of cleaning one document.
+public struct CleanResult: Sendable {
+    public var spans: [LineSpan]
+    public var fates: [Fate]
+    public var language: Language
+    /// What `meta` rules captured, in line order: (group name, value).
+    public var metadata: [(key: String, value: String)]
+    /// Rules that hit a match limit, and other things a user should hear about.
+    public var warnings: [String]
+
+    public var removedCount: Int { fates.reduce(0) { $0 + ($1.isRemoved ? 1 : 0) } }
+}

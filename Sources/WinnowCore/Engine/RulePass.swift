@@ -1,0 +1,219 @@
+/// Applies the rules to one page: `keep` protects, the first matching `drop`,
+/// `meta`, `cut` or `list` rule decides, `strip` rules trim what is kept; then the
+/// cut markers, list headings and grabs take effect.
+struct RulePass {
+    let page: Page
+    let language: Language
+    let cleaner: Cleaner
+    var fates: [Fate]
+    var metadata: [(key: String, value: String)] = []
+    var warnings: [String] = []
+    private var cuts: [(line: Int, rule: Int)] = []
+    private var lists: [(line: Int, rule: Int)] = []
+    private var grabs: [(line: Int, rule: CompiledRule)] = []
+
+    init(page: Page, language: Language, cleaner: Cleaner) {
+        self.page = page
+        self.language = language
+        self.cleaner = cleaner
+        fates = page.blank.map { $0 ? .blank : .kept }
+    }
+
+    mutating func run() {
+        if !cleaner.ruleSet.rules.isEmpty {
+            for i in 0..<page.count where !page.blank[i] && page.spans[i].content.count <= cleaner.options.maxRuleLineBytes {
+                matchLine(i)
+            }
+        }
+        applyGrabs()
+        applyCuts()
+        applyLists()
+    }
+
+    private mutating func matchLine(_ i: Int) {
+        let raw = page.line(i)
+        let changed = Normalizer.shadow(of: raw, into: &cleaner.shadow)
+        let rules = cleaner.ruleSet.rules(for: Language.forLine(page.traits[i], in: language))
+        let page = self.page
+        var limitHits: [String] = []
+        let onLimit = { (rule: CompiledRule, message: String) in
+            limitHits.append("line \(i + 1): rule '\(rule.rule.id)' (\(rule.rule.location.short)) gave up: \(message); the line is kept")
+        }
+        cleaner.shadow.withUnsafeBufferPointer { shadowBuffer in
+            let shadow = changed ? shadowBuffer : raw
+            var decided: CompiledRule?
+            rules.keep.forEachMatch(shadow: shadow, raw: raw, scratch: cleaner.scratch, onLimit: onLimit) { rule in
+                guard page.allows(rule.rule.scope, at: i) else { return false }
+                decided = rule
+                return true
+            }
+            if let rule = decided {
+                fates[i] = .protected(rule: rule.index)
+                return
+            }
+            rules.act.forEachMatch(shadow: shadow, raw: raw, scratch: cleaner.scratch, onLimit: onLimit) { rule in
+                guard page.allows(rule.rule.scope, at: i) else { return false }
+                decided = rule
+                if rule.rule.action == .meta { recordMeta(rule, line: i, subject: rule.rule.raw ? raw : shadow, shadowChanged: changed && !rule.rule.raw) }
+                return true
+            }
+            if let rule = decided {
+                act(rule, on: i)
+                return
+            }
+            var spans: [Range<Int>] = []
+            var stripRule = -1
+            rules.strip.forEachMatch(shadow: shadow, raw: raw, scratch: cleaner.scratch, onLimit: onLimit) { rule in
+                guard page.allows(rule.rule.scope, at: i) else { return false }
+                let subject = rule.rule.raw ? raw : shadow
+                let found = allMatches(rule.regex, in: subject)
+                if changed && !rule.rule.raw { computeOrigins(of: raw) }
+                let mapped = (changed && !rule.rule.raw) ? found.map(originalRange) : found
+                spans += mapped.map { ($0.lowerBound + page.spans[i].start)..<($0.upperBound + page.spans[i].start) }
+                if stripRule < 0 { stripRule = rule.index }
+                return false
+            }
+            if stripRule >= 0 { recordStrip(spans, rule: stripRule, line: i) }
+        }
+        warnings += limitHits
+    }
+
+    private mutating func act(_ rule: CompiledRule, on i: Int) {
+        switch rule.rule.action {
+        case .drop: fates[i] = .removed(.rule(rule.index))
+        case .meta: fates[i] = .removed(.meta(rule.index))
+        case .cut: cuts.append((i, rule.index))
+        case .list: lists.append((i, rule.index))
+        case .keep, .strip: return
+        }
+        if rule.rule.grabBefore > 0 || rule.rule.grabAfter > 0 { grabs.append((i, rule)) }
+    }
+
+    /// Every non-overlapping match of `regex` in `subject` (byte ranges).
+    private func allMatches(_ regex: Regex, in subject: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var start = 0
+        while start <= subject.count, regex.match(subject, from: start, scratch: cleaner.scratch) == .match,
+              let range = cleaner.scratch.range(0) {
+            if !range.isEmpty { found.append(range) }
+            start = range.isEmpty ? range.upperBound + 1 : range.upperBound
+        }
+        return found
+    }
+
+    /// Fills `cleaner.origins` for the line (in a second buffer: the shadow is in use).
+    private func computeOrigins(of raw: UnsafeBufferPointer<UInt8>) {
+        Normalizer.shadow(of: raw, into: &cleaner.originShadow, origins: &cleaner.origins)
+    }
+
+    /// Maps a byte range of the current shadow back to the line's original bytes.
+    private func originalRange(_ r: Range<Int>) -> Range<Int> {
+        cleaner.origins[r.lowerBound]..<cleaner.origins[r.upperBound]
+    }
+
+    private mutating func recordMeta(_ rule: CompiledRule, line i: Int, subject: UnsafeBufferPointer<UInt8>, shadowChanged: Bool) {
+        let raw = page.line(i)
+        if shadowChanged { computeOrigins(of: raw) }
+        for (name, group) in rule.namedGroups {
+            guard let range = cleaner.scratch.range(group) else { continue }
+            let original = shadowChanged ? originalRange(range) : range
+            let value = String(decoding: UnsafeBufferPointer(rebasing: raw[original]), as: UTF8.self)
+            metadata.append((name, value.trimmingSpaces()))
+        }
+    }
+
+    private mutating func recordStrip(_ spans: [Range<Int>], rule: Int, line i: Int) {
+        let merged = RulePass.merge(spans)
+        let span = page.spans[i]
+        var left = 0, at = span.start
+        for r in merged {
+            left += LineSplitter.isBlank(page.bytes, LineSpan(start: at, end: r.lowerBound, next: r.lowerBound)) ? 0 : 1
+            at = r.upperBound
+        }
+        left += LineSplitter.isBlank(page.bytes, LineSpan(start: at, end: span.end, next: span.end)) ? 0 : 1
+        // A line stripped down to nothing is removed, not printed blank.
+        fates[i] = left == 0 ? .removed(.rule(rule)) : .stripped(rule: rule, spans: merged)
+    }
+
+    static func merge(_ spans: [Range<Int>]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        for r in spans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = out.last, r.lowerBound <= last.upperBound {
+                out[out.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                out.append(r)
+            }
+        }
+        return out
+    }
+
+    private mutating func applyGrabs() {
+        for (anchor, rule) in grabs {
+            grab(from: anchor, step: -1, count: rule.rule.grabBefore, rule: rule.index)
+            grab(from: anchor, step: 1, count: rule.rule.grabAfter, rule: rule.index)
+        }
+    }
+
+    private mutating func grab(from anchor: Int, step: Int, count: Int, rule: Int) {
+        var left = count
+        var j = anchor + step
+        while left > 0, j >= 0, j < page.count, !page.blank[j] {
+            if fates[j].isRemoved { j += step; continue }
+            guard fates[j] == .kept, page.isNameLike(j) else { return }
+            fates[j] = .removed(.grabbed(rule, anchor: anchor))
+            left -= 1
+            j += step
+        }
+    }
+
+    /// The first cut marker with enough prose above it removes itself and everything
+    /// after it (but protected lines); a marker too high only removes itself.
+    private mutating func applyCuts() {
+        guard !cuts.isEmpty else { return }
+        var proseAbove = [Int](repeating: 0, count: page.count + 1)
+        for i in 0..<page.count {
+            proseAbove[i + 1] = proseAbove[i] + (page.traits[i].isProse ? page.traits[i].chars : 0)
+        }
+        let total = proseAbove[page.count]
+        for (line, rule) in cuts {
+            let share = total > 0 ? Double(proseAbove[line]) / Double(total) : 0
+            guard proseAbove[line] > 0, share >= cleaner.options.cutGuardShare else {
+                fates[line] = .removed(.guardedCut(rule, percentAbove: Int(share * 100)))
+                continue
+            }
+            fates[line] = .removed(.cutMarker(rule))
+            for j in (line + 1)..<page.count where fates[j] == .kept || isStripped(fates[j]) {
+                fates[j] = .removed(.afterCut(rule, marker: line))
+            }
+            return
+        }
+    }
+
+    private func isStripped(_ fate: Fate) -> Bool { if case .stripped = fate { true } else { false } }
+
+    /// A list heading removes itself and the headline-like lines right after it
+    /// (blank lines directly under the heading are skipped; the next blank line or
+    /// non-headline line ends the run).
+    private mutating func applyLists() {
+        for (heading, rule) in lists where fates[heading] == .kept {
+            fates[heading] = .removed(.listHeading(rule))
+            var j = heading + 1
+            while j < page.count, page.blank[j] { j += 1 }
+            while j < page.count, !page.blank[j] {
+                if fates[j].isRemoved { j += 1; continue }
+                guard fates[j] == .kept, page.traits[j].isHeadlineLike else { break }
+                fates[j] = .removed(.listItem(rule, heading: heading))
+                j += 1
+            }
+        }
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An I/O failure, with the path (or "-" for stdin) it concerns.
+public struct IOFailure: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public var errno: Int32
+
+    public init(path: String, errno: Int32) {
+        self.path = path
+        self.errno = errno
+        self.message = String(cString: strerror(errno))
+    }
+
+    public var description: String { "\(path): \(message)" }
+}
+
+/// Reads whole documents from file descriptors in large chunks.
+public enum ByteReader {
+    public static let chunk = 1 << 16
+
+    /// What was read: the whole input, or the first `cap` bytes of a longer one
+    /// (the rest is still unread on the descriptor).
+    public enum Outcome {
+        case complete([UInt8])
+        case overCap([UInt8])
+    }
+
+    /// Reads `fd` to its end, or until more than `cap` bytes arrived.
+    public static func read(fd: Int32, cap: Int, path: String) throws(IOFailure) -> Outcome {
+        var buffer: [UInt8] = []
+        var size = 0
+        while true {
+            if buffer.count - size < chunk { buffer.append(contentsOf: repeatElement(0, count: max(chunk, buffer.count))) }
+            let n = buffer.withUnsafeMutableBytes { raw in
+                Glibc.read(fd, raw.baseAddress! + size, min(raw.count - size, cap + 1 - size))
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw IOFailure(path: path, errno: errno)
+            }
+            if n == 0 { break }
+            size += n
+            if size > cap {
+                buffer.removeSubrange(size...)
+                return .overCap(buffer)
+            }
+        }
+        buffer.removeSubrange(size...)
+        return .complete(buffer)
+    }
+
+    /// Opens and reads a file; "-" is stdin.
+    public static func read(path: String, cap: Int) throws(IOFailure) -> (Outcome, Int32) {
+        if path == "-" { return (try read(fd: 0, cap: cap, path: "(standard input)"), 0) }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw IOFailure(path: path, errno: errno) }
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw IOFailure(path: path, errno: EISDIR)
+        }
+        do { return (try read(fd: fd, cap: cap, path: path), fd) }
+        catch { close(fd); throw error }
+    }
+}

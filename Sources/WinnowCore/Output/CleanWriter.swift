@@ -1,0 +1,45 @@
+/// Writes the kept lines of a cleaned document under GOLD.md's convention: input
+/// order, each line's own bytes and terminator; one blank line where the input had
+/// any blank line between two kept lines; no blank line at the start or the end.
+public enum CleanWriter {
+    public static func write(_ document: UnsafeBufferPointer<UInt8>, _ result: CleanResult, into out: inout [UInt8]) {
+        var wroteAny = false
+        var pendingBreak = false
+        var lastTerminator: Range<Int>? = nil
+        for (i, span) in result.spans.enumerated() {
+            switch result.fates[i] {
+            case .blank:
+                if wroteAny { pendingBreak = true }
+                continue
+            case .removed:
+                continue
+            case .kept, .protected:
+                if pendingBreak { appendTerminator(lastTerminator, document, &out) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: document[span.content]))
+            case .stripped(_, let spans):
+                if pendingBreak { appendTerminator(lastTerminator, document, &out) }
+                var at = span.start
+                for r in spans {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: document[at..<r.lowerBound]))
+                    at = r.upperBound
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: document[at..<span.end]))
+            }
+            // Every output line ends with a terminator: its own, else the last one seen.
+            if span.hasTerminator { lastTerminator = span.end..<span.next }
+            appendTerminator(span.hasTerminator ? span.end..<span.next : lastTerminator, document, &out)
+            wroteAny = true
+            pendingBreak = false
+        }
+    }
+
+    private static func appendTerminator(_ range: Range<Int>?, _ document: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8]) {
+        if let range { out.append(contentsOf: UnsafeBufferPointer(rebasing: document[range])) } else { out.append(0x0A) }
+    }
+
+    public static func cleaned(_ document: [UInt8], _ result: CleanResult) -> [UInt8] {
+        var out: [UInt8] = []
+        document.withUnsafeBufferPointer { write($0, result, into: &out) }
+        return out
+    }
+}

@@ -1,0 +1,69 @@
+/// A rule with its compiled pattern. Shared read-only between workers.
+public final class CompiledRule: @unchecked Sendable {
+    public let rule: Rule
+    public let regex: Regex
+    /// Position in the rule set: the rule's priority and its handle in explanations.
+    public let index: Int
+    /// Named groups recorded by `meta` rules.
+    public let namedGroups: [(name: String, group: Int)]
+    /// Whether the pattern can join a combined alternation (no backreferences,
+    /// group-numbering tricks, verbs or named groups that would change its meaning there).
+    let combinable: Bool
+
+    init(rule: Rule, regex: Regex, index: Int) {
+        self.rule = rule
+        self.regex = regex
+        self.index = index
+        self.namedGroups = regex.namedGroups
+        self.combinable = namedGroups.isEmpty && CompiledRule.isCombinable(regex.pattern)
+    }
+
+    /// Compiles a rule's pattern (normalised unless `raw`). A compile error points at
+    /// the column of the pattern as written in the rule file.
+    static func compile(_ rule: Rule, index: Int) throws(Diagnostic) -> CompiledRule {
+        let (pattern, origins) = rule.raw ? (rule.pattern, Array(0...rule.pattern.utf8.count))
+                                          : Normalizer.normalizeWithOrigins(rule.pattern)
+        do {
+            let regex = try Regex(pattern)
+            return CompiledRule(rule: rule, regex: regex, index: index)
+        } catch {
+            let byte = origins[min(error.byteOffset, origins.count - 1)]
+            let prefix = rule.pattern.utf8.prefix(byte)
+            let column = rule.patternLocation.column + String(decoding: prefix, as: UTF8.self).unicodeScalars.count
+            var at = rule.patternLocation
+            at.column = column
+            throw Diagnostic(at, "in pattern of '\(rule.id)': \(error.message)")
+        }
+    }
+
+    private static let blockers = ["\\Q", "(*", "\\g", "\\k", "(?P", "(?R", "(?&", "(?|", "(?C", "(?#"]
+
+    static func isCombinable(_ pattern: String) -> Bool {
+        if blockers.contains(where: pattern.contains) { return false }
+        let bytes = Array(pattern.utf8)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\\"), i + 1 < bytes.count {
+                if (UInt8(ascii: "1")...UInt8(ascii: "9")).contains(bytes[i + 1]) { return false }
+                i += 2; continue
+            }
+            // (?1) (?+1) (?-1) refer to groups by number; an option group setting x
+            // (extended) would let a `#` comment swallow the alternation's `)`.
+            if b == UInt8(ascii: "("), i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "?") {
+                let isDigit = { (c: UInt8) in c >= 0x30 && c <= 0x39 }
+                var j = i + 2
+                if isDigit(bytes[j]) { return false }
+                if bytes[j] == UInt8(ascii: "+") || bytes[j] == UInt8(ascii: "-"),
+                   j + 1 < bytes.count, isDigit(bytes[j + 1]) { return false }
+                while j < bytes.count, (bytes[j] >= 0x61 && bytes[j] <= 0x7A) || (bytes[j] >= 0x41 && bytes[j] <= 0x5A)
+                        || bytes[j] == UInt8(ascii: "-") || bytes[j] == UInt8(ascii: "^") {
+                    if bytes[j] == UInt8(ascii: "x") { return false }
+                    j += 1
+                }
+            }
+            i += 1
+        }
+        return true
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// Every rule of a run, compiled once and shared by all workers, with the rules
+/// that apply to each combination of line languages grouped behind prefilters.
+public final class RuleSet: @unchecked Sendable {
+    public let rules: [CompiledRule]
+    public let files: [RuleFile]
+    public let warnings: [Diagnostic]
+    /// Capture slots a `MatchScratch` needs for any rule here.
+    public let maxCaptureCount: Int
+    private let bySelection: [LanguageSelection: LanguageRules]
+
+    /// The rules of one combination of languages, split by role.
+    struct LanguageRules {
+        let keep: RuleGroup
+        let act: RuleGroup     // drop, cut, list, meta: first match wins
+        let strip: RuleGroup
+    }
+
+    /// A set of languages as a bit mask (fa = 1, ar = 2, en = 4).
+    struct LanguageSelection: Hashable {
+        let mask: Int
+        init(_ languages: [Language]) {
+            mask = languages.reduce(0) { $0 | (1 << Language.allCases.firstIndex(of: $1)!) }
+        }
+        func contains(any languages: Set<Language>) -> Bool {
+            languages.contains { mask & (1 << Language.allCases.firstIndex(of: $0)!) != 0 }
+        }
+    }
+
+    /// Compiles parsed rule files; every pattern error is reported, not just the first.
+    public init(files: [RuleFile]) throws(RuleErrors) {
+        var compiled: [CompiledRule] = []
+        var errors: [Diagnostic] = []
+        for rule in files.flatMap(\.rules) {
+            do { compiled.append(try CompiledRule.compile(rule, index: compiled.count)) }
+            catch { errors.append(error) }
+        }
+        guard errors.isEmpty else { throw RuleErrors(diagnostics: errors) }
+        self.rules = compiled
+        self.files = files
+        self.warnings = files.flatMap(\.warnings)
+        self.maxCaptureCount = compiled.map(\.regex.captureCount).max() ?? 0
+        // Every selection a line can have (see Language.forLine): built up front so
+        // workers only read.
+        var table: [LanguageSelection: LanguageRules] = [:]
+        for selection in [[Language.fa], [.ar], [.en], [.fa, .en], [.ar, .en]] {
+            let key = LanguageSelection(selection)
+            let applicable = compiled.filter { key.contains(any: $0.rule.languages) }
+            table[key] = LanguageRules(
+                keep: RuleGroup(applicable.filter { $0.rule.action == .keep }),
+                act: RuleGroup(applicable.filter { [.drop, .cut, .list, .meta].contains($0.rule.action) }),
+                strip: RuleGroup(applicable.filter { $0.rule.action == .strip }))
+        }
+        self.bySelection = table
+    }
+
+    func rules(for languages: [Language]) -> LanguageRules {
+        bySelection[LanguageSelection(languages)]!
+    }
+
+    /// The empty rule set: detectors only.
+    public static let empty: RuleSet = try! RuleSet(files: [])
+
+    /// The default rules built into the binary (from `rules/` at build time).
+    public static func defaults() throws(RuleErrors) -> RuleSet {
+        try RuleSet(files: RuleSet.parse(EmbeddedRules.files))
+    }
+
+    /// The text of the built-in rule files, by path (`rules/fa/footer.rules`).
+    public static var defaultRuleFiles: [(path: String, text: String)] { EmbeddedRules.files }
+
+    /// Loads rule files and folders (every `*.rules` below a folder, in path order).
+    public static func load(paths: [String]) throws(RuleErrors) -> RuleSet {
+        var sources: [(path: String, text: String)] = []
+        var errors: [Diagnostic] = []
+        for path in paths {
+            do { sources += try RuleSet.readSources(at: path) }
+            catch { errors.append(error) }
+        }
+        guard errors.isEmpty else { throw RuleErrors(diagnostics: errors) }
+        return try RuleSet(files: RuleSet.parse(sources))
+    }
+
+    static func parse(_ sources: [(path: String, text: String)]) throws(RuleErrors) -> [RuleFile] {
+        var files: [RuleFile] = []
+        var errors: [Diagnostic] = []
+        for source in sources {
+            do { files.append(try RuleParser(path: source.path).parse(source.text)) }
+            catch { errors += error.diagnostics }
+        }
+        guard errors.isEmpty else { throw RuleErrors(diagnostics: errors) }
+        return files
+    }
+
+    static func readSources(at path: String) throws(Diagnostic) -> [(path: String, text: String)] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw Diagnostic(SourceLocation(path: path, line: 0), "no such rule file or folder")
+        }
+        var paths = [path]
+        if isDirectory.boolValue {
+            let base = path.hasSuffix("/") ? path : path + "/"
+            let found = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
+            paths = found.filter { $0.hasSuffix(".rules") }.sorted().map { base + $0 }
+        }
+        return try paths.map { (p: String) throws(Diagnostic) -> (path: String, text: String) in
+            guard let data = FileManager.default.contents(atPath: p) else {
+                throw Diagnostic(SourceLocation(path: p, line: 0), "cannot read rule file")
+            }
+            guard let text = String(validating: Array(data), as: UTF8.self) else {
+                throw Diagnostic(SourceLocation(path: p, line: 0), "rule file is not valid UTF-8")
+            }
+            return (p, text)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+/// What one scan of a line's bytes tells the detectors: its size in characters and
+/// words, its script, and how it ends. Computed once per line, from the original bytes.
+public struct LineTraits: Sendable, Equatable {
+    /// Unicode scalars (invalid bytes count one each).
+    public var chars = 0
+    /// Runs of non-space characters.
+    public var words = 0
+    public var arabicScript = 0
+    public var latinLetters = 0
+    /// پ چ ژ گ (Persian only) and ی ک (Persian forms).
+    public var persianLetters = 0
+    public var persianOnlyLetters = 0
+    /// ة ي ك ى (Arabic forms).
+    public var arabicLetters = 0
+    public var digits = 0
+    /// Sentence-final marks (. ! ? ؟ … ۔) followed by a space inside the line.
+    public var innerSentenceBreaks = 0
+    /// The line's last character (closing quotes and brackets skipped) is sentence-final.
+    public var endsSentence = false
+    /// The line's last character is a colon: it introduces what follows.
+    public var endsWithColon = false
+    /// The line starts with a list marker: "-", "•", "*", "1.", "۱-", "(a)".
+    public var startsWithListMarker = false
+
+    public init() {}
+
+    public init(_ s: UnsafeBufferPointer<UInt8>) {
+        var inWord = false
+        var last: UInt32 = 0, beforeLast: UInt32 = 0
+        var pendingBreak = false
+        var firstScalars: [UInt32] = []
+        var i = 0
+        let n = s.count
+        while i < n {
+            let (scalar, length) = LineTraits.decode(s, at: i)
+            i += length
+            chars += 1
+            if firstScalars.count < 3, !(firstScalars.isEmpty && LineTraits.isSpace(scalar)) {
+                firstScalars.append(scalar)
+            }
+            if LineTraits.isSpace(scalar) {
+                inWord = false
+                if pendingBreak { innerSentenceBreaks += 1; pendingBreak = false }
+                continue
+            }
+            if !inWord { words += 1; inWord = true }
+            pendingBreak = LineTraits.isSentenceFinal(scalar)
+            classify(scalar)
+            beforeLast = last
+            last = scalar
+        }
+        // Skip one closing quote or bracket: «...؟» and "...." end sentences too.
+        let final = LineTraits.isClosing(last) ? beforeLast : last
+        endsSentence = LineTraits.isSentenceFinal(final)
+        endsWithColon = final == 0x3A || final == 0xFF1A
+        startsWithListMarker = LineTraits.isListMarker(firstScalars)
+    }
+
+    /// Short, no sentence inside or at the end: how headlines, menu items and labels look.
+    public var isHeadlineLike: Bool {
+        words >= 1 && words <= 20 && chars <= 160 && !endsSentence && innerSentenceBreaks == 0
+    }
+
+    /// Long enough and sentence-shaped: body text, never template chrome.
+    public var isProse: Bool {
+        (words >= 10 && endsSentence) || words >= 25
+    }
+
+    private mutating func classify(_ c: UInt32) {
+        switch c {
+        case 0x30...0x39, 0x660...0x669, 0x6F0...0x6F9: digits += 1
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: latinLetters += 1
+        case 0x67E, 0x686, 0x698, 0x6AF: persianOnlyLetters += 1; persianLetters += 1; arabicScript += 1
+        case 0x6A9, 0x6CC: persianLetters += 1; arabicScript += 1
+        case 0x629, 0x643, 0x649, 0x64A: arabicLetters += 1; arabicScript += 1
+        case 0x600...0x6FF, 0x750...0x77F, 0xFB50...0xFDFF, 0xFE70...0xFEFF: arabicScript += 1
+        default: break
+        }
+    }
+
+    static func isSpace(_ c: UInt32) -> Bool {
+        c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x0B || c == 0x0C || (0x2000...0x200A).contains(c) || c == 0x202F || c == 0x3000
+    }
+
+    static func isSentenceFinal(_ c: UInt32) -> Bool {
+        c == 0x2E || c == 0x21 || c == 0x3F || c == 0x61F || c == 0x2026 || c == 0x6D4
+    }
+
+    static func isClosing(_ c: UInt32) -> Bool {
+        c == 0x22 || c == 0x27 || c == 0x29 || c == 0x5D || c == 0xBB || c == 0x201D || c == 0x2019
+    }
+
+    static func isListMarker(_ s: [UInt32]) -> Bool {
+        guard let first = s.first else { return false }
+        if [0x2D, 0x2022, 0x2A, 0x25CF, 0x25AA, 0x2013, 0x2014, 0xB7].contains(first) { return true }
+        let isDigit: (UInt32) -> Bool = { (0x30...0x39).contains($0) || (0x660...0x669).contains($0) || (0x6F0...0x6F9).contains($0) }
+        if isDigit(first), s.count >= 2 {
+            let second = s[1]
+            let third = s.count > 2 ? s[2] : 0
+            if [0x2E, 0x29, 0x2D, 0x3A].contains(second) { return true }
+            if isDigit(second), [0x2E, 0x29, 0x2D].contains(third) { return true }
+        }
+        return false
+    }
+
+    /// Decodes one UTF-8 scalar; an invalid byte decodes as itself with length 1.
+    @inline(__always)
+    static func decode(_ s: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let b0 = UInt32(s[i])
+        if b0 < 0x80 { return (b0, 1) }
+        let n = s.count
+        func cont(_ k: Int) -> UInt32? {
+            guard i + k < n, s[i + k] & 0xC0 == 0x80 else { return nil }
+            return UInt32(s[i + k] & 0x3F)
+        }
+        switch b0 {
+        case 0xC2...0xDF:
+            if let c1 = cont(1) { return ((b0 & 0x1F) << 6 | c1, 2) }
+        case 0xE0...0xEF:
+            if let c1 = cont(1), let c2 = cont(2) { return ((b0 & 0x0F) << 12 | c1 << 6 | c2, 3) }
+        case 0xF0...0xF4:
+            if let c1 = cont(1), let c2 = cont(2), let c3 = cont(3) {
+                return ((b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3, 4)
+            }
+        default: break
+        }
+        return (0xFFFD, 1)
+    }
+}

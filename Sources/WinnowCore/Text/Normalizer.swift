@@ -1,0 +1,154 @@
+/// Builds the *normalised shadow* of a line: the bytes rules match against, so one
+/// rule covers the spelling variants of Arabic-script chrome. The original bytes are
+/// never changed; the shadow only decides.
+///
+/// - Arabic ي ى ئ → Persian ی, Arabic ك → Persian ک, ة ۀ → ه, ؤ → و, أ إ آ ٱ → ا
+/// - Persian (۰–۹) and Arabic-Indic (٠–٩) digits → ASCII digits
+/// - tatweel (ـ), Arabic diacritics (U+064B–U+065F, U+0670), ZWJ, ZWSP, BOM and
+///   bidi marks are removed
+/// - ZWNJ, NBSP and other Unicode spaces → one ASCII space, so `\s*` matches a
+///   phrase written with a ZWNJ, a space, or nothing at all
+///
+/// Invalid UTF-8 passes through byte for byte.
+public enum Normalizer {
+    /// Writes the shadow of `line` into `output` and returns true, or returns false
+    /// (leaving `output` empty) when the line is its own shadow: the common case for
+    /// Latin text, checked in one scan without copying.
+    /// When `origins` is given, `origins[i]` is set to the offset in `line` of the
+    /// character that produced shadow byte `i`, plus one final entry for the end.
+    @discardableResult
+    public static func shadow(of line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8],
+                              origins: UnsafeMutablePointer<[Int]>? = nil) -> Bool {
+        output.removeAll(keepingCapacity: true)
+        let n = line.count
+        var i = 0
+        var copiedUpTo = 0   // bytes of `line` before this offset are already in `output`
+        var changed = false
+        func flush(to end: Int) {
+            if end > copiedUpTo {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: line[copiedUpTo..<end]))
+                if let origins { for k in copiedUpTo..<end { origins.pointee.append(k) } }
+            }
+        }
+        if let origins { origins.pointee.removeAll(keepingCapacity: true) }
+        while i < n {
+            let b0 = line[i]
+            if b0 < 0xC2 { i += 1; continue }
+            let (length, replacement) = classify(line, at: i)
+            if let replacement {
+                if !changed { changed = true }
+                flush(to: i)
+                output.append(contentsOf: replacement)
+                if let origins { for _ in replacement { origins.pointee.append(i) } }
+                copiedUpTo = i + length
+            }
+            i += length
+        }
+        guard changed else {
+            if let origins { origins.pointee.removeAll(keepingCapacity: true) }
+            return false
+        }
+        flush(to: n)
+        if let origins { origins.pointee.append(n) }
+        return true
+    }
+
+    /// Normalises a whole string (rule patterns and examples go through here, so a
+    /// pattern written with ي or ٣ matches text written with ی or 3).
+    public static func normalize(_ text: String) -> String {
+        var out: [UInt8] = []
+        let bytes = Array(text.utf8)
+        let changed = bytes.withUnsafeBufferPointer { shadow(of: $0, into: &out) }
+        return changed ? String(decoding: out, as: UTF8.self) : text
+    }
+
+    /// Like `normalize`, also returning for each byte of the result its offset in `text`.
+    public static func normalizeWithOrigins(_ text: String) -> (String, [Int]) {
+        var out: [UInt8] = []
+        var origins: [Int] = []
+        let bytes = Array(text.utf8)
+        let changed = bytes.withUnsafeBufferPointer { shadow(of: $0, into: &out, origins: &origins) }
+        if !changed { return (text, Array(0...bytes.count)) }
+        return (String(decoding: out, as: UTF8.self), origins)
+    }
+
+    private static let space: [UInt8] = [0x20]
+    private static let none: [UInt8] = []
+    private static let yeh: [UInt8] = [0xDB, 0x8C]       // ی
+    private static let keheh: [UInt8] = [0xDA, 0xA9]     // ک
+    private static let heh: [UInt8] = [0xD9, 0x87]       // ه
+    private static let alef: [UInt8] = [0xD8, 0xA7]      // ا
+    private static let waw: [UInt8] = [0xD9, 0x88]       // و
+    private static let digits: [[UInt8]] = (0..<10).map { [UInt8(0x30 + $0)] }
+
+    /// Length of the UTF-8 sequence at `i` (1 for invalid bytes) and its replacement,
+    /// or nil when the character stays as it is.
+    @inline(__always)
+    private static func classify(_ s: UnsafeBufferPointer<UInt8>, at i: Int) -> (Int, [UInt8]?) {
+        let b0 = s[i]
+        let n = s.count
+        func cont(_ k: Int) -> UInt8? {
+            guard i + k < n else { return nil }
+            let b = s[i + k]
+            return b & 0xC0 == 0x80 ? b : nil
+        }
+        switch b0 {
+        case 0xC2:
+            guard let b1 = cont(1) else { return (1, nil) }
+            return (2, b1 == 0xA0 ? space : nil)                      // NBSP
+        case 0xD8:
+            guard let b1 = cont(1) else { return (1, nil) }
+            switch b1 {
+            case 0xA2, 0xA3, 0xA5: return (2, alef)                   // آ أ إ
+            case 0xA4: return (2, waw)                                // ؤ
+            case 0xA6: return (2, yeh)                                // ئ
+            case 0xA9: return (2, heh)                                // ة
+            default: return (2, nil)
+            }
+        case 0xD9:
+            guard let b1 = cont(1) else { return (1, nil) }
+            switch b1 {
+            case 0x80: return (2, none)                               // tatweel
+            case 0x83: return (2, keheh)                              // ك
+            case 0x89, 0x8A: return (2, yeh)                          // ى ي
+            case 0x8B...0x9F: return (2, none)                        // harakat
+            case 0xA0...0xA9: return (2, digits[Int(b1 - 0xA0)])      // ٠–٩
+            case 0xB0: return (2, none)                               // superscript alef
+            case 0xB1: return (2, alef)                               // ٱ
+            default: return (2, nil)
+            }
+        case 0xDB:
+            guard let b1 = cont(1) else { return (1, nil) }
+            switch b1 {
+            case 0x80: return (2, heh)                                // ۀ
+            case 0xB0...0xB9: return (2, digits[Int(b1 - 0xB0)])      // ۰–۹
+            default: return (2, nil)
+            }
+        case 0xC3...0xDF:
+            return cont(1) == nil ? (1, nil) : (2, nil)
+        case 0xE2:
+            guard let b1 = cont(1), let b2 = cont(2) else { return (1, nil) }
+            if b1 == 0x80 {
+                switch b2 {
+                case 0x80...0x8A, 0xAF: return (3, space)            // en/em/thin… spaces
+                case 0x8C: return (3, space)                          // ZWNJ
+                case 0x8B, 0x8D, 0x8E, 0x8F, 0xAA...0xAE: return (3, none) // ZWSP ZWJ LRM RLM bidi
+                default: return (3, nil)
+                }
+            }
+            if b1 == 0x81, (0xA6...0xA9).contains(b2) { return (3, none) } // bidi isolates
+            return (3, nil)
+        case 0xEF:
+            guard let b1 = cont(1), let b2 = cont(2) else { return (1, nil) }
+            return (3, b1 == 0xBB && b2 == 0xBF ? none : nil)         // BOM / ZWNBSP
+        case 0xE0...0xEF:
+            guard cont(1) != nil, cont(2) != nil else { return (1, nil) }
+            return (3, nil)
+        case 0xF0...0xF4:
+            guard cont(1) != nil, cont(2) != nil, cont(3) != nil else { return (1, nil) }
+            return (4, nil)
+        default:
+            return (1, nil)
+        }
+    }
+}
