@@ -20,11 +20,11 @@ public struct RuleParser {
         var rules: [Rule] = []
         var errors: [Diagnostic] = []
         var warnings: [Diagnostic] = []
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift: split on every kind of line end.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
         for (index, rawLine) in lines.enumerated() {
             let lineNumber = index + 1
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
+            let line = Substring(rawLine)
             let indented = line.first == " " || line.first == "\t"
             let body = line.drop { $0 == " " || $0 == "\t" }
             if body.isEmpty || body.hasPrefix("#") { continue }

@@ -56,9 +56,10 @@ public struct LineTraits: Sendable, Equatable {
         startsWithListMarker = LineTraits.isListMarker(firstScalars)
     }
 
-    /// Short, no sentence inside or at the end: how headlines, menu items and labels look.
+    /// Short, no sentence inside or at the end, not introducing what follows (a
+    /// colon): how headlines, menu items and labels look.
     public var isHeadlineLike: Bool {
-        words >= 1 && words <= 20 && chars <= 160 && !endsSentence && innerSentenceBreaks == 0
+        words >= 1 && words <= 20 && chars <= 160 && !endsSentence && !endsWithColon && innerSentenceBreaks == 0
     }
 
     /// Long enough and sentence-shaped: body text, never template chrome.

@@ -1,0 +1,111 @@
+import Testing
+@testable import WinnowCore
+
+@Suite struct RepeatDetectorTests {
+    let a = "The council approved the new budget on Tuesday after a long debate about schools."
+    let b = "Opposition members said the plan would cut services in the poorest districts of the city."
+    let c = "The mayor promised a review of the spending in the autumn, when new figures are due."
+
+    @Test func dropsLaterCopiesKeepsTheFirst() {
+        // The blank line before the dropped copy still separates the kept lines around it.
+        #expect(clean("Headline\n\n\(a)\n\nHeadline\n\(b)\n", rules: .empty) == "Headline\n\n\(a)\n\n\(b)\n")
+        let f = fates("Headline\nHeadline\n", rules: .empty)
+        #expect(f[1] == .removed(.repeatOf(0)))
+    }
+
+    @Test func copiesDifferingInSpacingOrLetterFormsAreCopies() {
+        // ZWNJ vs nothing, Arabic vs Persian yeh: the same line to a reader.
+        #expect(clean("رئیس‌جمهور گفت\nرئيسجمهور گفت\n", rules: .empty) == "رئیس‌جمهور گفت\n")
+    }
+
+    @Test func dropsAnArticlePastedTwice() {
+        let article = "\(a)\n\(b)\n\(c)\n"
+        #expect(clean(article + article, rules: .empty) == article)
+    }
+
+    @Test func dropsANearCopyWithAFewWordsEdited() {
+        let edited = "The council approved the new budget on Tuesday after a long debate about the schools."
+        #expect(clean("\(a)\n\(b)\n\n\(edited)\n", rules: .empty) == "\(a)\n\(b)\n")
+        if case .removed(.nearRepeatOf(0, let percent)) = fates("\(a)\n\(edited)\n", rules: .empty)[1] {
+            #expect(percent >= 80)
+        } else {
+            Issue.record("expected a near repeat")
+        }
+    }
+
+    @Test func dropsAnEditedLineInsideACopiedBlock() {
+        let editedB = "Opposition members warned the plan might cut key services in poor districts."
+        let text = "\(a)\n\(b)\n\(c)\n\n\(a)\n\(editedB)\n\(c)\n"
+        #expect(clean(text, rules: .empty) == "\(a)\n\(b)\n\(c)\n")
+    }
+
+    @Test func keepsALongerParagraphThatQuotesAnEarlierLine() {
+        let longer = "\(a) Several members then walked out, and the session ended early without a vote on the second item."
+        #expect(clean("\(a)\n\(longer)\n", rules: .empty) == "\(a)\n\(longer)\n")
+    }
+
+    @Test func canBeSwitchedOff() {
+        var o = CleanOptions()
+        o.detectRepeats = false
+        #expect(clean("X\nX\n", rules: .empty, options: o) == "X\nX\n")
+    }
+}
+
+@Suite struct HeadlineListDetectorTests {
+    let prose = "This is a long body paragraph with many words in it that reads like an article sentence."
+    let other = "Rain kept falling through the night, and by morning the river had reached the old stone wall."
+    let paragraphs = [
+        "Engineers closed the crossings at dawn after the water rose above the warning mark.",
+        "Members argued for three hours before the vote, which passed by a single voice.",
+        "Supporters filled the square to greet the players as the bus crawled through town.",
+        "The route will run every ten minutes and stop at six new shelters along the way.",
+        "Doctors urged older residents to stay indoors during the hottest part of each day.",
+        "Parents welcomed the change, though some head teachers asked who will pay for it.",
+    ]
+    let headlines = [
+        "Floods close three bridges in the valley",
+        "Council votes to keep the old library open",
+        "Local team wins the regional cup final again",
+        "New bus line links the airport and the centre",
+        "Heat wave expected to last until the weekend",
+        "School meals to become free for all pupils",
+    ]
+
+    @Test func dropsARunOfHeadlines() {
+        let text = "\(prose)\n\n" + headlines.joined(separator: "\n") + "\n"
+        #expect(clean(text, rules: .empty) == "\(prose)\n")
+        #expect(fates(text, rules: .empty)[2] == .removed(.headlineList(first: 2, count: 6)))
+    }
+
+    @Test func dropsARunBetweenBodyParagraphs() {
+        let text = "\(prose)\n\n" + headlines.joined(separator: "\n") + "\n\n\(other)\n"
+        #expect(clean(text, rules: .empty) == "\(prose)\n\n\(other)\n")
+    }
+
+    @Test func keepsShortRuns() {
+        let text = "\(prose)\n\n" + headlines.prefix(4).joined(separator: "\n") + "\n"
+        #expect(clean(text, rules: .empty) == text)
+    }
+
+    @Test func keepsSubheadingsSeparatedByBlankLines() {
+        let text = zip(headlines, paragraphs).map { "\($0)\n\n\($1)\n" }.joined(separator: "\n")
+        #expect(clean(text, rules: .empty) == text)
+    }
+
+    @Test func keepsAListIntroducedByAColon() {
+        let text = "The plan has six parts:\n" + headlines.joined(separator: "\n") + "\n"
+        #expect(clean(text, rules: .empty) == text)
+    }
+
+    @Test func keepsAListWithListMarkers() {
+        let text = "\(prose)\n" + headlines.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n") + "\n"
+        #expect(clean(text, rules: .empty) == text)
+    }
+
+    @Test func canBeSwitchedOff() {
+        var o = CleanOptions()
+        o.detectHeadlineLists = false
+        let text = headlines.joined(separator: "\n") + "\n"
+        #expect(clean(text, rules: .empty, options: o) == text)
+    }
+}
