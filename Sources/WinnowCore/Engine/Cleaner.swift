@@ -15,9 +15,31 @@ public final class Cleaner {
     }
 
     /// Decides the fate of every line of `document`.
+    ///
+    /// What the rules do depends on the page's language and on where its body
+    /// starts and ends (`where head`, `where tail`), and both can change when the
+    /// rules remove lines (an Arabic disclaimer under a Persian article, a pasted-again
+    /// copy). So the pass runs again with the language and body bounds of the lines it
+    /// kept until they settle (at most three more times): the result is then what
+    /// cleaning the output again gives, which makes cleaning idempotent.
     public func clean(_ document: UnsafeBufferPointer<UInt8>) -> CleanResult {
-        let page = Page(document)
-        let language = options.language ?? Language.detect(page.traits)
+        var page = Page(document)
+        var language = options.language ?? Language.detect(page.traits)
+        var result = cleanOnce(page, language: language)
+        for _ in 0..<3 {
+            let kept = result.fates.indices.filter { result.fates[$0].isKept }
+            let keptProse = kept.filter { page.traits[$0].isProse }
+            let keptLanguage = options.language ?? Language.detect(kept.map { page.traits[$0] })
+            if keptProse.first == page.firstProse && keptProse.last == page.lastProse && keptLanguage == language { break }
+            page.firstProse = keptProse.first
+            page.lastProse = keptProse.last
+            language = keptLanguage
+            result = cleanOnce(page, language: language)
+        }
+        return result
+    }
+
+    private func cleanOnce(_ page: Page, language: Language) -> CleanResult {
         var pass = RulePass(page: page, language: language, cleaner: self)
         pass.run()
         var fates = pass.fates

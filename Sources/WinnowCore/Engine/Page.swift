@@ -9,9 +9,10 @@ public struct Page {
     /// Position of each line among the non-blank lines (blank lines get the next one's).
     public let ordinal: [Int]
     public let nonBlankCount: Int
-    /// First and last prose line, or nil when the page has no prose.
-    public let firstProse: Int?
-    public let lastProse: Int?
+    /// First and last prose line, or nil when the page has no prose. The cleaner
+    /// moves them to the first and last prose line it keeps (see `Cleaner.clean`).
+    public internal(set) var firstProse: Int?
+    public internal(set) var lastProse: Int?
 
     public init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes

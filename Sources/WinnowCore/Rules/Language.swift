@@ -22,16 +22,16 @@ public enum Language: String, CaseIterable, Sendable, Comparable {
     }
 
     /// The rule languages that apply to one line of a document in `document`:
-    /// the document's language, plus English for a Latin line in a Persian or Arabic
-    /// page, plus Persian or Arabic for an Arabic-script line in an English page.
+    /// an Arabic-script line with letters only Persian (or only Arabic) uses takes
+    /// that language's rules, other Arabic-script lines the document's; a Latin line
+    /// takes English rules too.
     static func forLine(_ t: LineTraits, in document: Language) -> [Language] {
-        switch document {
-        case .fa, .ar:
-            return t.latinLetters > t.arabicScript ? [document, .en] : [document]
-        case .en:
-            guard t.arabicScript > t.latinLetters else { return [.en] }
-            let faScore = 3 * t.persianOnlyLetters + (t.persianLetters - t.persianOnlyLetters)
-            return [.en, faScore > t.arabicLetters ? .fa : .ar]
-        }
+        let latin = t.latinLetters > t.arabicScript
+        if latin { return document == .en ? [.en] : [document, .en] }
+        guard t.arabicScript > 0 else { return [document] }
+        let fa = 3 * t.persianOnlyLetters + (t.persianLetters - t.persianOnlyLetters)
+        let ar = t.arabicLetters
+        let script: Language = fa >= 2 && ar == 0 ? .fa : (ar >= 2 && fa == 0 ? .ar : (document == .en ? (fa > ar ? .fa : .ar) : document))
+        return document == .en ? [.en, script] : [script]
     }
 }
