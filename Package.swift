@@ -32,5 +32,10 @@ let package = Package(
             name: "WinnowCoreTests",
             dependencies: ["WinnowCore"]
         ),
+        // Runs the built `winnow` binary: exit codes, messages, pipes, stdin.
+        .testTarget(
+            name: "WinnowCLITests",
+            dependencies: ["WinnowCLI"]
+        ),
     ]
 )
