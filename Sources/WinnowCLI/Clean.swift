@@ -17,13 +17,43 @@ struct Clean: ParsableCommand {
     @Flag(help: "Instead of the cleaned text, print every input line with its fate and the reason.")
     var explain = false
 
+    @Flag(help: "Input and output are JSON Lines: clean each record's text field, keep every other byte.")
+    var jsonl = false
+
+    @Option(help: ArgumentHelp("With --jsonl: the field holding the text.", valueName: "key"))
+    var textKey = "text"
+
+    @Flag(help: "With --jsonl: add a \"winnow\" field with the language, removals and captured metadata.")
+    var meta = false
+
+    @Flag(name: [.customShort("z"), .customLong("null-data")], help: "Documents are separated by NUL bytes on input and output.")
+    var nullData = false
+
+    @Flag(help: "With --jsonl: stop at the first malformed record instead of passing it through.")
+    var strict = false
+
     @Argument(help: "Documents to clean (default: standard input).")
     var files: [String] = []
 
+    func validate() throws {
+        if jsonl && nullData { throw ValidationError("--jsonl and --null-data cannot be combined") }
+        if explain && (jsonl || nullData) { throw ValidationError("--explain works on whole documents, not with --jsonl or --null-data") }
+        if (meta || strict || textKey != "text") && !jsonl { throw ValidationError("--meta, --strict and --text-key go with --jsonl") }
+    }
+
     func run() throws {
         let ruleSet = try rules.loadRuleSet()
-        let runner = DocumentRunner(ruleSet: ruleSet, options: rules.cleanOptions, output: output, explain: explain)
-        let ok = runner.run(files.isEmpty ? ["-"] : files)
+        let inputs = files.isEmpty ? ["-"] : files
+        let ok: Bool
+        if jsonl || nullData {
+            for warning in ruleSet.warnings { Diagnostics.plain(warning.description) }
+            let runner = StreamRunner(cleaner: Cleaner(ruleSet: ruleSet, options: rules.cleanOptions),
+                                      mode: jsonl ? .jsonl(textKey: textKey, meta: meta) : .nul,
+                                      maxDocBytes: output.maxDocBytes, strict: strict)
+            ok = runner.run(inputs)
+        } else {
+            ok = DocumentRunner(ruleSet: ruleSet, options: rules.cleanOptions, output: output, explain: explain).run(inputs)
+        }
         if !ok { throw ExitCode(2) }
     }
 }
@@ -56,6 +86,9 @@ struct OutputOptions: ParsableArguments {
     var color: ColorChoice = .auto
 
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+
+    init() {}
+    init(color: ColorChoice) { self.color = color }
 
     func useColor(fd: Int32) -> Bool {
         switch color {

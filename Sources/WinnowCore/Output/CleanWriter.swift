@@ -2,7 +2,25 @@
 /// order, each line's own bytes and terminator; one blank line where the input had
 /// any blank line between two kept lines; no blank line at the start or the end.
 public enum CleanWriter {
-    public static func write(_ document: UnsafeBufferPointer<UInt8>, _ result: CleanResult, into out: inout [UInt8]) {
+    /// What ends the last output line.
+    public enum FinalLineEnd: Sendable {
+        /// Always a line end (files and standard input: text tools expect one).
+        case always
+        /// A line end only if the input ended with one (JSON text fields, NUL-separated
+        /// documents: the cleaned text keeps the input's shape).
+        case likeInput
+    }
+
+    public static func write(_ document: UnsafeBufferPointer<UInt8>, _ result: CleanResult, into out: inout [UInt8],
+                             finalLineEnd: FinalLineEnd = .always) {
+        let start = out.count
+        defer {
+            if finalLineEnd == .likeInput, out.count > start, !(result.spans.last?.hasTerminator ?? false) {
+                // Drop the line end written after the last kept line.
+                if out.last == 0x0A { out.removeLast(); if out.count > start, out.last == 0x0D { out.removeLast() } }
+                else if out.last == 0x0D { out.removeLast() }
+            }
+        }
         var wroteAny = false
         var pendingBreak = false
         var lastTerminator: Range<Int>? = nil

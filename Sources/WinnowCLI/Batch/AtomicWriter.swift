@@ -1,0 +1,61 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a file so that it is either complete or absent: the bytes go to a
+/// temporary file in the same folder, which is then renamed over the target.
+/// A run killed at any moment leaves at most a hidden `.NAME.winnow-tmp-…` file,
+/// which the next run removes.
+enum AtomicWriter {
+    struct Failure: Error { let message: String }
+
+    private static let counter = Counter()
+
+    /// Writes `bytes` to `path`. `mode` sets the new file's permissions; with
+    /// `backupSuffix`, the existing file is first kept as `path + suffix`.
+    static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644, backupSuffix: String? = nil) throws(Failure) {
+        let dir = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temp = (dir.isEmpty ? "." : dir) + "/." + name + ".winnow-tmp-\(getpid())-\(counter.next())"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw Failure(message: "cannot create a file in \(dir): \(String(cString: strerror(errno)))") }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let message = String(cString: strerror(errno))
+                close(fd); unlink(temp)
+                throw Failure(message: "cannot write \(path): \(message)")
+            }
+            offset += n
+        }
+        fchmod(fd, mode)
+        if close(fd) != 0 {
+            let message = String(cString: strerror(errno))
+            unlink(temp)
+            throw Failure(message: "cannot write \(path): \(message)")
+        }
+        if let suffix = backupSuffix {
+            let backup = path + suffix
+            unlink(backup)
+            guard link(path, backup) == 0 else {
+                let message = String(cString: strerror(errno))
+                unlink(temp)
+                throw Failure(message: "cannot keep a backup \(backup): \(message)")
+            }
+        }
+        guard rename(temp, path) == 0 else {
+            let message = String(cString: strerror(errno))
+            unlink(temp)
+            throw Failure(message: "cannot rename into \(path): \(message)")
+        }
+    }
+
+    final class Counter: @unchecked Sendable {
+        private var value = 0
+        private let lock = NSLock()
+        func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+    }
+}

@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+import WinnowCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `winnow batch IN -o OUT`: clean every text file under IN into the same path
+/// under OUT (or in place), in parallel, with progress, a summary and a report.
+struct Batch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Clean every text file under a folder, in parallel.",
+        discussion: """
+        Each output is written to a temporary file and renamed: an interrupted run leaves every \
+        output complete or absent, and running again finishes the job (with --skip-existing, \
+        outputs newer than their inputs are not redone). A file that cannot be cleaned (unreadable, \
+        binary, not UTF-8, over the size cap) is reported and skipped; the exit status is then 2.
+        """
+    )
+
+    @OptionGroup var rules: RuleOptions
+
+    @Argument(help: "The folder to clean.")
+    var input: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The output folder (mirrors the input's layout).", valueName: "dir"))
+    var output: String?
+
+    @Flag(help: "Rewrite the files themselves instead of writing to -o.")
+    var inPlace = false
+
+    @Option(help: ArgumentHelp("With --in-place: keep each original as NAME+SUFFIX (also written --in-place=SUFFIX).", valueName: "suffix"))
+    var backupSuffix: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Worker threads (default: the number of cores).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Which files count as input, by name.", valueName: "pattern"))
+    var glob = "*.txt"
+
+    @Flag(help: "Also clean hidden files and enter hidden folders.")
+    var hidden = false
+
+    @Flag(help: "Skip inputs whose output exists and is newer.")
+    var skipExisting = false
+
+    @Flag(inversion: .prefixedNo, help: "Show a progress line on standard error (default: when it is a terminal).")
+    var progress: Bool?
+
+    @Option(help: ArgumentHelp("Write one JSON line per document to this file.", valueName: "file"))
+    var report: String?
+
+    @Option(help: ArgumentHelp("Files larger than this many bytes are reported and skipped.", valueName: "bytes"))
+    var maxDocBytes: Int = 256 << 20
+
+    @Option(help: ArgumentHelp("Colour in the summary: auto, always or never.", valueName: "when"))
+    var color: OutputOptions.ColorChoice = .auto
+
+    func validate() throws {
+        if inPlace == (output != nil) { throw ValidationError("give either -o DIR or --in-place") }
+        if backupSuffix != nil && !inPlace { throw ValidationError("--backup-suffix goes with --in-place") }
+        if jobs < 1 { throw ValidationError("-j needs at least 1 worker") }
+        var isDir: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: input, isDirectory: &isDir) || !isDir.boolValue {
+            throw ValidationError("\(input): not a folder")
+        }
+    }
+
+    func run() throws {
+        let ruleSet = try rules.loadRuleSet()
+        for warning in ruleSet.warnings { Diagnostics.plain(warning.description) }
+        let root = input.hasSuffix("/") && input.count > 1 ? String(input.dropLast()) : input
+        let settings = BatchSettings(inputRoot: root, outputRoot: output, inPlace: inPlace, backupSuffix: backupSuffix,
+                                     skipExisting: skipExisting, maxDocBytes: maxDocBytes)
+        if let output {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            _ = BatchPlan.removeStaleTemporaries(under: output)
+        } else {
+            _ = BatchPlan.removeStaleTemporaries(under: root)
+        }
+        let plan = BatchPlan(root: root, glob: glob, includeHidden: hidden)
+        for failure in plan.failures { Diagnostics.error("\(failure.path): \(failure.reason)") }
+
+        Interrupt.install()
+        let pool = WorkerPool(items: plan.items, jobs: jobs) { BatchWorker(cleaner: Cleaner(ruleSet: ruleSet, options: rules.cleanOptions), settings: settings) }
+        let showProgress = progress ?? (isatty(2) != 0)
+        let meter = BatchProgress(total: plan.items.count)
+        let started = Date()
+        pool.start()
+        while !pool.wait(timeout: 0.1) {
+            if showProgress { meter.paint(done: pool.done, bytes: pool.bytesDone) }
+        }
+        if showProgress { meter.clear() }
+        let elapsed = Date().timeIntervalSince(started)
+
+        let outcomes = pool.outcomes
+        var failed = plan.failures.count
+        for (item, outcome) in zip(plan.items, outcomes) {
+            if case .failed(let reason)? = outcome?.status { Diagnostics.error("\(item.input): \(reason)"); failed += 1 }
+        }
+        if let report { try writeReport(report, plan: plan, outcomes: outcomes) }
+        let summary = BatchSummary(outcomes: outcomes.compactMap { $0 }, failed: failed, elapsed: elapsed,
+                                   interrupted: Interrupt.requested, color: OutputOptions(color: color).useColor(fd: 2))
+        Diagnostics.plain(summary.text)
+        if Interrupt.requested { throw ExitCode(130) }
+        if failed > 0 { throw ExitCode(2) }
+    }
+
+    private func writeReport(_ path: String, plan: BatchPlan, outcomes: [FileOutcome?]) throws {
+        var bytes: [UInt8] = []
+        for (item, outcome) in zip(plan.items, outcomes) {
+            guard let outcome else { continue }
+            var json = JSONWriter()
+            json.beginObject()
+            json.key("path"); json.string(item.relative)
+            switch outcome.status {
+            case .cleaned: json.key("status"); json.string("cleaned")
+            case .skipped: json.key("status"); json.string("skipped")
+            case .failed(let reason): json.key("status"); json.string("failed"); json.key("error"); json.string(reason)
+            }
+            if case .cleaned = outcome.status {
+                json.key("lang"); json.string(outcome.language?.rawValue ?? "")
+                json.key("bytes_in"); json.number(outcome.bytesIn)
+                json.key("bytes_out"); json.number(outcome.bytesOut)
+                json.key("lines_in"); json.number(outcome.linesIn)
+                json.key("lines_removed"); json.number(outcome.tally.total)
+                json.key("removed_by"); json.counts(outcome.tally)
+                var seen = Set<String>()
+                json.key("meta"); json.object(outcome.metadata.filter { seen.insert($0.key).inserted }.map { ($0.key, $0.value) })
+            }
+            json.endObject()
+            bytes += json.bytes
+            bytes.append(0x0A)
+        }
+        for failure in plan.failures {
+            var json = JSONWriter()
+            json.object([("path", failure.path), ("status", "failed"), ("error", failure.reason)])
+            bytes += json.bytes
+            bytes.append(0x0A)
+        }
+        do { try AtomicWriter.write(bytes, to: path) }
+        catch {
+            Diagnostics.error("\(path): \(error.message)")
+            throw ExitCode(2)
+        }
+    }
+}

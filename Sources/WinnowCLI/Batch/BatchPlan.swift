@@ -1,0 +1,75 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The files a batch run cleans: every regular file under the input folder whose
+/// name matches the glob, in path order. Hidden files and folders are skipped
+/// unless asked for; a symlink to a file is cleaned as that file; symlinked folders
+/// are not entered (so a link loop cannot trap the walk); a link that cannot be
+/// resolved (dangling, or a loop) is reported as a failure.
+struct BatchPlan {
+    struct Item {
+        /// Path of the input file.
+        let input: String
+        /// Path relative to the input folder (also the output's relative path).
+        let relative: String
+    }
+
+    var items: [Item] = []
+    /// Inputs that could not be planned, with the reason.
+    var failures: [(path: String, reason: String)] = []
+
+    init(root: String, glob: String, includeHidden: Bool) {
+        walk(root, relative: "", glob: glob, includeHidden: includeHidden)
+        items.sort { $0.relative < $1.relative }
+    }
+
+    private mutating func walk(_ dir: String, relative: String, glob: String, includeHidden: Bool) {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted() }
+        catch {
+            failures.append((dir, "cannot read folder"))
+            return
+        }
+        for name in names {
+            if !includeHidden && name.hasPrefix(".") { continue }
+            if BatchPlan.isTemporary(name) { continue }
+            let path = dir + "/" + name
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            var link = stat()
+            guard lstat(path, &link) == 0 else { failures.append((path, String(cString: strerror(errno)))); continue }
+            let isLink = (link.st_mode & S_IFMT) == S_IFLNK
+            var target = stat()
+            if stat(path, &target) != 0 {
+                // Only a link that could have been an input is worth a report.
+                if fnmatch(glob, name, 0) != 0 { continue }
+                failures.append((path, errno == ELOOP ? "symlink loop" : (isLink ? "dangling symlink" : String(cString: strerror(errno)))))
+                continue
+            }
+            switch target.st_mode & S_IFMT {
+            case S_IFDIR:
+                if !isLink { walk(path, relative: rel, glob: glob, includeHidden: includeHidden) }
+            case S_IFREG:
+                if fnmatch(glob, name, 0) == 0 { items.append(Item(input: path, relative: rel)) }
+            default:
+                continue
+            }
+        }
+    }
+
+    /// Temporary files of an earlier, interrupted run: `.NAME.winnow-tmp-…`.
+    static func isTemporary(_ name: String) -> Bool {
+        name.hasPrefix(".") && name.contains(".winnow-tmp-")
+    }
+
+    /// Removes temporary files an interrupted run left under `root`; returns how many.
+    static func removeStaleTemporaries(under root: String) -> Int {
+        var removed = 0
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return 0 }
+        for case let rel as String in walker where isTemporary((rel as NSString).lastPathComponent) {
+            if unlink(root + "/" + rel) == 0 { removed += 1 }
+        }
+        return removed
+    }
+}

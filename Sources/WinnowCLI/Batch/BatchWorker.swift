@@ -1,0 +1,114 @@
+import Foundation
+import WinnowCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What happened to one file of a batch.
+struct FileOutcome: Sendable {
+    enum Status: Sendable { case cleaned, skipped, failed(String) }
+    var status: Status = .skipped
+    var bytesIn = 0
+    var bytesOut = 0
+    var linesIn = 0
+    var tally = RemovalTally()
+    var metadata: [(key: String, value: String)] = []
+    var language: Language?
+}
+
+/// Cleans one file into its output (or in place). Each worker thread owns one.
+struct BatchWorker {
+    let cleaner: Cleaner
+    let settings: BatchSettings
+
+    func process(_ item: BatchPlan.Item) -> FileOutcome {
+        var outcome = FileOutcome()
+        let target = settings.outputPath(for: item)
+        var info = stat()
+        guard stat(item.input, &info) == 0 else {
+            outcome.status = .failed(String(cString: strerror(errno)))
+            return outcome
+        }
+        if settings.skipExisting, !settings.inPlace, let existing = modificationTime(target), existing >= mtime(info) {
+            return outcome
+        }
+        let document: [UInt8]
+        do {
+            let (read, fd) = try ByteReader.read(path: item.input, cap: settings.maxDocBytes)
+            close(fd)
+            guard case .complete(let bytes) = read else {
+                outcome.status = .failed("larger than --max-doc-bytes (\(settings.maxDocBytes) bytes)")
+                return outcome
+            }
+            document = bytes
+        } catch {
+            outcome.status = .failed(error.message)
+            return outcome
+        }
+        if let problem = TextCheck.problem(document) {
+            outcome.status = .failed(problem)
+            return outcome
+        }
+        let result = cleaner.clean(document)
+        var out: [UInt8] = []
+        out.reserveCapacity(document.count)
+        document.withUnsafeBufferPointer { CleanWriter.write($0, result, into: &out) }
+        do {
+            if !settings.inPlace {
+                try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            }
+            try AtomicWriter.write(out, to: target, mode: settings.inPlace ? info.st_mode & 0o7777 : 0o644,
+                                   backupSuffix: settings.inPlace ? settings.backupSuffix : nil)
+        } catch let failure as AtomicWriter.Failure {
+            outcome.status = .failed(failure.message)
+            return outcome
+        } catch {
+            outcome.status = .failed("cannot create the output folder: \(error.localizedDescription)")
+            return outcome
+        }
+        outcome.status = .cleaned
+        outcome.bytesIn = document.count
+        outcome.bytesOut = out.count
+        outcome.linesIn = result.fates.filter { $0 != .blank }.count
+        outcome.tally = RemovalTally(result, ruleSet: cleaner.ruleSet)
+        outcome.metadata = result.metadata
+        outcome.language = result.language
+        return outcome
+    }
+
+    private func mtime(_ info: stat) -> Double {
+        Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+    }
+
+    private func modificationTime(_ path: String) -> Double? {
+        var info = stat()
+        return stat(path, &info) == 0 ? mtime(info) : nil
+    }
+}
+
+/// Tells text from what is not: a NUL byte means binary; more than one byte in a
+/// hundred in invalid UTF-8 sequences means another encoding.
+enum TextCheck {
+    static func problem(_ bytes: [UInt8]) -> String? {
+        if bytes.contains(0) { return "binary file (NUL bytes)" }
+        var invalid = 0
+        var i = 0
+        bytes.withUnsafeBufferPointer { b in
+            while i < b.count {
+                if b[i] < 0x80 { i += 1; continue }
+                let length = utf8Length(b, i)
+                if length == 0 { invalid += 1; i += 1 } else { i += length }
+            }
+        }
+        return invalid * 100 > bytes.count ? "not UTF-8 text (\(invalid) invalid bytes)" : nil
+    }
+
+    /// Length of a valid UTF-8 sequence at `i`, or 0.
+    static func utf8Length(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let b0 = b[i]
+        let length = b0 >= 0xF0 && b0 <= 0xF4 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC2 && b0 <= 0xDF ? 2 : 0
+        guard length > 0, i + length <= b.count else { return 0 }
+        for k in 1..<length where b[i + k] & 0xC0 != 0x80 { return 0 }
+        return length
+    }
+}

@@ -1,0 +1,110 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads records separated by one byte ("\n" for JSON Lines, NUL for `-z`) from a
+/// file descriptor in large chunks, one record at a time: memory is bounded by the
+/// largest record (or the cap), never by the stream.
+public final class RecordReader {
+    public enum Next {
+        /// A whole record (without its separator) and whether a separator followed it.
+        case record(terminated: Bool)
+        /// A record longer than the cap: `buffer` holds its first bytes; the caller
+        /// copies the rest with `copyRestOfRecord`.
+        case oversized
+        case end
+    }
+
+    private let fd: Int32
+    private let separator: UInt8
+    private let cap: Int
+    private let path: String
+    private var chunk: [UInt8]
+    private var start = 0, end = 0
+    private var eof = false
+    /// The oversized record in `buffer` is whole (its separator was already read).
+    private var oversizedIsWhole = false
+    private var oversizedTerminated = false
+    /// The current record's bytes.
+    public private(set) var buffer: [UInt8] = []
+
+    public init(fd: Int32, separator: UInt8, cap: Int, path: String) {
+        self.fd = fd
+        self.separator = separator
+        self.cap = cap
+        self.path = path
+        chunk = [UInt8](repeating: 0, count: ByteReader.chunk)
+    }
+
+    public func next() throws(IOFailure) -> Next {
+        buffer.removeAll(keepingCapacity: true)
+        while true {
+            if start < end {
+                let found = chunk.withUnsafeBufferPointer { b -> Int? in
+                    guard let p = memchr(b.baseAddress! + start, Int32(separator), end - start) else { return nil }
+                    return b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                }
+                let stop = found ?? end
+                buffer.append(contentsOf: chunk[start..<stop])
+                if let found {
+                    start = found + 1
+                    if buffer.count > cap {
+                        oversizedIsWhole = true
+                        oversizedTerminated = true
+                        return .oversized
+                    }
+                    return .record(terminated: true)
+                }
+                start = end
+                if buffer.count > cap { return .oversized }
+            }
+            if eof {
+                if buffer.count > cap {
+                    oversizedIsWhole = true
+                    oversizedTerminated = false
+                    return .oversized
+                }
+                return buffer.isEmpty ? .end : .record(terminated: false)
+            }
+            try fill()
+        }
+    }
+
+    /// After `.oversized`: writes the rest of the record and its separator, if any.
+    public func copyRestOfRecord(to sink: OutputSink) throws(OutputSink.Failure) {
+        if oversizedIsWhole {
+            oversizedIsWhole = false
+            if oversizedTerminated { try sink.write([separator]) }
+            return
+        }
+        while true {
+            if start < end {
+                let found = chunk[start..<end].firstIndex(of: separator)
+                let stop = found.map { $0 + 1 } ?? end
+                try chunk.withUnsafeBufferPointer { (b) throws(OutputSink.Failure) in
+                    try sink.write(UnsafeBufferPointer(rebasing: b[start..<stop]))
+                }
+                start = stop
+                if found != nil { return }
+            }
+            if eof { return }
+            do { try fill() } catch { throw .io(error) }
+        }
+    }
+
+    private func fill() throws(IOFailure) {
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw IOFailure(path: path, errno: errno)
+            }
+            start = 0
+            end = n
+            if n == 0 { eof = true }
+            return
+        }
+    }
+}
