@@ -17,6 +17,11 @@ struct Clean: ParsableCommand {
     @Flag(help: "Instead of the cleaned text, print every input line with its fate and the reason.")
     var explain = false
 
+    @OptionGroup var explainOptions: ExplainOptions
+
+    @Flag(help: "Print nothing; exit 0 if some document has lines to remove, 1 if none has.")
+    var check = false
+
     @Flag(help: "Input and output are JSON Lines: clean each record's text field, keep every other byte.")
     var jsonl = false
 
@@ -39,6 +44,8 @@ struct Clean: ParsableCommand {
         if jsonl && nullData { throw ValidationError("--jsonl and --null-data cannot be combined") }
         if explain && (jsonl || nullData) { throw ValidationError("--explain works on whole documents, not with --jsonl or --null-data") }
         if (meta || strict || textKey != "text") && !jsonl { throw ValidationError("--meta, --strict and --text-key go with --jsonl") }
+        if check && (explain || jsonl || nullData) { throw ValidationError("--check cannot be combined with --explain, --jsonl or --null-data") }
+        if explainOptions.isSet && !explain { throw ValidationError("--json, --diff and --rule go with --explain") }
     }
 
     func run() throws {
@@ -52,7 +59,13 @@ struct Clean: ParsableCommand {
                                       maxDocBytes: output.maxDocBytes, strict: strict)
             ok = runner.run(inputs)
         } else {
-            ok = DocumentRunner(ruleSet: ruleSet, options: rules.cleanOptions, output: output, explain: explain).run(inputs)
+            let presentation: DocumentRunner.Presentation = check ? .check
+                : explain ? .explain(try explainOptions.printer(ruleSet: ruleSet, color: output.useColor(fd: 1))) : .clean
+            let outcome = DocumentRunner(ruleSet: ruleSet, options: rules.cleanOptions, maxDocBytes: output.maxDocBytes,
+                                         presentation: presentation).run(inputs)
+            if !outcome.ok { throw ExitCode(2) }
+            if check && !outcome.foundChrome { throw ExitCode(1) }
+            return
         }
         if !ok { throw ExitCode(2) }
     }
@@ -66,14 +79,17 @@ struct Explain: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var explainOptions: ExplainOptions
 
     @Argument(help: "Documents to explain (default: standard input).")
     var files: [String] = []
 
     func run() throws {
         let ruleSet = try rules.loadRuleSet()
-        let runner = DocumentRunner(ruleSet: ruleSet, options: rules.cleanOptions, output: output, explain: true)
-        if !runner.run(files.isEmpty ? ["-"] : files) { throw ExitCode(2) }
+        let printer = try explainOptions.printer(ruleSet: ruleSet, color: output.useColor(fd: 1))
+        let outcome = DocumentRunner(ruleSet: ruleSet, options: rules.cleanOptions, maxDocBytes: output.maxDocBytes,
+                                     presentation: .explain(printer)).run(files.isEmpty ? ["-"] : files)
+        if !outcome.ok { throw ExitCode(2) }
     }
 }
 

@@ -4,68 +4,87 @@ import WinnowCore
 import Glibc
 #endif
 
-/// Reads each input as one document, cleans or explains it, writes to stdout.
-/// A missing or unreadable input is reported and skipped; the run goes on.
+/// Reads each input as one document and cleans it, explains it, or only checks
+/// whether it has anything to remove. A missing or unreadable input is reported
+/// and skipped; the run goes on.
 struct DocumentRunner {
-    let cleaner: Cleaner
-    let explainer: ExplainPrinter?
-    let maxDocBytes: Int
-
-    init(ruleSet: RuleSet, options: CleanOptions, output: OutputOptions, explain: Bool) {
-        for warning in ruleSet.warnings { Diagnostics.plain(warning.description) }
-        cleaner = Cleaner(ruleSet: ruleSet, options: options)
-        explainer = explain ? ExplainPrinter(ruleSet: ruleSet, color: output.useColor(fd: 1)) : nil
-        maxDocBytes = output.maxDocBytes
+    enum Presentation {
+        case clean
+        case explain(ExplainPrinter)
+        /// No output: the exit status says whether any document had lines to remove.
+        case check
     }
 
-    /// Returns false when any input failed.
-    func run(_ paths: [String]) -> Bool {
-        let sink = OutputSink(fd: 1)
+    let cleaner: Cleaner
+    let presentation: Presentation
+    let maxDocBytes: Int
+
+    struct Outcome {
+        /// No input failed.
         var ok = true
+        /// Some document had at least one line to remove.
+        var foundChrome = false
+    }
+
+    init(ruleSet: RuleSet, options: CleanOptions, maxDocBytes: Int, presentation: Presentation) {
+        for warning in ruleSet.warnings { Diagnostics.plain(warning.description) }
+        cleaner = Cleaner(ruleSet: ruleSet, options: options)
+        self.presentation = presentation
+        self.maxDocBytes = maxDocBytes
+    }
+
+    func run(_ paths: [String]) -> Outcome {
+        let sink = OutputSink(fd: 1)
+        var outcome = Outcome()
         do throws(OutputSink.Failure) {
             for path in paths {
-                ok = try process(path, sink: sink, header: paths.count > 1) && ok
+                try process(path, sink: sink, header: paths.count > 1, into: &outcome)
             }
             try sink.flush()
         } catch {
             switch error {
-            case .brokenPipe: return ok
+            case .brokenPipe: return outcome
             case .io(let failure):
                 Diagnostics.error(failure.description)
-                return false
+                outcome.ok = false
             }
         }
-        return ok
+        return outcome
     }
 
-    private func process(_ path: String, sink: OutputSink, header: Bool) throws(OutputSink.Failure) -> Bool {
-        let outcome: ByteReader.Outcome
+    private func process(_ path: String, sink: OutputSink, header: Bool, into outcome: inout Outcome) throws(OutputSink.Failure) {
+        let name = path == "-" ? "(standard input)" : path
+        let read: ByteReader.Outcome
         let fd: Int32
-        do { (outcome, fd) = try ByteReader.read(path: path, cap: maxDocBytes) }
+        do { (read, fd) = try ByteReader.read(path: path, cap: maxDocBytes) }
         catch {
             Diagnostics.error(error.description)
-            return false
+            outcome.ok = false
+            return
         }
         defer { if fd > 0 { close(fd) } }
-        switch outcome {
+        switch read {
         case .overCap(let prefix):
-            Diagnostics.warning("\(path == "-" ? "(standard input)" : path): larger than --max-doc-bytes (\(maxDocBytes) bytes): passed through unchanged")
-            if explainer == nil {
+            Diagnostics.warning("\(name): larger than --max-doc-bytes (\(maxDocBytes) bytes): passed through unchanged")
+            if case .clean = presentation {
                 try sink.write(prefix)
                 try sink.copyRest(of: fd, path: path)
             }
         case .complete(let document):
             let result = cleaner.clean(document)
-            for warning in result.warnings { Diagnostics.warning("\(path == "-" ? "(standard input)" : path): \(warning)") }
-            if let explainer {
-                try sink.write(explainer.render(document, result, title: header ? path : nil))
-            } else {
+            for warning in result.warnings { Diagnostics.warning("\(name): \(warning)") }
+            if result.removedCount > 0 { outcome.foundChrome = true }
+            switch presentation {
+            case .clean:
                 var out: [UInt8] = []
                 out.reserveCapacity(document.count)
                 document.withUnsafeBufferPointer { CleanWriter.write($0, result, into: &out) }
                 try sink.write(out)
+            case .explain(let printer):
+                try sink.write(printer.render(document, result, path: name, header: header))
+            case .check:
+                break
             }
         }
-        return true
     }
 }

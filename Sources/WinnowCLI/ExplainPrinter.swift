@@ -1,32 +1,51 @@
 import WinnowCore
 
-/// Prints every input line with its fate: `LINE  VERDICT  REASON │ TEXT`.
-/// Removed lines are dimmed on a terminal; the text is the line's own bytes.
+/// Shows every input line with its fate: plain (`LINE  VERDICT  REASON │ TEXT`,
+/// removed lines dimmed on a terminal), JSON events, or a unified diff.
 struct ExplainPrinter {
-    let explanation: Explanation
-    let color: Bool
+    enum Format { case plain, json, diff }
 
-    init(ruleSet: RuleSet, color: Bool) {
+    let explanation: Explanation
+    let format: Format
+    let color: Bool
+    /// Only the lines this rule decided (its index in the rule set).
+    let onlyRule: Int?
+
+    init(ruleSet: RuleSet, format: Format, color: Bool, onlyRule: Int?) {
         explanation = Explanation(ruleSet: ruleSet)
+        self.format = format
         self.color = color
+        self.onlyRule = onlyRule
     }
 
-    func render(_ document: [UInt8], _ result: CleanResult, title: String?) -> [UInt8] {
+    func render(_ document: [UInt8], _ result: CleanResult, path: String, header: Bool) -> [UInt8] {
+        switch format {
+        case .plain: plain(document, result, title: header ? path : nil)
+        case .json: json(document, result, path: path)
+        case .diff: UnifiedDiff.render(document, result, path: path)
+        }
+    }
+
+    private func shown(_ fate: Fate) -> Bool {
+        guard let onlyRule else { return true }
+        return explanation.ruleIndex(of: fate) == onlyRule
+    }
+
+    private func plain(_ document: [UInt8], _ result: CleanResult, title: String?) -> [UInt8] {
         var out: [UInt8] = []
         func put(_ s: String) { out.append(contentsOf: s.utf8) }
         if let title { put("==> \(title) <==\n") }
         put("# language: \(result.language.rawValue); \(result.removedCount) of \(result.fates.filter { $0 != .blank }.count) lines removed\n")
         for (key, value) in result.metadata { put("# meta \(key): \(value)\n") }
         let width = String(result.spans.count).count
-        for (i, span) in result.spans.enumerated() {
+        for (i, span) in result.spans.enumerated() where shown(result.fates[i]) {
             let fate = result.fates[i]
             let number = String(i + 1)
             put(String(repeating: " ", count: width - number.count) + number + "  ")
-            let verdict = explanation.verdict(fate)
             let reason = explanation.reason(fate)
             let removed = fate.isRemoved
             if color { put(removed ? "\u{1B}[31m" : (fate == .blank ? "\u{1B}[2m" : "\u{1B}[32m")) }
-            put(verdict.padding(5))
+            put(explanation.verdict(fate).padding(5))
             if color { put("\u{1B}[0m") }
             if !reason.isEmpty {
                 if color { put("\u{1B}[33m") }
@@ -40,6 +59,64 @@ struct ExplainPrinter {
                 if color && removed { put("\u{1B}[0m") }
             }
             put("\n")
+        }
+        return out
+    }
+
+    private func json(_ document: [UInt8], _ result: CleanResult, path: String) -> [UInt8] {
+        var out: [UInt8] = []
+        func emit(_ build: (inout JSONWriter) -> Void) {
+            var w = JSONWriter()
+            w.beginObject()
+            build(&w)
+            w.endObject()
+            out += w.bytes
+            out.append(0x0A)
+        }
+        emit { w in
+            w.key("type"); w.string("begin")
+            w.key("path"); w.string(path)
+            w.key("lang"); w.string(result.language.rawValue)
+        }
+        for (i, span) in result.spans.enumerated() where shown(result.fates[i]) {
+            let fate = result.fates[i]
+            emit { w in
+                w.key("type"); w.string("line")
+                w.key("line"); w.number(i + 1)
+                w.key("fate"); w.string(explanation.verdict(fate))
+                let reason = explanation.reason(fate)
+                if !reason.isEmpty { w.key("reason"); w.string(reason) }
+                if let r = explanation.ruleIndex(of: fate) {
+                    let rule = explanation.ruleSet.rules[r].rule
+                    w.key("rule"); w.beginObject()
+                    w.key("id"); w.string(rule.id)
+                    w.key("action"); w.string(rule.action.rawValue)
+                    w.key("file"); w.string(rule.location.path)
+                    w.key("line"); w.number(rule.location.line)
+                    w.endObject()
+                }
+                if case .removed(let reason) = fate, let detector = reason.detector {
+                    w.key("detector"); w.string(detector)
+                    w.key("evidence"); w.beginObject()
+                    switch reason {
+                    case .repeatOf(let k): w.key("copy_of_line"); w.number(k + 1)
+                    case .nearRepeatOf(let k, let p): w.key("like_line"); w.number(k + 1); w.key("percent"); w.number(p)
+                    case .headlineList(let first, let count): w.key("run_from_line"); w.number(first + 1); w.key("run_length"); w.number(count)
+                    default: break
+                    }
+                    w.endObject()
+                }
+                w.key("text"); w.string(String(decoding: document[span.content], as: UTF8.self))
+            }
+        }
+        for (key, value) in result.metadata {
+            emit { w in w.key("type"); w.string("meta"); w.key("key"); w.string(key); w.key("value"); w.string(value) }
+        }
+        emit { w in
+            w.key("type"); w.string("end")
+            w.key("path"); w.string(path)
+            w.key("lines"); w.number(result.fates.filter { $0 != .blank }.count)
+            w.key("removed"); w.number(result.removedCount)
         }
         return out
     }

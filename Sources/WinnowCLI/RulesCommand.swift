@@ -22,7 +22,8 @@ struct RulesCommand: ParsableCommand {
         var lines: [String] = []
         if export {
             let patterns = ruleSet.rules.filter { [.drop, .meta, .cut, .list].contains($0.rule.action) }.map(\.regex.pattern)
-            lines = combined ? [patterns.map { "(?:\($0))" }.joined(separator: "|")] : patterns
+            // (?J): rules may reuse group names (meta rules' id, date, source...).
+            lines = combined ? (patterns.isEmpty ? [] : ["(?J)" + patterns.map { "(?:\($0))" }.joined(separator: "|")]) : patterns
         } else {
             for compiled in ruleSet.rules {
                 let r = compiled.rule
@@ -32,7 +33,7 @@ struct RulesCommand: ParsableCommand {
         }
         let sink = OutputSink(fd: 1)
         do throws(OutputSink.Failure) {
-            try sink.write(lines.joined(separator: "\n") + "\n")
+            if !lines.isEmpty { try sink.write(lines.joined(separator: "\n") + "\n") }
             try sink.flush()
         } catch {
             if case .io(let failure) = error {

@@ -1,9 +1,10 @@
-/// Drops every later copy of a line: exact copies (compared on the normalised
+/// Drops every later copy of a kept line: exact copies (compared on the normalised
 /// shadow with all spaces removed, so ZWNJ, spacing and ي/ی variants do not hide a
 /// copy), near copies (most of the line's word triples already stood on one earlier
 /// line), and an edited line inside a pasted-again block (between two copies, and
-/// similar to a line between their originals). O(lines) with hashing: no pairwise
-/// comparison of lines.
+/// similar to a line between their originals). Only lines the rules kept count as
+/// originals: a body subheading that happens to equal a section label the rules
+/// removed at the top is not a copy. O(lines) with hashing: no pairwise comparison.
 public struct RepeatDetector {
     public var nearShare: Double
     /// Lines with fewer words are only checked for exact copies.
@@ -25,6 +26,7 @@ public struct RepeatDetector {
             let text = changed ? shadow : Array(raw)
             keys[i] = text.filter { $0 != 0x20 && $0 != 0x09 }
             words[i] = RepeatDetector.wordHashes(text)
+            guard fates[i].isKept else { continue }
             let hash = RepeatDetector.fnv(keys[i])
             if let earlier = exact[hash]?.first(where: { keys[$0] == keys[i] }) {
                 if removable(fates[i]) { fates[i] = .removed(.repeatOf(earlier)) }

@@ -70,10 +70,10 @@ struct RulePass {
                 if changed && !rule.rule.raw { computeOrigins(of: raw) }
                 let mapped = (changed && !rule.rule.raw) ? found.map(originalRange) : found
                 spans += mapped.map { ($0.lowerBound + page.spans[i].start)..<($0.upperBound + page.spans[i].start) }
-                if stripRule < 0 { stripRule = rule.index }
+                if stripRule < 0 && !mapped.isEmpty { stripRule = rule.index }
                 return false
             }
-            if stripRule >= 0 { recordStrip(spans, rule: stripRule, line: i) }
+            if stripRule >= 0 && !spans.isEmpty { recordStrip(spans, rule: stripRule, line: i) }
         }
         warnings += limitHits
     }

@@ -42,6 +42,15 @@ public struct Explanation {
         }
     }
 
+    /// The rule that decided this fate, if a rule did.
+    public func ruleIndex(of fate: Fate) -> Int? {
+        switch fate {
+        case .protected(let r), .stripped(let r, _): r
+        case .removed(let reason): reason.ruleIndex
+        case .blank, .kept: nil
+        }
+    }
+
     func rule(_ index: Int) -> String {
         let r = ruleSet.rules[index].rule
         return "\(r.id) (\(r.location.short))"

@@ -36,7 +36,7 @@ public final class CompiledRule: @unchecked Sendable {
         }
     }
 
-    private static let blockers = ["\\Q", "(*", "\\g", "\\k", "(?P", "(?R", "(?&", "(?|", "(?C", "(?#"]
+    private static let blockers = ["\\Q", "(*", "\\g", "\\k", "(?P", "(?R", "(?&", "(?|", "(?C", "(?#", "(?("]
 
     static func isCombinable(_ pattern: String) -> Bool {
         if blockers.contains(where: pattern.contains) { return false }

@@ -55,6 +55,7 @@ meta ar.byline  ^(?:بقلم|کتب|کتبت|اعداد|تحریر|ترجمه|ت
   + كتب الرئيس رسالة إلى البرلمان يطلب فيها تأجيل الجلسة.
 
 cut ar.end-marker  ^(?:انتهی|انتهى|\(انتهی\)|-\s*انتهی\s*-)\.?$
+  where last 100
   - انتهى
   - (انتهى)
   + انتهى الاجتماع بعد ثلاث ساعات من النقاش.
@@ -151,6 +152,7 @@ drop ar.we-bring-you  ^نقدم\s*(?:لکم|الیکم)\s*(?:فی|علی|عبر)
   + نقدم لكم هذا التقرير بعد أسابيع من العمل الميداني في القرى المتضررة.
 
 cut ar.original-story  الخبر\s*الاصلی\s*بعنوان|تم\s*نشره\s*ومتواجد\s*علی|قام\s*فریق\s*التحریر\s*فی\s*موقع
+  where last 100
   note The closing note of a copied story; everything after it is page foot.
   - كما تَجْدَرُ الإشارة بأن الخبر الأصلي بعنوان وزراء سوريا يناقشون التعاون العسكري مع بوتين في روسيا: تقرير | أخبار فلاديمير بوتين
   - قد تم نشره ومتواجد على صحيفة (المشهد اليمني) وقد قام فريق التحرير في موقع تجاربنا بنقله وربما تم التعديل عليه
@@ -323,6 +325,7 @@ drop en.no-responsibility  (?i)\bwe\s+(?:bear|take|accept)\s+no\s+responsibility
   + We bear no responsibility for the weather, the organisers joked, as rain fell on the opening ceremony.
 
 cut en.original-story  (?i)\bthe\s+original\s+(?:story|article)\s+(?:titled|entitled|headlined)\b.{0,300}\b(?:was\s+published|appeared)\b
+  where last 100
   note "The original story titled ... was published on ... and copied by our editors."
   - The original story titled "Floods close bridges" was published on The Valley Times and copied by our editors.
   + The original story was much shorter, the author admitted in an interview.
@@ -359,6 +362,7 @@ drop fa.reporter-code  ^کد\s*خبرنگار\s*[:：]?\s*\d+$
 lang fa
 
 cut fa.end-of-message  ^(?:انتهای|پایان)\s*(?:پیام|خبر)\.?$
+  where last 100
   note "انتهای پیام" closes ISNA-style articles; everything after it is page foot.
   - انتهای پیام
   - انتهای‌پیام

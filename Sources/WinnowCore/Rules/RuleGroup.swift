@@ -29,14 +29,17 @@ final class RuleGroup: @unchecked Sendable {
     }
 
     /// Calls `visit` with each rule whose pattern matches, in priority order, until it
-    /// returns true. Returns the limit errors met on the way, by rule.
+    /// returns true. A rule that hits a match limit is reported through `onLimit` and
+    /// ends the search: no later rule decides a line an earlier one could not.
     func forEachMatch(shadow: UnsafeBufferPointer<UInt8>, raw: UnsafeBufferPointer<UInt8>,
                       scratch: MatchScratch, onLimit: (CompiledRule, String) -> Void,
                       _ visit: (CompiledRule) -> Bool) {
         if rules.isEmpty { return }
-        let shadowHit = shadowFilter.map { $0.match(shadow, scratch: scratch) != .noMatch } ?? false
-        let rawHit = rawFilter.map { $0.match(raw, scratch: scratch) != .noMatch } ?? false
+        // No filter (no such rules, or PCRE2 refused the combination): try the rules one by one.
+        let shadowHit = shadowFilter.map { $0.match(shadow, scratch: scratch) != .noMatch } ?? true
+        let rawHit = rawFilter.map { $0.match(raw, scratch: scratch) != .noMatch } ?? true
         if !shadowHit && !rawHit && !hasUnfiltered { return }
+        var stopped = false
         for rule in rules {
             if rule.combinable && !(rule.rule.raw ? rawHit : shadowHit) { continue }
             switch rule.regex.match(rule.rule.raw ? raw : shadow, scratch: scratch) {
@@ -46,7 +49,9 @@ final class RuleGroup: @unchecked Sendable {
                 continue
             case .limitExceeded(let message), .failed(let message):
                 onLimit(rule, message)
+                stopped = true
             }
+            if stopped { return }
         }
     }
 }

@@ -15,6 +15,8 @@ public struct RuleParser {
     public init(path: String) { self.path = path }
 
     public func parse(_ text: String) throws(RuleErrors) -> RuleFile {
+        // A byte-order mark some editors write is not part of the first line.
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         var languages = Set(Language.allCases)
         var sawLang = false
         var rules: [Rule] = []
@@ -113,12 +115,15 @@ public struct RuleParser {
         switch keyword {
         case "where":
             guard let scope = parseScope(words) else {
-                return Diagnostic(at(restColumn), "expected 'where head', 'where tail', 'where edges', 'where first N' or 'where last N'")
+                return Diagnostic(at(restColumn), "expected 'where head', 'where tail', 'where edges', 'where anywhere', 'where first N' or 'where last N'")
             }
             rule.scope = scope
         case "grab":
             guard words.count == 2, let n = Int(words[1]), (1...5).contains(n), words[0] == "before" || words[0] == "after" else {
                 return Diagnostic(at(restColumn), "expected 'grab before N' or 'grab after N' with N from 1 to 5")
+            }
+            guard rule.action == .drop || rule.action == .meta else {
+                return Diagnostic(at(column), "'grab' goes with drop and meta rules, not \(rule.action.rawValue)")
             }
             if words[0] == "before" { rule.grabBefore = n } else { rule.grabAfter = n }
         case "raw":

@@ -39,7 +39,20 @@ public final class RuleSet: @unchecked Sendable {
         guard errors.isEmpty else { throw RuleErrors(diagnostics: errors) }
         self.rules = compiled
         self.files = files
-        self.warnings = files.flatMap(\.warnings)
+        // Ids must be unique across files too (within a file the parser warns).
+        var firstSeen: [String: Rule] = [:]
+        var crossFile: [Diagnostic] = []
+        for compiled in compiled {
+            let rule = compiled.rule
+            if let first = firstSeen[rule.id] {
+                if first.location.path != rule.location.path {
+                    crossFile.append(Diagnostic(rule.location, .warning, "duplicate rule id '\(rule.id)' (first at \(first.location.short))"))
+                }
+            } else {
+                firstSeen[rule.id] = rule
+            }
+        }
+        self.warnings = files.flatMap(\.warnings) + crossFile
         self.maxCaptureCount = compiled.map(\.regex.captureCount).max() ?? 0
         // Every selection a line can have (see Language.forLine): built up front so
         // workers only read.

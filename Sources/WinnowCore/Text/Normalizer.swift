@@ -138,6 +138,9 @@ public enum Normalizer {
             }
             if b1 == 0x81, (0xA6...0xA9).contains(b2) { return (3, none) } // bidi isolates
             return (3, nil)
+        case 0xE3:
+            guard let b1 = cont(1), let b2 = cont(2) else { return (1, nil) }
+            return (3, b1 == 0x80 && b2 == 0x80 ? space : nil)        // ideographic space
         case 0xEF:
             guard let b1 = cont(1), let b2 = cont(2) else { return (1, nil) }
             return (3, b1 == 0xBB && b2 == 0xBF ? none : nil)         // BOM / ZWNBSP
