@@ -76,3 +76,27 @@ import Testing
         #expect(clean.stdout.isEmpty)
     }
 }
+
+@Suite struct LearnAndStatsCLITests {
+    @Test func learnPrintsARuleFileThatCompiles() throws {
+        let site = packageRoot + "/eval/pages/fa-khabarnama"
+        let run = try winnow(["learn", site, "--site", "khabarnama"])
+        #expect(run.status == 0)
+        #expect(run.out.hasPrefix("# Learned by `winnow learn` from 5 pages."))
+        #expect(run.out.contains("khabarnama.learned-1"))
+        let dir = try temporaryFolder()
+        try Data(run.stdout).write(to: URL(fileURLWithPath: dir + "/learned.rules"))
+        // It loads as a rule file: check runs (status 1 only for warnings, never 2).
+        let check = try winnow(["check", dir + "/learned.rules"])
+        #expect(check.status != 2, "\(check.stderr)")
+        #expect(try winnow(["learn", "/nonexistent"]).status == 2)
+    }
+
+    @Test func statsCountsRemovalsAndRulesThatNeverFire() throws {
+        let run = try winnow(["stats", packageRoot + "/seeds"])
+        #expect(run.status == 0)
+        #expect(run.out.hasPrefix("10 documents,"))
+        #expect(run.out.contains("\trepeats\n"))
+        #expect(run.out.contains("rules that never fired"))
+    }
+}

@@ -178,7 +178,7 @@ public struct RuleParser {
         return t
     }
 
-    static func isValidID(_ id: Substring) -> Bool {
+    public static func isValidID(_ id: Substring) -> Bool {
         id.unicodeScalars.allSatisfy { c in
             (c.value >= 0x30 && c.value <= 0x39) || (c.value >= 0x41 && c.value <= 0x5A) ||
             (c.value >= 0x61 && c.value <= 0x7A) || c == "." || c == "-" || c == "_"

@@ -1,0 +1,86 @@
+import ArgumentParser
+import WinnowCore
+
+/// `winnow learn DIR…`: propose rules for a site's template lines.
+struct Learn: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Propose rules for the template lines of a site, from many of its pages.",
+        discussion: "Prints a rule file to review and save, e.g. `winnow learn pages/ --site example > rules/sites/example.rules`."
+    )
+
+    @Argument(help: "Folders of pages (every *.txt below), page files, or JSON Lines files with --jsonl.")
+    var paths: [String]
+
+    @Option(help: ArgumentHelp("Name used in the rule ids (SITE.learned-N).", valueName: "name"))
+    var site = "site"
+
+    @Flag(help: "Inputs are JSON Lines; learn from each record's text field.")
+    var jsonl = false
+
+    @Option(help: ArgumentHelp("With --jsonl: the field holding the text.", valueName: "key"))
+    var textKey = "text"
+
+    @Option(help: ArgumentHelp("A line must stand in at least this many pages.", valueName: "n"))
+    var minPages = 3
+
+    @Option(help: ArgumentHelp("...and in at least this share of the pages.", valueName: "share"))
+    var minShare = 0.2
+
+    @Flag(help: "Also propose lines that look like article prose.")
+    var all = false
+
+    func run() throws {
+        guard RuleParser.isValidID(Substring(site)) else { throw ValidationError("--site: use letters, digits, '.', '-' and '_'") }
+        var learner = TemplateLearner()
+        learner.minimumDocuments = minPages
+        learner.minimumShare = minShare
+        learner.includeProse = all
+        let problems = CorpusReader(paths: paths, jsonl: jsonl, textKey: textKey, glob: "*.txt").forEach { learner.add($0) }
+        for p in problems { Diagnostics.error(p) }
+        let sink = OutputSink(fd: 1)
+        try? sink.write(learner.ruleFile(site: site))
+        try? sink.flush()
+        if !problems.isEmpty { throw ExitCode(2) }
+    }
+}
+
+/// `winnow stats DIR…`: lines removed per rule and detector over a corpus.
+struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Count the lines each rule and detector removes over a corpus, and list rules that never fire."
+    )
+
+    @OptionGroup var rules: RuleOptions
+
+    @Argument(help: "Folders of pages (every *.txt below), page files, or JSON Lines files with --jsonl.")
+    var paths: [String]
+
+    @Flag(help: "Inputs are JSON Lines; use each record's text field.")
+    var jsonl = false
+
+    @Option(help: ArgumentHelp("With --jsonl: the field holding the text.", valueName: "key"))
+    var textKey = "text"
+
+    func run() throws {
+        let ruleSet = try rules.loadRuleSet()
+        let cleaner = Cleaner(ruleSet: ruleSet, options: rules.cleanOptions)
+        var tally = RemovalTally()
+        var documents = 0, lines = 0
+        let problems = CorpusReader(paths: paths, jsonl: jsonl, textKey: textKey, glob: "*.txt").forEach { doc in
+            let result = cleaner.clean(doc)
+            documents += 1
+            lines += result.fates.filter { $0 != .blank }.count
+            tally.add(RemovalTally(result, ruleSet: ruleSet))
+        }
+        for p in problems { Diagnostics.error(p) }
+        var out = "\(documents) documents, \(lines) lines, \(tally.total) removed\n\nlines\treason\n"
+        for (reason, count) in tally.ranked { out += "\(count)\t\(reason)\n" }
+        let silent = ruleSet.rules.filter { tally.counts[$0.rule.id] == nil && $0.rule.action != .keep && $0.rule.action != .strip }
+        out += "\nrules that never fired (\(silent.count)):\n"
+        for r in silent { out += "\(r.rule.id)\t\(r.rule.location.short)\n" }
+        let sink = OutputSink(fd: 1)
+        try? sink.write(out)
+        try? sink.flush()
+        if !problems.isEmpty { throw ExitCode(2) }
+    }
+}

@@ -1,0 +1,167 @@
+/// Finds a site's template lines in a corpus of its pages and proposes rules for
+/// them. A line that recurs (after normalisation, with digits generalised) in
+/// enough documents is template; lines of the same shape that differ in one or
+/// two words (a month name, an author) merge into one pattern with `\S+` there.
+/// Each candidate gets an action from where it stands (a heading followed by
+/// varying headline-like lines is a `list`; a bottom line after which only
+/// non-prose follows is a `cut`; otherwise `drop`, scoped to head or tail) and two
+/// real lines as examples. Article prose is never proposed unless asked.
+public struct TemplateLearner {
+    public struct Candidate: Sendable {
+        public var pattern: String
+        public var action: RuleAction
+        public var scope: RuleScope
+        public var documents: Int
+        public var examples: [String]
+        public var looksLikeProse: Bool
+    }
+
+    public var minimumDocuments = 3
+    public var minimumShare = 0.2
+    public var includeProse = false
+
+    private struct Occurrence {
+        var docs = Set<Int>()
+        var examples: [String] = []
+        var top = 0, bottom = 0
+        var listHeads = 0
+        var cutLike = 0
+        var prose = false
+    }
+
+    private var shapes: [[String]: Occurrence] = [:]   // tokens (digits generalised) → occurrence
+    private var documentCount = 0
+    public private(set) var languages: [Language: Int] = [:]
+
+    public init() {}
+
+    /// Adds one page.
+    public mutating func add(_ document: [UInt8]) {
+        let docID = documentCount
+        documentCount += 1
+        document.withUnsafeBufferPointer { bytes in
+            let page = Page(bytes)
+            languages[Language.detect(page.traits), default: 0] += 1
+            let nonBlank = (0..<page.count).filter { !page.blank[$0] }
+            var seenHere = Set<[String]>()
+            for (position, i) in nonBlank.enumerated() {
+                let text = String(decoding: page.line(i), as: UTF8.self)
+                let tokens = TemplateLearner.tokens(Normalizer.normalize(text))
+                guard !tokens.isEmpty, tokens.count <= 20, seenHere.insert(tokens).inserted else { continue }
+                var o = shapes[tokens] ?? Occurrence()
+                o.docs.insert(docID)
+                if o.examples.count < 2, !o.examples.contains(text) { o.examples.append(text) }
+                let relative = Double(position) / Double(max(nonBlank.count - 1, 1))
+                if relative < 0.35 { o.top += 1 } else if relative > 0.65 { o.bottom += 1 }
+                let after = nonBlank[(position + 1)...]
+                if after.prefix(3).count >= 3, after.prefix(3).allSatisfy({ page.traits[$0].isHeadlineLike && page.traits[$0].words >= 3 }) { o.listHeads += 1 }
+                if !after.contains(where: { page.traits[$0].isProse }), relative > 0.5 { o.cutLike += 1 }
+                if page.traits[i].isProse { o.prose = true }
+                shapes[tokens] = o
+            }
+        }
+    }
+
+    /// The proposed rules, most frequent first.
+    public func candidates() -> [Candidate] {
+        let threshold = max(minimumDocuments, Int((Double(documentCount) * minimumShare).rounded(.up)))
+        // Merge shapes that differ in at most two word positions (the same template
+        // with a different month, name or count).
+        // In a fixed order, so the same corpus always gives the same rules.
+        var groups: [(key: [String], docs: Set<Int>, members: [[String]])] = []
+        for (tokens, occurrence) in shapes.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            var placed = false
+            for (g, group) in groups.enumerated() where group.key.count == tokens.count {
+                let key = group.key
+                let differing = zip(key, tokens).indices(where: { $0.0 != $0.1 && $0.0 != "\u{1}" })
+                let wildcards = key.filter { $0 == "\u{1}" }.count + differing.count
+                // At most two varying words, and a constant word with letters left.
+                let constantWord = key.indices.contains { !differing.contains($0) && key[$0] != "\u{1}" && key[$0].contains(where: \.isLetter) }
+                if wildcards <= 2 && constantWord {
+                    var merged = key
+                    for d in differing { merged[d] = "\u{1}" }
+                    groups[g] = (merged, group.docs.union(occurrence.docs), group.members + [tokens])
+                    placed = true
+                    break
+                }
+            }
+            if !placed { groups.append((tokens, occurrence.docs, [tokens])) }
+        }
+        var out: [Candidate] = []
+        for (key, docs, members) in groups where docs.count >= threshold {
+            let group = (docs: docs, members: members)
+            let occurrences = group.members.compactMap { shapes[$0] }
+            let prose = occurrences.contains { $0.prose }
+            if prose && !includeProse { continue }
+            // A merged group must not be a handful of unrelated one-offs.
+            if group.members.count > 1 && occurrences.allSatisfy({ $0.docs.count == 1 }) && key.filter({ $0 == "\u{1}" }).count * 2 >= key.count { continue }
+            let top = occurrences.reduce(0) { $0 + $1.top }, bottom = occurrences.reduce(0) { $0 + $1.bottom }
+            let total = occurrences.reduce(0) { $0 + $1.docs.count }
+            let lists = occurrences.reduce(0) { $0 + $1.listHeads }, cuts = occurrences.reduce(0) { $0 + $1.cutLike }
+            // A list heading is short ("Latest news"); a recurring headline is not one.
+            let action: RuleAction = lists * 2 >= total && key.count <= 4 ? .list : (cuts * 5 >= total * 4 && bottom * 2 > total ? .cut : .drop)
+            let scope: RuleScope = action == .cut ? .last(100) : top * 5 >= total * 4 ? .head : bottom * 5 >= total * 4 ? .tail : .anywhere
+            let examples = Array(occurrences.flatMap(\.examples).prefix(2))
+            out.append(Candidate(pattern: TemplateLearner.pattern(key), action: action, scope: scope,
+                                 documents: group.docs.count, examples: examples, looksLikeProse: prose))
+        }
+        return out.sorted { $0.documents != $1.documents ? $0.documents > $1.documents : $0.pattern < $1.pattern }
+    }
+
+    /// The dominant language of the corpus.
+    public var language: Language? { languages.max { $0.value < $1.value }?.key }
+
+    /// A rule file with the candidates, ready to review and save.
+    public func ruleFile(site: String) -> String {
+        let found = candidates()
+        var out = "# Learned by `winnow learn` from \(documentCount) pages. Review before use:\n"
+        out += "# every rule below stood in at least \(max(minimumDocuments, Int((Double(documentCount) * minimumShare).rounded(.up)))) pages.\n"
+        out += "lang \(language?.rawValue ?? "all")\n"
+        for (n, c) in found.enumerated() {
+            out += "\n\(c.action.rawValue) \(site).learned-\(n + 1)  \(c.pattern)\n"
+            if c.scope != .anywhere { out += "  where \(c.scope)\n" }
+            out += "  note Seen in \(c.documents) of \(documentCount) pages\(c.looksLikeProse ? " (looks like prose: check it)" : "").\n"
+            for e in c.examples { out += "  - \(e)\n" }
+        }
+        return out
+    }
+
+    /// Words of a normalised line, with every run of digits as "0".
+    static func tokens(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { word in
+            var out = ""
+            var inDigits = false
+            for ch in word {
+                if ch.isASCII && ch.isNumber {
+                    if !inDigits { out.append("0") }
+                    inDigits = true
+                } else {
+                    out.append(ch)
+                    inDigits = false
+                }
+            }
+            return out
+        }
+    }
+
+    /// A PCRE2 pattern for a token shape: literal words escaped, digit runs as
+    /// `\d+`, varying words as `\S+`, spaces as `\s+`.
+    static func pattern(_ tokens: [String]) -> String {
+        "^" + tokens.map { token -> String in
+            if token == "\u{1}" { return "\\S+" }
+            var out = ""
+            for ch in token {
+                if ch == "0" { out += "\\d+" }
+                else if "\\^$.|?*+()[]{}/#".contains(ch) { out += "\\" + String(ch) }
+                else { out.append(ch) }
+            }
+            return out
+        }.joined(separator: "\\s+") + "$"
+    }
+}
+
+extension Zip2Sequence {
+    func indices(where predicate: ((Sequence1.Element, Sequence2.Element)) -> Bool) -> [Int] {
+        enumerated().filter { predicate($0.element) }.map(\.offset)
+    }
+}

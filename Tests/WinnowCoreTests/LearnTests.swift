@@ -1,0 +1,87 @@
+import Testing
+@testable import WinnowCore
+
+/// `winnow learn` on pages of two invented sites: it must find and generalise
+/// their template lines and leave their article lines out.
+@Suite struct LearnTests {
+    static let persianWords = ["بازار", "شهر", "دولت", "باران", "مدرسه", "پزشکان", "کارخانه", "جاده", "کشاورزان", "دانشگاه", "موزه", "قطار", "رودخانه", "بیمارستان", "کتابخانه", "ورزشگاه"]
+    static let verbs = ["اعلام کرد", "افزایش یافت", "بسته شد", "بازگشایی شد", "گسترش می‌یابد", "تعطیل شد"]
+    static let months = ["فروردین", "اردیبهشت", "خرداد", "مهر", "آبان", "آذر"]
+    static let names = ["مریم احمدی", "علی رضایی", "سارا کریمی", "رضا موسوی", "نرگس تهرانی"]
+
+    /// A unique article sentence for page `p`, paragraph `k`.
+    static func sentence(_ rng: inout SplitMix64, _ p: Int, _ k: Int) -> String {
+        let w = (0..<9).map { _ in persianWords.randomElement(using: &rng)! }
+        return "\(w[0]) و \(w[1]) در گزارش شماره \(p * 10 + k) درباره \(w[2]) و \(w[3]) گفتند که \(w[4]) در کنار \(w[5]) \(verbs.randomElement(using: &rng)!) و \(w[6]) نیز \(w[7]) را دید."
+    }
+
+    /// Site A: ids, dates, author cards, share line, a latest-news list.
+    static func pageA(_ p: Int, _ rng: inout SplitMix64) -> (String, template: [String], article: [String]) {
+        let template = ["کد خبر: \(100000 + p * 37)",
+                        "تاریخ انتشار: \(p % 28 + 1) \(months[p % months.count]) ۱۴۰۳",
+                        "نویسنده: \(names[p % names.count])",
+                        "اشتراک گذاری",
+                        "آخرین اخبار"]
+        let headline = (0..<6).map { _ in persianWords.randomElement(using: &rng)! }.joined(separator: " ")
+        let article = [headline] + (0..<5).map { sentence(&rng, p, $0) }
+        let list = (0..<5).map { "\(persianWords.randomElement(using: &rng)!) \(persianWords.randomElement(using: &rng)!) و \(persianWords.randomElement(using: &rng)!) \(p)\($0)" }
+        let page = [template[0], template[1], article[0], template[2]] + article.dropFirst() + [template[3], template[4]] + list
+        return (page.joined(separator: "\n") + "\n", template, article)
+    }
+
+    /// Site B: another template in English.
+    static func pageB(_ p: Int, _ rng: inout SplitMix64) -> (String, template: [String], article: [String]) {
+        let template = ["Story ID \(5000 + p * 11)", "Updated \(p % 12 + 1) hours ago", "Share this story", "Follow The Ledger on X", "Copyright 2025 The Ledger"]
+        let nouns = ["council", "harbour", "school", "market", "bridge", "library", "clinic", "festival", "factory", "river"]
+        func s(_ k: Int) -> String {
+            let n = (0..<6).map { _ in nouns.randomElement(using: &rng)! }
+            return "The \(n[0]) and the \(n[1]) were the subject of report \(p * 10 + k), which said the \(n[2]) near the \(n[3]) would change how the \(n[4]) serves the \(n[5])."
+        }
+        let article = [(0..<6).map { _ in nouns.randomElement(using: &rng)!.capitalized }.joined(separator: " ")] + (0..<5).map(s)
+        let page = [template[0], article[0], template[1]] + article.dropFirst() + [template[2], template[3], template[4]]
+        return (page.joined(separator: "\n") + "\n", template, article)
+    }
+
+    @Test func learnsTemplateLinesAndLeavesArticleLinesOut() throws {
+        var rng = SplitMix64(seed: 11)
+        var learner = TemplateLearner()
+        var articles: [String] = []
+        for p in 0..<12 {
+            let a = Self.pageA(p, &rng), b = Self.pageB(p, &rng)
+            learner.add(Array(a.0.utf8))
+            learner.add(Array(b.0.utf8))
+            articles += a.article + b.article
+        }
+        let text = learner.ruleFile(site: "test")
+        let file = try RuleParser(path: "learned.rules").parse(text.replacingOccurrences(of: "lang fa", with: "lang all"))
+        let rules = try RuleSet(files: [file])
+        let scratch = MatchScratch()
+        func matched(_ line: String) -> Bool {
+            rules.rules.contains { $0.regex.matches(Normalizer.normalize(line).utf8, scratch: scratch) }
+        }
+        // Template lines of pages it has not seen (new ids, dates, names) are covered...
+        for p in 40..<44 {
+            for line in Self.pageA(p, &rng).template + Self.pageB(p, &rng).template {
+                #expect(matched(line), "not learned: \(line)\n\(text)")
+            }
+        }
+        // ...and no article line is.
+        for line in articles { #expect(!matched(line), "article line learned: \(line)") }
+        // Digits and varying words are generalised, not copied.
+        #expect(text.contains(#"^کد\s+خبر:\s+\d+$"#))
+        #expect(text.contains(#"\S+"#))
+        // The list heading is proposed as a list, with real examples.
+        #expect(text.contains("list test.learned-"))
+        #expect(text.contains("  - آخرین اخبار"))
+    }
+
+    @Test func proseIsLeftOutUnlessAsked() {
+        var learner = TemplateLearner()
+        let disclaimer = "This story was written by our partners, and the views in it are theirs alone, not ours, as always."
+        let headlines = ["Rain returns to the valley", "Council backs new bridge", "Harbour fish prices climb", "Library opens late on Fridays", "School choir wins the cup"]
+        for h in headlines { learner.add(Array("\(h)\n\(disclaimer)\n".utf8)) }
+        #expect(learner.candidates().isEmpty)
+        learner.includeProse = true
+        #expect(learner.candidates().first?.looksLikeProse == true)
+    }
+}
