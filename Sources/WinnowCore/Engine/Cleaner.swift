@@ -28,11 +28,18 @@ public final class Cleaner {
         var result = cleanOnce(page, language: language)
         for _ in 0..<3 {
             let kept = result.fates.indices.filter { result.fates[$0].isKept }
-            let keptProse = kept.filter { page.traits[$0].isProse }
+            // Gaps count kept lines only: what the output will hold.
+            var keptOrdinal = [Int](repeating: 0, count: page.count)
+            var seen = 0
+            for i in 0..<page.count {
+                keptOrdinal[i] = seen
+                if result.fates[i].isKept { seen += 1 }
+            }
+            let body = Page.bodyBounds(prose: kept.filter { page.traits[$0].isProse }, ordinal: keptOrdinal)
             let keptLanguage = options.language ?? Language.detect(kept.map { page.traits[$0] })
-            if keptProse.first == page.firstProse && keptProse.last == page.lastProse && keptLanguage == language { break }
-            page.firstProse = keptProse.first
-            page.lastProse = keptProse.last
+            if body?.first == page.firstProse && body?.last == page.lastProse && keptLanguage == language { break }
+            page.firstProse = body?.first
+            page.lastProse = body?.last
             language = keptLanguage
             result = cleanOnce(page, language: language)
         }

@@ -31,8 +31,31 @@ public struct Page {
         self.traits = traits
         self.ordinal = ordinal
         self.nonBlankCount = count
-        firstProse = traits.firstIndex { $0.isProse }
-        lastProse = traits.lastIndex { $0.isProse }
+        let bounds = Page.bodyBounds(prose: traits.indices.filter { traits[$0].isProse }, ordinal: ordinal)
+        firstProse = bounds?.first
+        lastProse = bounds?.last
+    }
+
+    /// Non-prose lines that may stand between two prose lines of one body.
+    static let bodyGap = 10
+
+    /// The body: the run of prose lines (no more than `bodyGap` other non-blank lines
+    /// between neighbours) holding the most prose lines. A cookie notice above a long
+    /// menu, or a copyright sentence under the comments, is outside it.
+    static func bodyBounds(prose: [Int], ordinal: [Int]) -> (first: Int, last: Int)? {
+        guard var start = prose.first else { return nil }
+        var best = (first: start, last: start, count: 1)
+        var count = 1
+        for (previous, line) in zip(prose, prose.dropFirst()) {
+            if ordinal[line] - ordinal[previous] - 1 > bodyGap {
+                start = line
+                count = 1
+            } else {
+                count += 1
+            }
+            if count > best.count { best = (start, line, count) }
+        }
+        return (best.first, best.last)
     }
 
     public var count: Int { spans.count }

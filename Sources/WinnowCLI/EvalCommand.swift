@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import WinnowCore
+
+/// `winnow eval`: score the cleaner on pages with gold files.
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score cleaning against gold files: recall, chrome removal, precision, F1, exact pages.",
+        discussion: "PAGES/SITE/NAME.txt is scored against GOLD/SITE/NAME.txt (the kept lines, as in GOLD.md)."
+    )
+
+    @OptionGroup var rules: RuleOptions
+
+    @Option(help: ArgumentHelp("The pages folder.", valueName: "dir"))
+    var pages = "eval/pages"
+
+    @Option(help: ArgumentHelp("The gold folder (same layout).", valueName: "dir"))
+    var gold = "eval/gold"
+
+    @Option(help: ArgumentHelp("How many of the worst lines to list.", valueName: "n"))
+    var worst = 20
+
+    func run() throws {
+        let ruleSet = try rules.loadRuleSet()
+        let cleaner = Cleaner(ruleSet: ruleSet, options: rules.cleanOptions)
+        let explanation = Explanation(ruleSet: ruleSet)
+        var evaluation = Evaluation()
+        let plan = BatchPlan(root: pages, glob: "*.txt", includeHidden: false)
+        guard !plan.items.isEmpty else {
+            Diagnostics.error("\(pages): no pages")
+            throw ExitCode(2)
+        }
+        for item in plan.items {
+            guard let page = FileManager.default.contents(atPath: item.input),
+                  let goldBytes = FileManager.default.contents(atPath: gold + "/" + item.relative) else {
+                Diagnostics.error("\(item.relative): page or gold file missing")
+                throw ExitCode(2)
+            }
+            let document = [UInt8](page)
+            let result = cleaner.clean(document)
+            let site = item.relative.split(separator: "/").first.map(String.init) ?? "."
+            evaluation.add(page: item.relative, document: document, gold: [UInt8](goldBytes), result: result,
+                           explanation: explanation, groups: ["lang " + result.language.rawValue, "site " + site])
+        }
+        var out = "scope\tpages\texact\trecall\tchrome-removal\tprecision\tF1\n"
+        func row(_ name: String, _ c: Evaluation.Counts) {
+            out += String(format: "%@\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\n", name, c.pages, c.exact, c.recall, c.chromeRemoval, c.precision, c.f1)
+        }
+        row("all", evaluation.total)
+        for (name, counts) in evaluation.byGroup.sorted(by: { $0.key < $1.key }) { row(name, counts) }
+        out += "\nworst lines (LOST = article text removed, KEPT = chrome kept):\n"
+        for m in evaluation.worst(worst) {
+            out += "\(m.lost ? "LOST" : "KEPT")\t\(m.page):\(m.line)\t\(m.text.prefix(90))\(m.reason.isEmpty ? "" : "\t[\(m.reason)]")\n"
+        }
+        let sink = OutputSink(fd: 1)
+        try? sink.write(out)
+        try? sink.flush()
+    }
+}
