@@ -101,7 +101,8 @@ struct ExplainPrinter {
                     switch reason {
                     case .repeatOf(let k): w.key("copy_of_line"); w.number(k + 1)
                     case .nearRepeatOf(let k, let p): w.key("like_line"); w.number(k + 1); w.key("percent"); w.number(p)
-                    case .headlineList(let first, let count): w.key("run_from_line"); w.number(first + 1); w.key("run_length"); w.number(count)
+                    case .headlineList(let first, let count), .menu(let first, let count):
+                        w.key("run_from_line"); w.number(first + 1); w.key("run_length"); w.number(count)
                     default: break
                     }
                     w.endObject()

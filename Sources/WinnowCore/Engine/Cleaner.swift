@@ -35,7 +35,13 @@ public final class Cleaner {
                 keptOrdinal[i] = seen
                 if result.fates[i].isKept { seen += 1 }
             }
-            let body = Page.bodyBounds(prose: kept.filter { page.traits[$0].isProse }, ordinal: keptOrdinal)
+            var body = Page.bodyBounds(prose: kept.filter { page.traits[$0].isProse }, ordinal: keptOrdinal)
+            // The body only shrinks from one pass to the next, so the passes settle
+            // (a removed menu must not pull a cookie notice above it into the body).
+            if let b = body, let first = page.firstProse, let last = page.lastProse {
+                let clamped = (first: max(b.first, first), last: min(b.last, last))
+                if clamped.first <= clamped.last { body = clamped }
+            }
             let keptLanguage = options.language ?? Language.detect(kept.map { page.traits[$0] })
             if body?.first == page.firstProse && body?.last == page.lastProse && keptLanguage == language { break }
             page.firstProse = body?.first
@@ -54,7 +60,9 @@ public final class Cleaner {
             RepeatDetector(nearShare: options.nearRepeatShare).run(page, &fates)
         }
         if options.detectHeadlineLists {
-            HeadlineListDetector(minimum: options.headlineListMinimum).run(page, &fates)
+            let topic = TopicModel(page, fates: fates)
+            let headline = HeadlineGuard.find(page, fates, topic)
+            HeadlineListDetector(minimum: options.headlineListMinimum).run(page, &fates, topic: topic, headline: headline)
         }
         return CleanResult(spans: page.spans, fates: fates, language: language,
                            metadata: pass.metadata, warnings: pass.warnings)

@@ -23,13 +23,15 @@ public enum Reason: Sendable, Equatable {
     case nearRepeatOf(Int, percent: Int)
     /// Part of a run of headline-like lines starting at line `first`.
     case headlineList(first: Int, count: Int)
+    /// Part of a run of one-to-three-word lines outside the body: a menu.
+    case menu(first: Int, count: Int)
 
     /// The rule behind this reason, if a rule (not a detector) is.
     public var ruleIndex: Int? {
         switch self {
         case .rule(let r), .meta(let r), .cutMarker(let r), .afterCut(let r, _), .guardedCut(let r, _),
              .listHeading(let r), .listItem(let r, _), .grabbed(let r, _): r
-        case .repeatOf, .nearRepeatOf, .headlineList: nil
+        case .repeatOf, .nearRepeatOf, .headlineList, .menu: nil
         }
     }
 
@@ -38,6 +40,7 @@ public enum Reason: Sendable, Equatable {
         switch self {
         case .repeatOf, .nearRepeatOf: "repeats"
         case .headlineList: "headline-list"
+        case .menu: "menu"
         default: nil
         }
     }
