@@ -36,9 +36,9 @@ public struct ExampleChecker {
                 }
                 if rule.action == .keep { continue }
                 for language in rule.languages.sorted() {
-                    let bytes = Array(example.text.utf8)
+                    let bytes = ExampleChecker.document(for: example.text, scope: rule.scope)
                     let result = cleaner(language).clean(bytes)
-                    guard let fate = result.fates.first(where: { $0 != .blank }) else { continue }
+                    guard let fate = result.fates.first(where: { $0 != .blank }).map({ _ in result.fates[ExampleChecker.exampleLine(scope: rule.scope)] }) else { continue }
                     if let problem = judge(example, rule: rule, fate: fate, bytes: bytes, result: result, language: language, explanation: explanation) {
                         problems.append(problem)
                         break
@@ -47,6 +47,24 @@ public struct ExampleChecker {
             }
         }
         return problems
+    }
+
+    /// A body line (prose in no language, which no rule touches) that gives `where
+    /// head`, `tail` and `edges` examples a body to stand before or after.
+    static let filler = "1 2 3 4 5 6 7 8 9 10 11 12."
+
+    /// The example as a document: alone, or above or below the filler body.
+    static func document(for text: String, scope: RuleScope) -> [UInt8] {
+        switch scope {
+        case .head, .edges: Array((text + "\n" + filler + "\n").utf8)
+        case .tail: Array((filler + "\n" + text + "\n").utf8)
+        default: Array(text.utf8)
+        }
+    }
+
+    /// The example's line in that document.
+    static func exampleLine(scope: RuleScope) -> Int {
+        if case .tail = scope { 1 } else { 0 }
     }
 
     private func judge(_ example: RuleExample, rule: Rule, fate: Fate, bytes: [UInt8], result: CleanResult,
@@ -59,7 +77,7 @@ public struct ExampleChecker {
                 }
                 if let expected = example.stripped {
                     let out = String(decoding: CleanWriter.cleaned(bytes, result), as: UTF8.self)
-                    let got = out.hasSuffix("\n") ? String(out.dropLast()) : out
+                    let got = out.split(separator: "\n").map(String.init).first { $0 != ExampleChecker.filler } ?? ""
                     if got != expected {
                         return Diagnostic(example.location, "'\(rule.id)' strips this example to «\(got)», expected «\(expected)»")
                     }

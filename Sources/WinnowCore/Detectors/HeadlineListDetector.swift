@@ -37,8 +37,13 @@ public struct HeadlineListDetector {
         for i in 0..<page.count {
             if page.blank[i] { flush(); previousKept = nil; continue }
             if fates[i].isRemoved { continue }
+            let overlap = topic.overlap(i, isProse: false)
+            // A line right under a body paragraph that shares some of its words
+            // continues it (a last paragraph without a full stop).
+            let continuesBody = run.isEmpty && previousKept.map { $0 == i - 1 && page.traits[$0].isProse } == true
+                && overlap >= onTopicShare / 2
             let candidate = fates[i] == .kept && page.traits[i].isHeadlineLike && i != headline
-                && topic.overlap(i, isProse: false) < onTopicShare
+                && overlap < onTopicShare && !continuesBody
             if candidate {
                 if run.isEmpty { introducedByColon = previousKept.map { page.traits[$0].endsWithColon } ?? false }
                 run.append(i)

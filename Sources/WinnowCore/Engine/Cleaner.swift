@@ -42,8 +42,15 @@ public final class Cleaner {
                 let clamped = (first: max(b.first, first), last: min(b.last, last))
                 if clamped.first <= clamped.last { body = clamped }
             }
-            let keptLanguage = options.language ?? Language.detect(kept.map { page.traits[$0] })
-            if body?.first == page.firstProse && body?.last == page.lastProse && keptLanguage == language { break }
+            // The language is reported, not used to pick rules (lines pick by their letters).
+            let keptLanguage = language
+            // A cut marker held back because of prose that is gone now (a pasted-again
+            // copy) would cut on the output: weigh only the kept prose and run again.
+            let survivors = result.fates.map(\.isKept)
+            let cutWaits = result.fates.contains { if case .removed(.guardedCut) = $0 { true } else { false } }
+                && survivors != page.survivors
+            if cutWaits { page.survivors = survivors }
+            if body?.first == page.firstProse && body?.last == page.lastProse && keptLanguage == language && !cutWaits { break }
             page.firstProse = body?.first
             page.lastProse = body?.last
             language = keptLanguage

@@ -13,6 +13,9 @@ public struct Page {
     /// moves them to the first and last prose line it keeps (see `Cleaner.clean`).
     public internal(set) var firstProse: Int?
     public internal(set) var lastProse: Int?
+    /// Lines the previous pass kept, when there was one: the cut guard weighs only
+    /// the prose that will be in the output.
+    var survivors: [Bool]?
 
     public init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -68,8 +71,10 @@ public struct Page {
     func allows(_ scope: RuleScope, at i: Int) -> Bool {
         switch scope {
         case .anywhere: return true
-        case .head: return firstProse.map { i < $0 } ?? true
-        case .tail: return lastProse.map { i > $0 } ?? true
+        // A page without prose has no body, so no head and no tail: such rules wait
+        // for a page they can place.
+        case .head: return firstProse.map { i < $0 } ?? false
+        case .tail: return lastProse.map { i > $0 } ?? false
         case .edges: return allows(.head, at: i) || allows(.tail, at: i)
         case .first(let n): return ordinal[i] < n
         case .last(let n): return nonBlankCount - ordinal[i] <= n

@@ -172,7 +172,8 @@ struct RulePass {
         guard !cuts.isEmpty else { return }
         var proseAbove = [Int](repeating: 0, count: page.count + 1)
         for i in 0..<page.count {
-            proseAbove[i + 1] = proseAbove[i] + (page.traits[i].isProse ? page.traits[i].chars : 0)
+            let counts = page.traits[i].isProse && (page.survivors?[i] ?? true)
+            proseAbove[i + 1] = proseAbove[i] + (counts ? page.traits[i].chars : 0)
         }
         let total = proseAbove[page.count]
         for (line, rule) in cuts {

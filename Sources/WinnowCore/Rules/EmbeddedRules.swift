@@ -59,21 +59,34 @@ cut ar.end-marker  ^(?:انتهی|انتهى|\(انتهی\)|-\s*انتهی\s*-)\
   - انتهى
   - (انتهى)
   + انتهى الاجتماع بعد ثلاث ساعات من النقاش.
+
+meta ar.byline-colon  ^(?:بقلم|کتب|کتبت|اعداد|تحریر|بواسطه|بواسطة|تقریر|المحرر|الکاتب|مراسلنا)\s*[:：|]\s*(?<author>[^:：!؟?\d]{2,40})$
+  note "كتب: مازن القيسي", "بواسطة: فريق التحرير": a role with a colon and a short name, anywhere.
+  - كتب: مازن القيسي
+  - بقلم: د. ياسر الكبيسي
+  - بواسطة: فريق التحرير
+  + كتب: «إن العمل لم ينته بعد، وسنعود غدا لإكماله»، هكذا قال المهندس للصحافيين في نهاية اليوم.
+
+drop ar.hijri-gregorian-date  ^(?:(?:السبت|الاحد|الاثنین|الثلاثاء|الاربعاء|الخمیس|الجمعه)\s*[،,-]?\s*)?\d{1,2}\s+\S+(?:\s+\S+)?\s+\d{4}\s*(?:هـ|ه)?\s*(?:[-–،,|]|الموافق)?\s*\d{1,2}\s+\S+(?:\s+\S+)?\s+\d{4}\s*(?:م)?$
+  note A Hijri date with its Gregorian twin on one line.
+  - الثلاثاء ١٢ ربيع الآخر ١٤٤٦ هـ الموافق ١٥ أكتوبر ٢٠٢٤
+  - الاثنين ٧ صفر ١٤٤٦ هـ - ١٢ آب ٢٠٢٤ م
+  + 12 طالبا و2024 معلما شاركوا في 15 ورشة خلال 2023 بحسب الوزارة.
 """#),
         ("rules/ar/prompts.rules", #"""
 # Share, comment, print, tag and ad prompts on Arabic pages.
 lang ar
 
-drop ar.share  ^(?:شارک|شارك|مشارکه|مشاركة|شارک\s*الخبر|شارک\s*المقال|شارک\s*عبر|انشر|نشر\s*عبر|مشارکه\s*عبر)(?:\s*(?:علی|عبر)\s*\S+)?\s*[:：]?$
+drop ar.share  ^(?:شارک|مشارکه|شارک\s*(?:هذا\s*)?(?:الخبر|المقال|الموضوع)|شارک\s*عبر|انشر|نشر\s*عبر|مشارکه\s*عبر)(?:\s*(?:علی|عبر)\s*\S+)?\s*[:：]?$
   - شارك
   - مشاركة:
   - شارك عبر فيسبوك
+  - شارك هذا الخبر
   + شارك الآلاف في المسيرة التي جابت شوارع المدينة.
 
-drop ar.comments  ^(?:التعلیقات|تعلیقات|اضف\s*تعلیق|اضف\s*تعلیقک|اترک\s*تعلیقا|لا\s*توجد\s*تعلیقات|\d+\s*تعلیقا?ت?)(?:\s*\(\s*\d+\s*\))?\s*[:：]?$
-  - التعليقات
-  - أضف تعليق
+drop ar.comments  ^(?:لا\s*توجد\s*تعلیقات|کن\s*اول\s*من\s*یعلق)\s*[:：.]?$
   - لا توجد تعليقات
+  - كن أول من يعلق
   + التعليقات التي نشرها الوزير أثارت جدلا واسعا.
 
 drop ar.page-tools  ^(?:طباعه|طباعة|حفظ|نسخ\s*الرابط|تم\s*النسخ|الرابط\s*المختصر|حجم\s*الخط|تکبیر\s*الخط|تصغیر\s*الخط|ارسل\s*الی\s*صدیق|ارسال\s*بالبرید)(?:\s*[:：].{0,60})?$
@@ -109,6 +122,37 @@ drop ar.list-marker  ^(?:قائمه|قائمة)\s*من\s*\d+\s*عناصر?(?:\s*
   - قائمة من 4 عناصرنهاية القائمة
   - نهاية القائمة
   + قائمة من 4 عناصر أساسية تحتاجها الأسرة في الشتاء نشرتها الوزارة.
+
+drop ar.cookies  ملفات\s*تعریف\s*الارتباط|\(?الکوکیز\)?\s*(?:لتحسین|لضمان)|نستخدم\s*(?:ملفات\s*)?(?:الکوکیز|الکوکی)
+  note A cookie notice.
+  - يستخدم هذا الموقع ملفات تعريف الارتباط (الكوكيز) لتحسين تجربتك في التصفح.
+  + افتتحت بلدية المدينة مخبزا خيريا يقدم الخبز والكعك للأسر المحتاجة.
+
+cut ar.comments-section  ^(?:التعلیقات|تعلیقات\s*القراء|\d+\s*تعلیقا?ت?|اترک\s*تعلیقا|اضف\s*تعلیقا?ک?)(?:\s*\(\s*\d+\s*\))?\s*[:：]?$
+  where last 100
+  note The comments section: its heading, the readers' comments and the form go.
+  - التعليقات
+  - أضف تعليقاً
+  - 3 تعليقات
+  + التعليقات التي نشرها الوزير أثارت جدلا واسعا.
+
+drop ar.comment-form  ^(?:الاسم|البرید\s*الالکترونی|الموقع\s*الالکترونی|ارسال\s*التعلیق|ارسال|التعلیق|اسمک|بریدک\s*الالکترونی)\s*\*?\s*[:：]?$
+  - الاسم *
+  - البريد الإلكتروني *
+  - إرسال التعليق
+  + الاسم الجديد للشارع اختاره الأهالي في تصويت عام.
+
+drop ar.copyright  ^(?:جمیع|کل)\s*الحقوق\s*محفوظه.{0,60}$
+  - جميع الحقوق محفوظة © المرصاد ٢٠٢٤
+  - جميع الحقوق محفوظة
+  + جميع الحقوق محفوظة للعمال بموجب القانون الجديد، كما أكد الوزير في كلمته أمام البرلمان أمس.
+
+drop ar.caption-credit  \((?:تصویر|صوره|الصوره|المصدر|ارشیفیه|رویترز|فرانس\s*برس)\s*[:：]?\s*[^()]{0,40}\)$|^صوره\s*ارشیفیه$
+  note A photo caption ending with its credit: "... (تصوير: أحمد الشمري)".
+  - العداؤون عند خط الانطلاق على الكورنيش (تصوير: أحمد الشمري)
+  - مشهد من العرض الفائز (المصدر: إدارة المهرجان)
+  - صورة أرشيفية
+  + وقال الوزير إن المشروع (الذي بدأ قبل عامين) سيكتمل في الربيع.
 """#),
         ("rules/ar/sections.rules", #"""
 # Section labels and breadcrumbs on Arabic pages, only at the page's edges
@@ -133,10 +177,11 @@ drop ar.breadcrumb  ^(?:الرئيسیه|الرئيسية|الصفحه\s*الر�
 # story titled ... was published on ... and copied by our editors".
 lang ar
 
-drop ar.first-published  نشر\s*(?:اولا|لاول\s*مره)\s*علی\s*موقع|تم\s*جلبه\s*من\s*مصدره\s*الاصلی
+drop ar.first-published  نشر\s*(?:هذا\s*(?:الخبر|المقال|الموضوع|التقریر)\s*)?(?:اولا|لاول\s*مره)\s*(?:علی|فی)\s*(?:موقع|صحیفه|جریده)|تم\s*جلبه\s*من\s*مصدره\s*الاصلی
   note "هذا الخبر بعنوان ... نشر أولاً على موقع ... وتم جلبه من مصدره الأصلي".
   - هذا الخبر بعنوان "موقع الإخبارية السورية" نشر أولاً على موقع قناة الإخبارية وتم جلبه من مصدره الأصلي بتاريخ ٢٣ كانون الأول ٢٠٢٥.
   - نشر لأول مرة على موقع الساحة
+  - نُشر هذا الخبر أولاً على موقع الوادي بعنوان "افتتاح الجسر"
   + نشر الجيش أولا على موقع التواصل صورا للمعدات قبل أن يحذفها لاحقا، وقال إن ذلك خطأ تقني.
 
 drop ar.no-responsibility  لا\s*یتحمل\s*(?:موقعنا|الموقع)\s*(?:ای\s*مسوولیه|مضمونه|مسوولیه)|بامکانکم\s*الاطلاع\s*علی\s*تفاصیل\s*هذا\s*الخبر\s*من\s*خلال\s*مصدره
@@ -145,18 +190,56 @@ drop ar.no-responsibility  لا\s*یتحمل\s*(?:موقعنا|الموقع)\s*(
   - لا يتحمل الموقع أي مسؤولية عن المحتوى
   + لا يتحمل المواطن وحده مسؤولية ارتفاع الأسعار، كما قال الوزير في مؤتمر صحافي.
 
-drop ar.we-bring-you  ^نقدم\s*(?:لکم|الیکم)\s*(?:فی|علی|عبر)\s*موقع
+drop ar.we-bring-you  ^(?:نقدم\s*(?:لکم|الیکم)|الیکم|نعرض\s*لکم)\s*(?:فی|علی|عبر)\s*(?:موقع\s*)?.{2,40}?\s*تفاصیل|^نقدم\s*(?:لکم|الیکم)\s*(?:فی|علی|عبر)\s*موقع
   note "نقدم لكم في موقع X تفاصيل ..." introduces a copied story.
   - نقدم لكم في موقع تجاربنا تفاصيل وزراء سوريا يناقشون التعاون العسكري مع بوتين في روسيا: تقرير | أخبار فلاديمير بوتين
   - نقدم إليكم عبر موقع الساحة تفاصيل الخبر
+  - إليكم في نبض الوادي تفاصيل خبر: افتتاح الجسر الجديد
   + نقدم لكم هذا التقرير بعد أسابيع من العمل الميداني في القرى المتضررة.
 
-cut ar.original-story  الخبر\s*الاصلی\s*بعنوان|تم\s*نشره\s*ومتواجد\s*علی|قام\s*فریق\s*التحریر\s*فی\s*موقع
+cut ar.original-story  الخبر\s*الاصلی\s*بعنوان|تم\s*نشره\s*ومتواجد\s*علی|قام\s*فریق\s*التحریر\s*فی\s*موقع|^(?:و)?(?:کما\s*)?تجدر\s*الاشاره\s*(?:الی|ب)\s*ان\s*هذا\s*(?:الخبر|المقال|الموضوع)\s*(?:منقول|ماخوذ|مقتبس)
   where last 100
   note The closing note of a copied story; everything after it is page foot.
   - كما تَجْدَرُ الإشارة بأن الخبر الأصلي بعنوان وزراء سوريا يناقشون التعاون العسكري مع بوتين في روسيا: تقرير | أخبار فلاديمير بوتين
   - قد تم نشره ومتواجد على صحيفة (المشهد اليمني) وقد قام فريق التحرير في موقع تجاربنا بنقله وربما تم التعديل عليه
+  - تجدر الإشارة إلى أن هذا الخبر منقول عن صحيفة الوادي تحت عنوان (افتتاح الجسر)
   + وقال إن الخبر الذي نشرته الصحيفة غير دقيق وإن الوزارة ستصدر بيانا.
+  + وتجدر الإشارة إلى أن هذا المشروع هو الأول من نوعه في المنطقة.
+"""#),
+        ("rules/common/social.rules", #"""
+# Share bars and site furniture: social network names, account and search
+# buttons, cookie notices, in every language. Only at the page's edges, where a
+# one-word line is a button, not a subheading.
+lang all
+
+drop common.social-name  ^(?i)(?:facebook|twitter|x|linkedin|whatsapp|telegram|instagram|youtube|tiktok|reddit|pinterest|email|e-mail|rss|فیسبوک|فیس\s*بوک|توییتر|تویتر|ایکس|لینکدین|واتساپ|تلگرام|اینستاگرام|ایتا|بله|روبیکا|سروش|فيسبوك|تويتر|واتساب|تلغرام|تيليجرام|انستغرام|يوتيوب|لينكد\s*ان|ايميل|البريد\s*الالكتروني)$
+  where edges
+  - X
+  - واتساب
+  - تلگرام
+  - LinkedIn
+  + Telegram channels carried the news first.
+
+drop common.share-bar  ^(?i)(?:share|شارک|شارك|اشتراک\s*گذاری|مشارکه)\s*(?:[:：]|\s)\s*(?:(?:facebook|twitter|x|linkedin|whatsapp|telegram|email|فيسبوك|تويتر|واتساب|تلگرام|واتساپ|لینکدین)\s*[·|,،/•-]?\s*){2,}$
+  - Share: Facebook · X · LinkedIn · Email
+  - اشتراک گذاری: تلگرام | واتساپ | لینکدین
+  + Share prices on Facebook and X rose after the results.
+
+drop common.site-ui  ^(?i)(?:skip\s+to\s+(?:main\s+)?content|sign\s+in|sign\s+up|log\s+in|log\s+out|register|search|menu|close|ok|got\s+it|i\s+agree|back\s+to\s+top|more|archive|ورود|خروج|ثبت\s*نام|جستجو|منو|بستن|متوجه\s*شدم|موافقم|بازگشت\s*به\s*بالا|ارشیو|تسجیل\s*الدخول|دخول|بحث|القائمه|اغلاق|موافق|العوده\s*للاعلی|الارشیف)$
+  where edges
+  - Skip to main content
+  - Sign up
+  - متوجه شدم
+  - آرشیو
+  - موافق
+  + Search continues for the missing fishermen
+
+drop common.pipe-menu  ^[^|]{1,25}(?:\s*\|\s*[^|]{1,25}){3,}$
+  where edges
+  note A menu written on one line: "Home | World | Business | Sport".
+  - Home | World | Business | Sport | Science | Markets
+  - خانه | سیاسی | اقتصادی | ورزشی
+  + The prices were 3 | 4 | 5 | 6 in the four weeks of the trial, the report said in a long table note.
 """#),
         ("rules/common/symbols.rules", #"""
 # Lines with no letter and no digit: close buttons (×), separators, a lone
@@ -227,11 +310,10 @@ drop en.share  ^(?i)(?:share(?:\s+(?:this|the)\s+(?:article|story|post|page))?|s
   - Copy link
   + Share prices fell sharply on Monday after the announcement.
 
-drop en.comments  ^(?i)(?:comments?(?:\s*\(\d+\))?|\d+\s+comments?|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|add\s+a\s+comment|join\s+the\s+(?:conversation|discussion)|no\s+comments(?:\s+yet)?|show\s+comments|view\s+comments|cancel\s+reply|reply)\s*:?$
-  - Comments (12)
-  - Leave a comment
-  - 3 comments
-  + Comments from the minister drew criticism from the opposition.
+drop en.comments  ^(?i)(?:post\s+a\s+comment|add\s+a\s+comment|no\s+comments(?:\s+yet)?|show\s+comments|view\s+comments|cancel\s+reply|reply|name\s*\*?|email\s*\*|post\s+comment|submit)\s*:?$
+  - Post a comment
+  - No comments yet
+  + Reply to the council's letter came a week later.
 
 drop en.ads  ^(?i)(?:advertisement|advertising|sponsored(?:\s+content)?|ad|promoted|paid\s+content|story\s+continues\s+below(?:\s+advertisement)?|continue\s+reading\s+below)\s*:?$
   - Advertisement
@@ -271,9 +353,10 @@ drop en.date-only  ^(?i)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:(?:\d{
   - Dec 3, 2025 at 9:15 am
   + March 12, 2024 will be remembered as the day the old bridge finally closed.
 
-drop en.reading-time  ^(?i)(?:\d+\s*(?:min|mins|minutes?)\s+read|reading\s+time\s*:?\s*\d+\s*(?:min|mins|minutes?))$
+drop en.reading-time  ^(?i)(?:.{0,40}\d{4}\s*[·|•-]\s*)?(?:\d+\s*(?:min|mins|minutes?)\s+read|reading\s+time\s*:?\s*\d+\s*(?:min|mins|minutes?))$
   - 5 min read
   - Reading time: 3 minutes
+  - September 9, 2024 · 2 min read
   + 5 minutes read like an hour when the judge paused, the witness said later.
 
 drop en.photo-credit  ^(?i)(?:photo|image|picture|photograph|credit|illustration|video)\s*(?:credit)?\s*:\s*.{2,80}$|^\((?:photo|image)?\s*:?\s*(?:getty\s+images|reuters|ap|afp|epa|file\s+photo)[^)]*\)$
@@ -288,10 +371,12 @@ drop en.cookies  ^(?i)(?:we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+coo
   - Cookie settings
   + We use cookies as an example of how tracking works, the researcher explained in her talk.
 
-drop en.newsletter  ^(?i)(?:sign\s+up\s+(?:for|to)\s+(?:our|the)\s+.{0,40}newsletter.{0,120}|subscribe(?:\s+(?:now|today|to\s+our\s+newsletter))?|get\s+the\s+.{0,40}newsletter.{0,120}|enter\s+your\s+email(?:\s+address)?|your\s+email\s+address|newsletter)\s*[.!:]?$
+drop en.newsletter  ^(?i)(?:sign\s+up\s+(?:for|to)\s+(?:our|the)\s+.{0,40}(?:newsletter|briefing|digest|bulletin).{0,120}|subscribe(?:\s+(?:now|today|to\s+our\s+newsletter))?|get\s+(?:the|our)\s+.{0,60}(?:newsletter|in\s+your\s+inbox).{0,120}|enter\s+your\s+email(?:\s+address)?|your\s+email\s+address|newsletter)\s*[.!:]?$
   - Sign up for our daily newsletter
   - Subscribe
   - Enter your email address
+  - Sign up for our morning briefing
+  - Get the day's top stories in your inbox at 7am.
   + Subscribe to the idea that cities can change, the mayor urged the crowd at the end of her speech.
 
 drop en.follow  ^(?i)(?:follow\s+us(?:\s+on\s+.{1,40})?|like\s+us\s+on\s+facebook|join\s+us\s+on\s+.{1,40})\s*[.!:]?$
@@ -299,15 +384,41 @@ drop en.follow  ^(?i)(?:follow\s+us(?:\s+on\s+.{1,40})?|like\s+us\s+on\s+faceboo
   - Follow us
   + Follow us into the old mine, the guide said, and mind your heads.
 
-drop en.tags  ^(?i)(?:tags|topics|filed\s+under|categories|keywords)\s*:\s*[^.!?]{0,200}$
+drop en.tags  ^(?i)(?:tags|topics|filed\s+under|categories|keywords)\s*(?::\s*[^.!?]{0,200})?$
   - Tags: Syria, Russia, Diplomacy
   - Topics: Weather
+  - Tags
   + Topics: the council discussed parking, the school budget and a new library over four hours of debate.
 
 drop en.copyright  ^(?i)(?:all\s+rights\s+reserved|.{0,80}\ball\s+rights\s+reserved)\.?$
   - All rights reserved.
   - The River Post 2024. All rights reserved.
   + All rights reserved for the families, the lawyer said, would mean nothing without a court order.
+
+drop en.caption-credit  (?i)(?:\.\s*|^)(?:photo|picture|image|photograph)\s*:\s*[^.]{2,60}$
+  note A caption ending with its photo credit: "Sandbags on Quay Road. Photo: Lucy Marsh / The Post".
+  - Sandbags stacked outside homes on Quay Road. Photo: Lucy Marsh / The River Post
+  - Photo: Reuters
+  + The exhibition's best photo: a heron at dawn, the judges said.
+
+cut en.comments-section  ^(?i)(?:comments?(?:\s*\(\d+\))?|\d+\s+comments?|reader\s+comments|join\s+the\s+(?:conversation|discussion)|leave\s+a\s+(?:comment|reply))\s*:?$
+  where last 100
+  note The comments section: its heading, the comments and the form below go.
+  - Comments (12)
+  - 3 comments
+  + Comments from the minister drew criticism from the opposition.
+
+cut en.end-marker  ^(?:-{1,3}\s*ENDS?\s*-{1,3}|#{3}|-30-|\(END\)|ENDS)$
+  where last 100
+  note Wire-copy end markers.
+  - -- ENDS --
+  - ###
+  + ENDS AND MEANS
+
+meta en.story-id  ^(?i)(?:story|article|news)\s*(?:id|no\.?|number)\s*[:#]?\s*(?<id>[\w-]{2,30})$
+  - Story ID: RP-2024-9330
+  - Article ID 12345
+  + Story number three is the one readers remember best.
 """#),
         ("rules/en/syndication.rules", #"""
 # Syndication and attribution notes on English pages.
@@ -376,10 +487,11 @@ meta fa.source  ^(?:منبع|منابع|مأخذ|ماخذ|برگرفته\s*از)
   + منبع آگاه گفت که مذاکرات هفته آینده از سر گرفته می‌شود.
   + منبع: یک مقام آگاه در وزارت نفت که نخواست نامش فاش شود، گفت قرارداد امضا شده است.
 
-drop fa.copyright  ^(?:تمام|تمامی|کلیه)\s*حقوق.{0,60}محفوظ(?:\s*(?:است|می\s*باشد))?\.?$
+drop fa.copyright  ^(?:تمام|تمامی|کلیه)\s*(?:ی\s*)?حقوق.{0,60}(?:محفوظ|متعلق\s*به.{1,40})(?:\s*(?:است|می\s*باشد))?\.?$
   note "تمامی حقوق این سایت محفوظ است" and friends.
   - تمامی حقوق این سایت محفوظ است.
   - کلیه حقوق مادی و معنوی برای خبرنامه محفوظ است
+  - تمامی حقوق مادی و معنوی این سایت متعلق به روزنامه شهر است.
   + تمامی حقوق کارگران باید طبق قانون کار پرداخت شود، و وزیر گفت این موضوع محفوظ نیست.
 
 drop fa.reuse-notice  ^(?:استفاده|نقل|بازنشر|کپی)\s.{0,40}(?:با|بدون)\s*ذکر\s*منبع\s*(?:\S+\s*){0,3}(?:مجاز|ممنوع|بلامانع|آزاد)(?:\s*(?:است|نیست|می\s*باشد))?\.?$
@@ -456,12 +568,11 @@ drop fa.share  ^(?:اشتراک\s*گذاری|اشتراک\s*گذاری\s*(?:خب
   - ارسال به دوستان
   + اشتراک‌گذاری اطلاعات بیماران بدون رضایت آنان ممنوع است.
 
-drop fa.comments  ^(?:بدون\s*دیدگاه|بدون\s*نظر|نظرات|نظر\s*شما|نظرات\s*کاربران|دیدگاه\s*ها|دیدگاه\s*کاربران|دیدگاه\s*خود\s*را\s*بنویسید|ارسال\s*نظر|ارسال\s*دیدگاه|\d+\s*(?:نظر|دیدگاه)|ثبت\s*نظر|پاسخ\s*دهید|لغو\s*پاسخ)(?:\s*\(\s*\d+\s*\))?\s*[:：]?$
+drop fa.comments  ^(?:بدون\s*دیدگاه|بدون\s*نظر|نظر\s*شما|دیدگاه\s*خود\s*را\s*بنویسید|ارسال\s*نظر|ارسال\s*دیدگاه|ثبت\s*نظر|پاسخ\s*دهید|لغو\s*پاسخ|پاسخ|ارسال|نام|نام\s*و\s*نام\s*خانوادگی|ایمیل|پست\s*الکترونیک|ناشناس)(?:\s*\(\s*\d+\s*\))?\s*[:：*]?$
   - بدون دیدگاه
-  - نظرات
-  - ۳ نظر
-  - دیدگاه‌ها (12)
   - ارسال نظر
+  - نام و نام خانوادگی
+  - پاسخ
   + نظرات کارشناسان درباره این طرح بسیار متفاوت است.
 
 drop fa.page-tools  ^(?:چاپ|نسخه\s*چاپی|ذخیره|لینک\s*کوتاه|کپی\s*لینک|کپی\s*شد|اندازه\s*(?:متن|قلم)|دانلود\s*PDF|بزرگنمایی|کوچک\s*نمایی|حالت\s*مطالعه|گزارش\s*خطا|پرینت|ارسال\s*به\s*ایمیل)(?:\s*[:：].{0,60})?$
@@ -499,6 +610,19 @@ drop fa.photo-credit  ^(?:عکس|عکاس|تصویر|منبع\s*عکس|منبع\
   - عکس: ایرنا
   - منبع تصویر: خبرگزاری مهر
   + عکس: دیدار وزیران خارجه در مسکو که ساعت ها طول کشید و نتیجه ای نداشت، خبرنگاران را شگفت زده کرد.
+
+drop fa.cookies  (?:از\s*)?کوکی\s*(?:ها)?\s*(?:استفاده|را\s*می\s*پذیر)|استفاده\s*از\s*کوکی
+  note A cookie notice: "این وب‌سایت ... از کوکی استفاده می‌کند".
+  - این وب‌سایت برای بهبود تجربه شما از کوکی استفاده می‌کند. با ادامه مرور، استفاده از کوکی‌ها را می‌پذیرید.
+  - ما از کوکی‌ها استفاده می‌کنیم
+  + قنادی‌های شهر برای شب یلدا صدها کیلو کیک و شیرینی پختند.
+
+cut fa.comments-section  ^(?:نظرات|نظرات\s*کاربران|نظرات\s*خوانندگان|دیدگاه\s*ها|دیدگاه\s*کاربران|\d+\s*(?:نظر|دیدگاه))(?:\s*\(\s*\d+\s*\))?\s*[:：]?$
+  where last 100
+  note The comments section: its heading, the readers' comments and the form below it go.
+  - نظرات
+  - دیدگاه‌ها (3)
+  + نظرات مردم درباره طرح جدید ترافیک بسیار متفاوت است.
 """#),
         ("rules/fa/sections.rules", #"""
 # Section labels and breadcrumbs above or below Persian articles. Only at the

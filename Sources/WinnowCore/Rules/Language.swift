@@ -21,17 +21,24 @@ public enum Language: String, CaseIterable, Sendable, Comparable {
         return faScore > arScore ? .fa : .ar
     }
 
-    /// The rule languages that apply to one line of a document in `document`:
-    /// an Arabic-script line with letters only Persian (or only Arabic) uses takes
-    /// that language's rules, other Arabic-script lines the document's; a Latin line
-    /// takes English rules too.
+    /// The rule languages that apply to one line. They come from the line's own
+    /// letters, not the page's language, so removing lines never changes which rules
+    /// the other lines get (cleaning stays idempotent on mixed pages):
+    /// - Latin letters bring English rules;
+    /// - Arabic-script letters bring Persian rules when the line has letters only
+    ///   Persian uses (پ چ ژ گ ی ک) and none only Arabic uses (ة ى), Arabic rules in
+    ///   the opposite case, and both otherwise (ي and ك alone decide nothing:
+    ///   Persian is often typed on Arabic keyboards);
+    /// - a line with no letters (dates, numbers, symbols) takes all three.
     static func forLine(_ t: LineTraits, in document: Language) -> [Language] {
-        let latin = t.latinLetters > t.arabicScript
-        if latin { return document == .en ? [.en] : [document, .en] }
-        guard t.arabicScript > 0 else { return [document] }
-        let fa = 3 * t.persianOnlyLetters + (t.persianLetters - t.persianOnlyLetters)
-        let ar = t.arabicLetters
-        let script: Language = fa >= 2 && ar == 0 ? .fa : (ar >= 2 && fa == 0 ? .ar : (document == .en ? (fa > ar ? .fa : .ar) : document))
-        return document == .en ? [.en, script] : [script]
+        var languages: [Language] = []
+        if t.latinLetters > 0 { languages.append(.en) }
+        if t.arabicScript > 0 {
+            let fa = t.persianLetters, ar = t.arabicOnlyLetters
+            if fa > 0 && ar == 0 { languages.append(.fa) }
+            else if ar > 0 && fa == 0 { languages.append(.ar) }
+            else { languages += [.fa, .ar] }
+        }
+        return languages.isEmpty ? [.fa, .ar, .en] : languages
     }
 }

@@ -57,7 +57,7 @@ public final class RuleSet: @unchecked Sendable {
         // Every selection a line can have (see Language.forLine): built up front so
         // workers only read.
         var table: [LanguageSelection: LanguageRules] = [:]
-        for selection in [[Language.fa], [.ar], [.en], [.fa, .en], [.ar, .en]] {
+        for selection in [[Language.fa], [.ar], [.en], [.fa, .ar], [.fa, .en], [.ar, .en], [.fa, .ar, .en]] {
             let key = LanguageSelection(selection)
             let applicable = compiled.filter { key.contains(any: $0.rule.languages) }
             table[key] = LanguageRules(

@@ -12,6 +12,9 @@ public struct LineTraits: Sendable, Equatable {
     public var persianOnlyLetters = 0
     /// ة ي ك ى (Arabic forms).
     public var arabicLetters = 0
+    /// ة ى: letters Persian text does not use (ي ك also appear in Persian typed on
+    /// an Arabic keyboard).
+    public var arabicOnlyLetters = 0
     public var digits = 0
     /// Sentence-final marks (. ! ? ؟ … ۔) followed by a space inside the line.
     public var innerSentenceBreaks = 0
@@ -73,7 +76,8 @@ public struct LineTraits: Sendable, Equatable {
         case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: latinLetters += 1
         case 0x67E, 0x686, 0x698, 0x6AF: persianOnlyLetters += 1; persianLetters += 1; arabicScript += 1
         case 0x6A9, 0x6CC: persianLetters += 1; arabicScript += 1
-        case 0x629, 0x643, 0x649, 0x64A: arabicLetters += 1; arabicScript += 1
+        case 0x629, 0x649: arabicOnlyLetters += 1; arabicLetters += 1; arabicScript += 1
+        case 0x643, 0x64A: arabicLetters += 1; arabicScript += 1
         case 0x600...0x6FF, 0x750...0x77F, 0xFB50...0xFDFF, 0xFE70...0xFEFF: arabicScript += 1
         default: break
         }
