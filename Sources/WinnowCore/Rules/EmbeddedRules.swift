@@ -54,10 +54,11 @@ meta ar.byline  ^(?:بقلم|کتب|کتبت|اعداد|تحریر|ترجمه|ت
   - إعداد - فريق التحرير
   + كتب الرئيس رسالة إلى البرلمان يطلب فيها تأجيل الجلسة.
 
-cut ar.end-marker  ^(?:انتهی|انتهى|\(انتهی\)|-\s*انتهی\s*-)\.?$
+cut ar.end-marker  ^[\s\p{P}\p{S}]*(?:انتهی|انتهت)[\s\p{P}\p{S}]*$
   where last 100
   - انتهى
   - (انتهى)
+  - ـ انتهى ـ
   + انتهى الاجتماع بعد ثلاث ساعات من النقاش.
 
 meta ar.byline-colon  ^(?:بقلم|کتب|کتبت|اعداد|تحریر|بواسطه|بواسطة|تقریر|المحرر|الکاتب|مراسلنا)\s*[:：|]\s*(?<author>[^:：!؟?\d]{2,40})$
@@ -95,11 +96,10 @@ drop ar.page-tools  ^(?:طباعه|طباعة|حفظ|نسخ\s*الرابط|تم\
   - الرابط المختصر: https://exmpl.net/a1
   + طباعة الكتب المدرسية تأخرت هذا العام بسبب نقص الورق.
 
-drop ar.tags  ^(?:الوسوم|وسوم|الکلمات\s*المفتاحیه|الکلمات\s*المفتاحیة|کلمات\s*مفتاحیه|کلمات\s*مفتاحیة|تصنیفات|التصنیفات|مواضیع|الموضوعات)\s*(?:[:：]\s*.{0,200})?$
+drop ar.tags  ^(?:الوسوم|وسوم|الکلمات\s*المفتاحیه|کلمات\s*مفتاحیه|تصنیفات|التصنیفات|مواضیع|الموضوعات)\s*[:：]\s*.{1,200}$
   where edges
-  - تصنيفات
   - الوسوم: سوريا، روسيا
-  - الكلمات المفتاحية
+  - تصنيفات: سياسة، اقتصاد
   + تصنيفات الجامعات العربية تحسنت هذا العام بحسب التقرير السنوي للمنظمة الدولية.
 
 drop ar.follow  ^(?:تابعونا\s*(?:علی|عبر).{0,40}|تابعنا\s*(?:علی|عبر).{0,40}|اشترک\s*فی\s*(?:قناتنا|النشره|النشرة|نشرتنا).{0,60}|انضم\s*الی\s*قناتنا.{0,40})$
@@ -153,13 +153,19 @@ drop ar.caption-credit  \((?:تصویر|صوره|الصوره|المصدر|ار�
   - مشهد من العرض الفائز (المصدر: إدارة المهرجان)
   - صورة أرشيفية
   + وقال الوزير إن المشروع (الذي بدأ قبل عامين) سيكتمل في الربيع.
+
+list ar.tag-heading  ^(?:الوسوم|وسوم|الکلمات\s*المفتاحیه|کلمات\s*مفتاحیه|مواضیع\s*ذات\s*صله|الموضوعات|تصنیفات|التصنیفات)\s*[:：]?$
+  note A tag heading followed by one tag a line.
+  - الكلمات المفتاحية
+  - الوسوم:
+  + الوسوم الجديدة ستطبع على كل العبوات اعتبارا من الشهر المقبل.
 """#),
         ("rules/ar/sections.rules", #"""
 # Section labels and breadcrumbs on Arabic pages, only at the page's edges
 # (before the first or after the last prose line).
 lang ar
 
-drop ar.section-label  ^(?:سياسة|السياسة|سياسي|اقتصاد|الاقتصاد|اقتصادي|رياضة|الرياضة|ثقافة|الثقافة|ثقافة وفن|فن|فنون|منوعات|تكنولوجيا|التكنولوجيا|علوم|العلوم|صحة|الصحة|دولي|دولية|عربي|عربية|محلي|محليات|العالم|الشرق الأوسط|أخبار|الأخبار|أخبار عاجلة|عاجل|تقارير|تقرير|مقالات|مقال|رأي|آراء|تحقيقات|حوارات|مجتمع|المجتمع|حوادث|اقتصاد وأعمال|أعمال|سياحة|سيارات|طقس|الطقس|فيديو|صور|الرئيسية|الصفحة الرئيسية)$
+drop ar.section-label  ^(?:سياسة|السياسة|سياسي|اقتصاد|الاقتصاد|اقتصادي|رياضة|الرياضة|ثقافة|الثقافة|ثقافة وفن|فن|فنون|منوعات|تكنولوجيا|التكنولوجيا|علوم|العلوم|صحة|الصحة|دولي|دولية|عربي|عربية|محلي|محليات|العالم|الشرق الأوسط|أخبار|الأخبار|أخبار عاجلة|عاجل|تقارير|تقرير|مقالات|مقال|رأي|آراء|تحقيقات|حوارات|مجتمع|المجتمع|حوادث|اقتصاد وأعمال|أعمال|سياحة|سيارات|طقس|الطقس|فيديو|صور|الرئيسية|الصفحة الرئيسية|أخبار محلية|محليات|عربي ودولي|عربي و دولي|علوم وتكنولوجيا|ثقافة وفنون|اقتصاد وأعمال|رياضة محلية|رياضة عالمية|صحة وجمال|منوعات وفنون)$
   where edges
   - سياسة
   - الرئيسية
@@ -213,7 +219,7 @@ cut ar.original-story  الخبر\s*الاصلی\s*بعنوان|تم\s*نشره\
 lang all
 
 drop common.social-name  ^(?i)(?:facebook|twitter|x|linkedin|whatsapp|telegram|instagram|youtube|tiktok|reddit|pinterest|email|e-mail|rss|فیسبوک|فیس\s*بوک|توییتر|تویتر|ایکس|لینکدین|واتساپ|تلگرام|اینستاگرام|ایتا|بله|روبیکا|سروش|فيسبوك|تويتر|واتساب|تلغرام|تيليجرام|انستغرام|يوتيوب|لينكد\s*ان|ايميل|البريد\s*الالكتروني)$
-  where edges
+  note A network's name alone on a line is a share button, wherever it stands.
   - X
   - واتساب
   - تلگرام
@@ -335,10 +341,10 @@ drop en.inline-read-more  ^(?i)(?:read\s+(?:more|also)|see\s+also|related|watch|
   + Read also the fine print, the lawyer advised: "The clause matters more than the price."
 
 drop en.byline  ^(?:By|BY|Written\s+by|Reporting\s+by|Words\s+by)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|al|bin))*(?:\s*[,|–-]\s*.{0,60})?$
-  where edges
   - By Jane Miller
   - By Ahmed Karimi and Sara Lind, Staff Reporters
   - BY TOM O'NEIL
+  - By Dr Priya Nair, Science Correspondent
   + By Tuesday the river had fallen below the warning level.
 
 drop en.dateline-date  ^(?i)(?:published|updated|posted|last\s+updated|first\s+published)\s*(?:on|at)?\s*:?\s*.{0,60}\d.{0,40}$
@@ -384,10 +390,9 @@ drop en.follow  ^(?i)(?:follow\s+us(?:\s+on\s+.{1,40})?|like\s+us\s+on\s+faceboo
   - Follow us
   + Follow us into the old mine, the guide said, and mind your heads.
 
-drop en.tags  ^(?i)(?:tags|topics|filed\s+under|categories|keywords)\s*(?::\s*[^.!?]{0,200})?$
+drop en.tags  ^(?i)(?:tags|topics|filed\s+under|categories|keywords)\s*:\s*[^.!?]{1,200}$
   - Tags: Syria, Russia, Diplomacy
   - Topics: Weather
-  - Tags
   + Topics: the council discussed parking, the school budget and a new library over four hours of debate.
 
 drop en.copyright  ^(?i)(?:all\s+rights\s+reserved|.{0,80}\ball\s+rights\s+reserved)\.?$
@@ -419,6 +424,27 @@ meta en.story-id  ^(?i)(?:story|article|news)\s*(?:id|no\.?|number)\s*[:#]?\s*(?
   - Story ID: RP-2024-9330
   - Article ID 12345
   + Story number three is the one readers remember best.
+
+drop en.breadcrumb  ^(?i)home\s*[>»›/|]\s*\S
+  - Home > Business > Local economy
+  - Home / News
+  + Home is where the heart is, she told the court.
+
+drop en.wire-credit  ^(?:Reporting|Writing|Additional\s+reporting)\s+by\s+[^.;]{2,60}(?:;\s*(?:Editing|Writing|Additional\s+reporting)\s+by\s+[^.;]{2,60})*\.?$
+  note Wire-copy credits: "Reporting by X; Editing by Y".
+  - Reporting by Amelia Rowe; Editing by Paul Venn
+  - Additional reporting by Sam Okoro
+  + Reporting by local volunteers helped the council map the flooded streets, the mayor said.
+
+drop en.wire-more  ^-{1,3}\s*(?i:more)\s*-{1,3}$
+  - -- more --
+  + More than two hundred people attended the meeting.
+
+list en.tag-heading  ^(?i)(?:tags|topics|related\s+topics|filed\s+under|more\s+on\s+this\s+story)\s*:?$
+  note A tag heading followed by one tag a line.
+  - Tags
+  - Topics:
+  + Tags were checked at the gate.
 """#),
         ("rules/en/syndication.rules", #"""
 # Syndication and attribution notes on English pages.
@@ -542,6 +568,11 @@ drop fa.view-count  ^(?:تعداد\s*)?(?:بازدید|بازديد|نمایش)\
   - تعداد بازدید: ۱۲۳۴
   - بازدید : 56
   + بازدید از موزه ملی در نوروز امسال دو برابر شد.
+
+drop fa.labelled-date  ^(?:تاریخ|زمان)\s*[:：]\s*\d{2,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?:\s*[|،,-]?\s*(?:ساعت\s*[:：]?\s*)?\d{1,2}:\d{2}(?::\d{2})?)?$
+  - تاریخ: ۱۴۰۳/۰۲/۱۷ | ساعت: ۱۸:۲۲
+  - زمان: 1403/05/12
+  + تاریخ: کتابی که همه باید بخوانند تا بدانند چه بر سر شهر آمد.
 """#),
         ("rules/fa/lists.rules", #"""
 # Headings that open lists of other stories ("latest news", "most read",
@@ -587,12 +618,10 @@ drop fa.follow  ^(?:ما\s*را\s*در\s*.{2,40}\s*دنبال\s*کنید|به\s*
   - به کانال تلگرام خبرنامه بپیوندید
   + ما را در جریان تصمیم‌های جدید قرار دهید، وزیر از نمایندگان خواست.
 
-drop fa.tags  ^(?:برچسب\s*ها|برچسب|کلیدواژه\s*ها|کلید\s*واژه\s*ها|کلمات\s*کلیدی|تگ\s*ها)\s*(?:[:：]\s*.{0,200})?$
+drop fa.tags  ^(?:برچسب\s*ها|برچسب|کلیدواژه\s*ها|کلید\s*واژه\s*ها|کلمات\s*کلیدی|تگ\s*ها)\s*[:：]\s*.{1,200}$
   where edges
   note A tag list: the label alone or followed by its tags.
-  - برچسب‌ها:
   - برچسب ها: اقتصاد، بورس، تورم
-  - کلمات کلیدی
   + برچسب‌ها روی بسته‌بندی محصولات باید به زبان فارسی باشد و وزارت صمت بر آن نظارت می‌کند.
 
 drop fa.ads  ^(?:تبلیغات|آگهی|پیام\s*بازرگانی|رپورتاژ\s*آگهی|محتوای\s*حمایت\s*شده)$
@@ -623,6 +652,18 @@ cut fa.comments-section  ^(?:نظرات|نظرات\s*کاربران|نظرات\s
   - نظرات
   - دیدگاه‌ها (3)
   + نظرات مردم درباره طرح جدید ترافیک بسیار متفاوت است.
+
+list fa.tag-heading  ^(?:برچسب\s*ها|برچسب|کلیدواژه\s*ها|کلمات\s*کلیدی|تگ\s*ها|موضوعات\s*مرتبط)\s*[:：]?$
+  note A tag heading followed by one tag a line.
+  - برچسب‌ها:
+  - کلمات کلیدی
+  + برچسب‌ها روی بسته‌بندی محصولات باید به زبان فارسی باشد.
+
+drop fa.decorative-image  ^(?:عکس|تصویر)\s*(?:تزیینی|تزئینی|تزیینی|آرشیوی|ارشیوی)\s*(?:است)?(?:\s*[|،,-]\s*.{1,40})?\.?$
+  note "عکس تزیینی است", "تصویر آرشیوی | خبرنامه".
+  - عکس تزیینی است | خبرنامه
+  - تصویر آرشیوی
+  + عکس آرشیوی پدربزرگم هنوز روی دیوار خانه است و هر روز آن را می‌بینم.
 """#),
         ("rules/fa/sections.rules", #"""
 # Section labels and breadcrumbs above or below Persian articles. Only at the
