@@ -37,6 +37,9 @@ struct Clean: ParsableCommand {
     @Flag(help: "With --jsonl: stop at the first malformed record instead of passing it through.")
     var strict = false
 
+    @Flag(help: "With --jsonl or -z: drop lines that recur across the stream's documents (learned as the stream goes, so early documents see less).")
+    var crossDoc = false
+
     @Argument(help: "Documents to clean (default: standard input).")
     var files: [String] = []
 
@@ -44,6 +47,7 @@ struct Clean: ParsableCommand {
         if jsonl && nullData { throw ValidationError("--jsonl and --null-data cannot be combined") }
         if explain && (jsonl || nullData) { throw ValidationError("--explain works on whole documents, not with --jsonl or --null-data") }
         if (meta || strict || textKey != "text") && !jsonl { throw ValidationError("--meta, --strict and --text-key go with --jsonl") }
+        if crossDoc && !(jsonl || nullData) { throw ValidationError("--cross-doc goes with --jsonl or --null-data") }
         if check && (explain || jsonl || nullData) { throw ValidationError("--check cannot be combined with --explain, --jsonl or --null-data") }
         if explainOptions.isSet && !explain { throw ValidationError("--json, --diff and --rule go with --explain") }
     }
@@ -54,7 +58,9 @@ struct Clean: ParsableCommand {
         let ok: Bool
         if jsonl || nullData {
             for warning in ruleSet.warnings { Diagnostics.plain(warning.description) }
-            let runner = StreamRunner(cleaner: Cleaner(ruleSet: ruleSet, options: rules.cleanOptions),
+            var options = rules.cleanOptions
+            if crossDoc { options.templates = TemplateIndex() }
+            let runner = StreamRunner(cleaner: Cleaner(ruleSet: ruleSet, options: options),
                                       mode: jsonl ? .jsonl(textKey: textKey, meta: meta) : .nul,
                                       maxDocBytes: output.maxDocBytes, strict: strict)
             ok = runner.run(inputs)

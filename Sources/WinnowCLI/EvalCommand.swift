@@ -20,9 +20,11 @@ struct Eval: ParsableCommand {
     @Option(help: ArgumentHelp("How many of the worst lines to list.", valueName: "n"))
     var worst = 20
 
+    @OptionGroup var crossDoc: CrossDocOptions
+
     func run() throws {
         let ruleSet = try rules.loadRuleSet()
-        let cleaner = Cleaner(ruleSet: ruleSet, options: rules.cleanOptions)
+        var options = rules.cleanOptions
         let explanation = Explanation(ruleSet: ruleSet)
         var evaluation = Evaluation()
         let plan = BatchPlan(root: pages, glob: "*.txt", includeHidden: false)
@@ -30,6 +32,9 @@ struct Eval: ParsableCommand {
             Diagnostics.error("\(pages): no pages")
             throw ExitCode(2)
         }
+        // Like a batch run: a first pass learns the lines the pages share.
+        options.templates = crossDoc.index(over: plan.items.map(\.input))
+        let cleaner = Cleaner(ruleSet: ruleSet, options: options)
         for item in plan.items {
             guard let page = FileManager.default.contents(atPath: item.input),
                   let goldBytes = FileManager.default.contents(atPath: gold + "/" + item.relative) else {

@@ -103,6 +103,7 @@ struct ExplainPrinter {
                     case .nearRepeatOf(let k, let p): w.key("like_line"); w.number(k + 1); w.key("percent"); w.number(p)
                     case .headlineList(let first, let count), .menu(let first, let count):
                         w.key("run_from_line"); w.number(first + 1); w.key("run_length"); w.number(count)
+                    case .template(let documents): w.key("documents"); w.number(documents)
                     default: break
                     }
                     w.endObject()

@@ -70,7 +70,7 @@ struct StreamRunner {
             case .record(let terminated):
                 out.removeAll(keepingCapacity: true)
                 if var j = jsonl {
-                    let failure = cleanRecord(&j, reader.buffer, number: number, into: &out)
+                    let failure = cleanRecord(&j, reader.buffer, number: number, into: &out, templates: cleaner.options.templates)
                     jsonl = j
                     if let failure {
                         Diagnostics.error("\(name): record \(number): \(failure); passed through unchanged")
@@ -79,6 +79,7 @@ struct StreamRunner {
                     }
                 } else {
                     reader.buffer.withUnsafeBufferPointer { doc in
+                        cleaner.options.templates?.add(doc)
                         let result = cleaner.clean(doc)
                         CleanWriter.write(doc, result, into: &out, finalLineEnd: .likeInput)
                     }
@@ -90,7 +91,8 @@ struct StreamRunner {
     }
 
     /// Cleans one JSON Lines record into `out`; on failure copies it unchanged and says why.
-    private func cleanRecord(_ j: inout JSONLDocumentCleaner, _ record: [UInt8], number: Int, into out: inout [UInt8]) -> String? {
+    private func cleanRecord(_ j: inout JSONLDocumentCleaner, _ record: [UInt8], number: Int, into out: inout [UInt8],
+                             templates: TemplateIndex?) -> String? {
         var body = record[...]
         // A byte-order mark before the first record is kept, and skipped for parsing.
         if number == 1, body.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -101,7 +103,7 @@ struct StreamRunner {
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { out.append(contentsOf: body); return nil }
         let failure = body.withUnsafeBufferPointer { b -> String? in
             do throws(JSONLError) {
-                _ = try j.clean(record: b, into: &out)
+                _ = try j.clean(record: b, into: &out, templates: templates)
                 return nil
             } catch {
                 return StreamRunner.describe(error, key: j.textKey)

@@ -38,7 +38,7 @@ import Testing
     @Test func outputsMirrorTheInputAndMatchTheFilter() throws {
         let input = try corpus()
         let output = input + "/../out"
-        let run = try winnow(["batch", input, "-o", output])
+        let run = try winnow(["batch", input, "-o", output, "--no-cross-doc"])
         #expect(run.status == 0)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains(" cleaned, 0 skipped, 0 failed"))
@@ -91,7 +91,7 @@ import Testing
     @Test func inPlaceRewritesFilesAndKeepsBackups() throws {
         let input = try corpus()
         let before = try files(under: input)
-        let run = try winnow(["batch", input, "--in-place=.orig"])
+        let run = try winnow(["batch", input, "--in-place=.orig", "--no-cross-doc"])
         #expect(run.status == 0)
         let after = try files(under: input)
         for (rel, data) in before {
@@ -171,5 +171,34 @@ import Testing
         let loud = try winnow(["batch", input, "-o", input + "/../b", "--progress"])
         #expect(loud.stdout.isEmpty)
         #expect(loud.status == 0)
+    }
+
+    @Test func crossDocumentLinesGoButAStorysHeadlineStaysInItsOwnArticle() throws {
+        let dir = try temporaryFolder() + "/site"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let bodies = [
+            ("Ferry service resumes after the storm", "The ferry between the two islands sailed again on Monday after three days of storms kept it in port."),
+            ("Bakery wins the county bread prize", "A family bakery on Ashby Lane took the county prize for its rye loaf, beating forty other entries."),
+            ("Library extends its opening hours", "The central library will open until nine on weekdays from next month, the council said on Friday."),
+            ("New crossing opens near the school", "A signal crossing outside the primary school opened this week after years of requests from parents."),
+        ]
+        for (i, (headline, body)) in bodies.enumerated() {
+            // Every page carries the site's name and, in its sidebar, the first story's headline.
+            let page = "The Valley Herald\n\n\(headline)\n\n\(body)\n\nMost popular\n\(bodies[0].0)\n"
+            try write(page, to: dir + "/\(i).txt")
+        }
+        let run = try winnow(["batch", dir, "-o", dir + "/../out", "--report", dir + "/../report.jsonl"])
+        #expect(run.status == 0)
+        let first = try String(contentsOfFile: dir + "/../out/0.txt", encoding: .utf8)
+        let second = try String(contentsOfFile: dir + "/../out/1.txt", encoding: .utf8)
+        #expect(!first.contains("The Valley Herald") && !second.contains("The Valley Herald"))
+        // The first story keeps its headline; the other pages lose it from their sidebar.
+        #expect(first.hasPrefix(bodies[0].0 + "\n"))
+        #expect(!second.contains(bodies[0].0))
+        let report = try String(contentsOfFile: dir + "/../report.jsonl", encoding: .utf8)
+        #expect(report.contains("\"cross-document\":"))
+        let off = try winnow(["batch", dir, "-o", dir + "/../off", "--no-cross-doc"])
+        #expect(off.status == 0)
+        #expect(try String(contentsOfFile: dir + "/../off/1.txt", encoding: .utf8).contains("The Valley Herald"))
     }
 }

@@ -56,6 +56,8 @@ struct Batch: ParsableCommand {
     @Option(help: ArgumentHelp("Colour in the summary: auto, always or never.", valueName: "when"))
     var color: OutputOptions.ColorChoice = .auto
 
+    @OptionGroup var crossDoc: CrossDocOptions
+
     func validate() throws {
         if inPlace == (output != nil) { throw ValidationError("give either -o DIR or --in-place") }
         if backupSuffix != nil && !inPlace { throw ValidationError("--backup-suffix goes with --in-place") }
@@ -81,8 +83,12 @@ struct Batch: ParsableCommand {
         let plan = BatchPlan(root: root, glob: glob, includeHidden: hidden)
         for failure in plan.failures { Diagnostics.error("\(failure.path): \(failure.reason)") }
 
+        // First pass: the lines the files share (the sites' templates).
+        var options = rules.cleanOptions
+        options.templates = crossDoc.index(over: plan.items.map(\.input), maxBytes: maxDocBytes)
+        let cleanOptions = options
         Interrupt.install()
-        let pool = WorkerPool(items: plan.items, jobs: jobs) { BatchWorker(cleaner: Cleaner(ruleSet: ruleSet, options: rules.cleanOptions), settings: settings) }
+        let pool = WorkerPool(items: plan.items, jobs: jobs) { BatchWorker(cleaner: Cleaner(ruleSet: ruleSet, options: cleanOptions), settings: settings) }
         let showProgress = progress ?? (isatty(2) != 0)
         let meter = BatchProgress(total: plan.items.count)
         let started = Date()

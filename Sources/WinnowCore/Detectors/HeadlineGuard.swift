@@ -1,7 +1,9 @@
 /// Finds the page's headline so no detector removes it: a headline-like line of
 /// three or more words above the body, kept by the rules, sharing at least two
-/// content words with the lead (the first prose line). Of several, the one sharing
-/// most wins; ties go to the one nearest the lead.
+/// content words with the lead (the first prose line); of several, the one sharing
+/// most, then the nearest. Failing that, the headline-like line of four or more
+/// words standing right above the lead (only blank or removed lines between) that
+/// shares a word with it.
 public enum HeadlineGuard {
     public static func find(_ page: Page, _ fates: [Fate], _ topic: TopicModel) -> Int? {
         guard let lead = page.firstProse else { return nil }
@@ -10,6 +12,10 @@ public enum HeadlineGuard {
             let shared = topic.shared(i, lead)
             if shared >= 2, shared >= (best?.shared ?? 0) { best = (i, shared) }
         }
-        return best?.line
+        if let best { return best.line }
+        var i = lead - 1
+        while i >= 0, page.blank[i] || fates[i].isRemoved { i -= 1 }
+        guard i >= 0, fates[i].isKept, page.traits[i].isHeadlineLike, page.traits[i].words >= 4, topic.shared(i, lead) >= 1 else { return nil }
+        return i
     }
 }

@@ -16,6 +16,9 @@ public struct CleanOptions: Sendable {
     /// line is a near repeat.
     public var nearRepeatShare = 0.8
     public var matchLimits = MatchScratch.Limits()
+    /// Lines that recur across the documents of a run (batch, eval, streams with
+    /// `--cross-doc`); nil turns the cross-document detector off.
+    public var templates: TemplateIndex?
 
     public init() {}
 }

@@ -66,10 +66,15 @@ public final class Cleaner {
         if options.detectRepeats {
             RepeatDetector(nearShare: options.nearRepeatShare).run(page, &fates)
         }
-        if options.detectHeadlineLists {
+        if options.detectHeadlineLists || options.templates != nil {
             let topic = TopicModel(page, fates: fates)
             let headline = HeadlineGuard.find(page, fates, topic)
-            HeadlineListDetector(minimum: options.headlineListMinimum).run(page, &fates, topic: topic, headline: headline)
+            if let index = options.templates {
+                TemplateDetector(index: index).run(page, &fates, topic: topic, headline: headline)
+            }
+            if options.detectHeadlineLists {
+                HeadlineListDetector(minimum: options.headlineListMinimum).run(page, &fates, topic: topic, headline: headline)
+            }
         }
         return CleanResult(spans: page.spans, fates: fates, language: language,
                            metadata: pass.metadata, warnings: pass.warnings)

@@ -25,13 +25,15 @@ public enum Reason: Sendable, Equatable {
     case headlineList(first: Int, count: Int)
     /// Part of a run of one-to-three-word lines outside the body: a menu.
     case menu(first: Int, count: Int)
+    /// The line stands in this many documents of the run: the site's template.
+    case template(documents: Int)
 
     /// The rule behind this reason, if a rule (not a detector) is.
     public var ruleIndex: Int? {
         switch self {
         case .rule(let r), .meta(let r), .cutMarker(let r), .afterCut(let r, _), .guardedCut(let r, _),
              .listHeading(let r), .listItem(let r, _), .grabbed(let r, _): r
-        case .repeatOf, .nearRepeatOf, .headlineList, .menu: nil
+        case .repeatOf, .nearRepeatOf, .headlineList, .menu, .template: nil
         }
     }
 
@@ -41,6 +43,7 @@ public enum Reason: Sendable, Equatable {
         case .repeatOf, .nearRepeatOf: "repeats"
         case .headlineList: "headline-list"
         case .menu: "menu"
+        case .template: "cross-document"
         default: nil
         }
     }

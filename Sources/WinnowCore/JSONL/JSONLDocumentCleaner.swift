@@ -15,10 +15,12 @@ public struct JSONLDocumentCleaner {
     }
 
     /// Appends the cleaned record to `out` (no newline). On error `out` is unchanged.
-    public mutating func clean(record: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) throws(JSONLError) -> CleanResult {
+    public mutating func clean(record: UnsafeBufferPointer<UInt8>, into out: inout [UInt8],
+                               templates: TemplateIndex? = nil) throws(JSONLError) -> CleanResult {
         let location = try JSONLRecord.locate(key: textKey, in: record)
         text.removeAll(keepingCapacity: true)
         try JSONLRecord.decodeString(UnsafeBufferPointer(rebasing: record[location.valueRange]), into: &text)
+        templates?.add(text)
         let result = text.withUnsafeBufferPointer { cleaner.clean($0) }
         cleaned.removeAll(keepingCapacity: true)
         text.withUnsafeBufferPointer { CleanWriter.write($0, result, into: &cleaned, finalLineEnd: .likeInput) }

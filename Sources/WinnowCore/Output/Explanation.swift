@@ -40,6 +40,7 @@ public struct Explanation {
         case .nearRepeatOf(let line, let percent): return "repeats: \(percent)% like line \(line + 1)"
         case .headlineList(let first, let count): return "headline-list: run of \(count) headline-like lines from line \(first + 1)"
         case .menu(let first, let count): return "menu: run of \(count) short lines outside the body from line \(first + 1)"
+        case .template(let documents): return "cross-document: this line stands in \(documents) documents of the run"
         }
     }
 

@@ -37,7 +37,15 @@ public enum Stopwords {
         text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "،" || $0 == "," || $0 == ":" || $0 == "." || $0 == "؛" })
             .map { String($0).trimmingCharacters(in: "«»\"'()[]!?؟…-–—|/") }
             .filter { $0.unicodeScalars.count > 2 && !all.contains($0.lowercased()) && !$0.allSatisfy(\.isNumber) }
-            .map { $0.lowercased() }
+            .map { stem($0.lowercased()) }
+    }
+
+    /// A crude stem, enough to match "storm" with "storms" and "الخليج" with
+    /// "خليج": the Arabic article dropped, then the first five characters.
+    static func stem(_ word: String) -> String {
+        var w = Substring(word)
+        if w.hasPrefix("ال") && w.count > 4 { w = w.dropFirst(2) }
+        return String(w.prefix(5))
     }
 }
 

@@ -1,0 +1,78 @@
+/// Cross-document chrome: how many documents of a run each line (normalised, all
+/// spaces removed) stands in. A line in many documents is the site's template (its
+/// name, slogan, menu), unless it reads like article prose. Built in a first pass
+/// over a folder, or as it goes over a stream; bounded: past `capacity` distinct
+/// lines, the rarest are forgotten.
+public final class TemplateIndex: @unchecked Sendable {
+    private var counts: [UInt64: Int32] = [:]
+    public private(set) var documents = 0
+    /// A line is template when it stands in at least this many documents...
+    public var minimumDocuments: Int
+    public let capacity: Int
+
+    public init(minimumDocuments: Int = 3, capacity: Int = 1 << 21) {
+        self.minimumDocuments = minimumDocuments
+        self.capacity = capacity
+    }
+
+    /// Counts the distinct lines of one document.
+    public func add(_ document: UnsafeBufferPointer<UInt8>) {
+        documents += 1
+        var seen = Set<UInt64>()
+        forEachLineKey(document) { key in
+            if seen.insert(key).inserted { counts[key, default: 0] += 1 }
+        }
+        if counts.count > capacity { forgetRarest() }
+    }
+
+    public func add(_ document: [UInt8]) { document.withUnsafeBufferPointer { add($0) } }
+
+    /// In how many documents the line stands.
+    public func documentCount(_ key: UInt64) -> Int { Int(counts[key] ?? 0) }
+
+    public func isTemplate(_ key: UInt64) -> Bool { documentCount(key) >= minimumDocuments }
+
+    /// The key of a line: its normalised shadow without spaces, hashed.
+    static func key(_ line: UnsafeBufferPointer<UInt8>, shadow: inout [UInt8]) -> UInt64 {
+        let changed = Normalizer.shadow(of: line, into: &shadow)
+        var hash = RepeatDetector.fnvOffset
+        func feed(_ b: UInt8) { if b != 0x20 && b != 0x09 && b != 0x0D { hash = (hash ^ UInt64(b)) &* RepeatDetector.fnvPrime } }
+        if changed { for b in shadow { feed(b) } } else { for b in line { feed(b) } }
+        return hash
+    }
+
+    private func forEachLineKey(_ document: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Void) {
+        var shadow: [UInt8] = []
+        for span in LineSplitter.split(document) where !LineSplitter.isBlank(document, span) {
+            body(TemplateIndex.key(UnsafeBufferPointer(rebasing: document[span.content]), shadow: &shadow))
+        }
+    }
+
+    /// Halves every count and drops the lines that reach zero: bounded memory on
+    /// endless streams, keeping what recurs.
+    private func forgetRarest() {
+        counts = counts.compactMapValues { $0 > 1 ? $0 / 2 : nil }
+    }
+}
+
+/// Removes the template lines a `TemplateIndex` knows, but never the page's
+/// headline, a prose line, or a line about the article's own topic (a story's
+/// headline listed under "most read" on other pages stays in its own article).
+public struct TemplateDetector {
+    public let index: TemplateIndex
+    public var onTopicShare = 0.5
+
+    public init(index: TemplateIndex) { self.index = index }
+
+    func run(_ page: Page, _ fates: inout [Fate], topic: TopicModel, headline: Int?) {
+        var shadow: [UInt8] = []
+        for i in 0..<page.count where fates[i] == .kept && i != headline && !page.traits[i].isProse {
+            let count = index.documentCount(TemplateIndex.key(page.line(i), shadow: &shadow))
+            // Only a line with some substance can be "about the story": a site's name
+            // that the body also quotes ("according to X") is still template.
+            let onTopic = topic.words[i].count >= 3 && topic.overlap(i, isProse: false) >= onTopicShare
+            guard count >= index.minimumDocuments, !onTopic else { continue }
+            fates[i] = .removed(.template(documents: count))
+        }
+    }
+}
