@@ -37,6 +37,7 @@ struct ExplainPrinter {
         if let title { put("==> \(title) <==\n") }
         put("# language: \(result.language.rawValue); \(result.removedCount) of \(result.fates.filter { $0 != .blank }.count) lines removed\n")
         for (key, value) in result.metadata { put("# meta \(key): \(value)\n") }
+        for warning in result.warnings { put("# warning: \(warning)\n") }
         let width = String(result.spans.count).count
         for (i, span) in result.spans.enumerated() where shown(result.fates[i]) {
             let fate = result.fates[i]

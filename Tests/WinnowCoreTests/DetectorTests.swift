@@ -109,3 +109,26 @@ import Testing
         #expect(clean(text, rules: .empty, options: o) == text)
     }
 }
+
+@Suite struct RemovalBudgetTests {
+    @Test func undoesUncertainRemovalsThatWouldGutAPage() {
+        // Six prose lines that are near copies of each other: the near-repeat
+        // detector would drop five of them, most of the page's prose.
+        let base = "The council met on Tuesday to discuss the new budget for the schools and roads of the town"
+        let text = (0..<6).map { "\(base) number \($0)." }.joined(separator: "\n") + "\n"
+        let result = Cleaner(ruleSet: .empty).clean(Array(text.utf8))
+        #expect(result.overBudget)
+        #expect(result.removedCount == 0)
+        #expect(result.warnings.contains { $0.contains("were undone") })
+        var tight = CleanOptions()
+        tight.removalBudget = 1.0
+        #expect(Cleaner(ruleSet: .empty, options: tight).clean(Array(text.utf8)).removedCount == 5)
+    }
+
+    @Test func exactRepeatsAreCertainAndStayRemoved() {
+        let para = "The council met on Tuesday to discuss the new budget for the schools and roads of the town."
+        let result = Cleaner(ruleSet: .empty).clean(Array("\(para)\n\(para)\n".utf8))
+        #expect(!result.overBudget)
+        #expect(result.removedCount == 1)
+    }
+}

@@ -131,6 +131,7 @@ struct Batch: ParsableCommand {
                 json.key("lines_in"); json.number(outcome.linesIn)
                 json.key("lines_removed"); json.number(outcome.tally.total)
                 json.key("removed_by"); json.counts(outcome.tally)
+                if outcome.overBudget { json.key("over_budget"); json.bool(true) }
                 var seen = Set<String>()
                 json.key("meta"); json.object(outcome.metadata.filter { seen.insert($0.key).inserted }.map { ($0.key, $0.value) })
             }

@@ -14,6 +14,7 @@ struct FileOutcome: Sendable {
     var tally = RemovalTally()
     var metadata: [(key: String, value: String)] = []
     var language: Language?
+    var overBudget = false
 }
 
 /// Cleans one file into its output (or in place). Each worker thread owns one.
@@ -73,6 +74,7 @@ struct BatchWorker {
         outcome.tally = RemovalTally(result, ruleSet: cleaner.ruleSet)
         outcome.metadata = result.metadata
         outcome.language = result.language
+        outcome.overBudget = result.overBudget
         return outcome
     }
 

@@ -19,6 +19,9 @@ public struct CleanOptions: Sendable {
     /// Lines that recur across the documents of a run (batch, eval, streams with
     /// `--cross-doc`); nil turns the cross-document detector off.
     public var templates: TemplateIndex?
+    /// Most of a page's prose the uncertain removals (near repeats, headline lists,
+    /// menus, template lines) may take; past it they are undone and the page is flagged.
+    public var removalBudget = 0.4
 
     public init() {}
 }
@@ -32,6 +35,8 @@ public struct CleanResult: Sendable {
     public var metadata: [(key: String, value: String)]
     /// Rules that hit a match limit, and other things a user should hear about.
     public var warnings: [String]
+    /// The removal budget was exceeded: uncertain removals were undone.
+    public var overBudget = false
 
     public var removedCount: Int { fates.reduce(0) { $0 + ($1.isRemoved ? 1 : 0) } }
 }

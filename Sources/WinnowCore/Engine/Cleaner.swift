@@ -76,8 +76,15 @@ public final class Cleaner {
                 HeadlineListDetector(minimum: options.headlineListMinimum).run(page, &fates, topic: topic, headline: headline)
             }
         }
-        return CleanResult(spans: page.spans, fates: fates, language: language,
-                           metadata: pass.metadata, warnings: pass.warnings)
+        var warnings = pass.warnings
+        let overBudget = RemovalBudget(share: options.removalBudget).enforce(page, &fates)
+        if overBudget {
+            warnings.append("the detectors would remove over \(Int(options.removalBudget * 100))% of the page's prose: their uncertain removals were undone")
+        }
+        var result = CleanResult(spans: page.spans, fates: fates, language: language,
+                                 metadata: pass.metadata, warnings: warnings)
+        result.overBudget = overBudget
+        return result
     }
 
     /// Convenience for callers holding an array.
