@@ -88,7 +88,7 @@ import Testing
         // winnow's own exit status, through bash's PIPESTATUS, and its stderr.
         let bash = Process()
         bash.executableURL = URL(fileURLWithPath: "/bin/bash")
-        bash.arguments = ["-c", "'\(winnowPath)' '\(dir)/big.txt' 2>'\(dir)/err' | head -1 >/dev/null; exit ${PIPESTATUS[0]}"]
+        bash.arguments = ["-c", "'\(winnowPath)' --no-repeats '\(dir)/big.txt' 2>'\(dir)/err' | head -1 >/dev/null; exit ${PIPESTATUS[0]}"]
         try bash.run()
         bash.waitUntilExit()
         let errors = try String(contentsOfFile: dir + "/err", encoding: .utf8)

@@ -75,7 +75,13 @@ struct Batch: ParsableCommand {
         let settings = BatchSettings(inputRoot: root, outputRoot: output, inPlace: inPlace, backupSuffix: backupSuffix,
                                      skipExisting: skipExisting, maxDocBytes: maxDocBytes)
         if let output {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            do { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) }
+            catch {
+                let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+                let reason = underlying.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
+                Diagnostics.error("\(output): cannot create the output folder: \(reason)")
+                throw ExitCode(2)
+            }
             _ = BatchPlan.removeStaleTemporaries(under: output)
         } else {
             _ = BatchPlan.removeStaleTemporaries(under: root)

@@ -15,32 +15,47 @@ public struct RepeatDetector {
     public init(nearShare: Double = 0.8) { self.nearShare = nearShare }
 
     public func run(_ page: Page, _ fates: inout [Fate]) {
-        var exact: [UInt64: [Int]] = [:]
-        var shingleOwner: [UInt64: Int] = [:]
-        var keys: [[UInt8]] = Array(repeating: [], count: page.count)
+        var exact = HashTable(capacity: page.count)
+        var shingleOwner = HashTable(capacity: page.count * 8)
         var words: [[UInt64]] = Array(repeating: [], count: page.count)
-        var shadow: [UInt8] = []
-        for i in 0..<page.count where !page.blank[i] {
-            let raw = page.line(i)
-            let changed = Normalizer.shadow(of: raw, into: &shadow)
-            let text = changed ? shadow : Array(raw)
-            keys[i] = text.filter { $0 != 0x20 && $0 != 0x09 }
-            words[i] = RepeatDetector.wordHashes(text)
-            guard fates[i].isKept else { continue }
-            let hash = RepeatDetector.fnv(keys[i])
-            if let earlier = exact[hash]?.first(where: { keys[$0] == keys[i] }) {
-                if removable(fates[i]) { fates[i] = .removed(.repeatOf(earlier)) }
+        var shingles: [UInt64] = []
+        for i in 0..<page.count where !page.blank[i] && fates[i].isKept {
+            let text = page.shadow(i)
+            RepeatDetector.wordHashes(text, into: &words[i])
+            let hash = RepeatDetector.spacelessHash(text)
+            let first = Int(exact.insertIfAbsent(hash, Int32(i)))
+            if first != i, RepeatDetector.sameWithoutSpaces(page.shadow(first), text) {
+                if removable(fates[i]) { fates[i] = .removed(.repeatOf(first)) }
                 continue
             }
-            exact[hash, default: []].append(i)
-            let shingles = RepeatDetector.shingles(words[i])
+            RepeatDetector.shingles(words[i], into: &shingles)
             if words[i].count >= nearMinimumWords, removable(fates[i]),
                let (earlier, share) = bestEarlier(shingles, owners: shingleOwner), share >= nearShare {
                 fates[i] = .removed(.nearRepeatOf(earlier, percent: Int(share * 100)))
             }
-            for s in shingles where shingleOwner[s] == nil { shingleOwner[s] = i }
+            for s in shingles { shingleOwner.insertIfAbsent(s, Int32(i)) }
         }
         dropSandwichedEdits(page, &fates, words: words)
+    }
+
+    /// FNV-1a of the bytes, spaces and tabs skipped: ZWNJ, spacing and line ends
+    /// (in the shadow, ZWNJ is a space) do not hide a copy.
+    static func spacelessHash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = fnvOffset
+        for b in text where b != 0x20 && b != 0x09 { hash = (hash ^ UInt64(b)) &* fnvPrime }
+        return hash
+    }
+
+    /// Whether two lines are the same once spaces and tabs are removed.
+    static func sameWithoutSpaces(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0, j = 0
+        while true {
+            while i < a.count && (a[i] == 0x20 || a[i] == 0x09) { i += 1 }
+            while j < b.count && (b[j] == 0x20 || b[j] == 0x09) { j += 1 }
+            if i == a.count || j == b.count { return i == a.count && j == b.count }
+            if a[i] != b[j] { return false }
+            i += 1; j += 1
+        }
     }
 
     private func removable(_ fate: Fate) -> Bool {
@@ -51,12 +66,21 @@ public struct RepeatDetector {
     }
 
     /// The earlier line owning most of these shingles, with the share it owns.
-    private func bestEarlier(_ shingles: [UInt64], owners: [UInt64: Int]) -> (Int, Double)? {
+    private func bestEarlier(_ shingles: [UInt64], owners: HashTable) -> (Int, Double)? {
         guard !shingles.isEmpty else { return nil }
-        var counts: [Int: Int] = [:]
-        for s in Set(shingles) { if let owner = owners[s] { counts[owner, default: 0] += 1 } }
-        guard let best = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) else { return nil }
-        return (best.key, Double(best.value) / Double(Set(shingles).count))
+        // Owners of this line's distinct shingles; the most frequent owner wins (the
+        // earliest on ties).
+        let distinct = Array(Set(shingles))
+        var owned = distinct.compactMap { owners[$0] }.map(Int.init)
+        guard !owned.isEmpty else { return nil }
+        owned.sort()
+        var best = (line: owned[0], count: 0)
+        var run = 0
+        for (k, owner) in owned.enumerated() {
+            run = k > 0 && owned[k - 1] == owner ? run + 1 : 1
+            if run > best.count { best = (owner, run) }
+        }
+        return (best.line, Double(best.count) / Double(distinct.count))
     }
 
     /// A kept line whose nearest non-blank neighbours are both copies of earlier lines
@@ -87,8 +111,8 @@ public struct RepeatDetector {
         }
     }
 
-    static func wordHashes(_ text: [UInt8]) -> [UInt64] {
-        var out: [UInt64] = []
+    static func wordHashes(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) {
+        out.removeAll(keepingCapacity: true)
         var hash: UInt64 = fnvOffset
         var inWord = false
         for b in text {
@@ -100,22 +124,17 @@ public struct RepeatDetector {
             }
         }
         if inWord { out.append(hash) }
-        return out
     }
 
-    static func shingles(_ words: [UInt64]) -> [UInt64] {
-        guard words.count >= 3 else { return [] }
-        return (0...(words.count - 3)).map { i in
-            (words[i] &* 0x9E37_79B9_7F4A_7C15) ^ (words[i + 1] &* 0xC2B2_AE3D_27D4_EB4F) ^ words[i + 2]
+    static func shingles(_ words: [UInt64], into out: inout [UInt64]) {
+        out.removeAll(keepingCapacity: true)
+        guard words.count >= 3 else { return }
+        for i in 0...(words.count - 3) {
+            out.append((words[i] &* 0x9E37_79B9_7F4A_7C15) ^ (words[i + 1] &* 0xC2B2_AE3D_27D4_EB4F) ^ words[i + 2])
         }
     }
 
     static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
     static let fnvPrime: UInt64 = 0x100_0000_01b3
 
-    static func fnv(_ bytes: [UInt8]) -> UInt64 {
-        var hash = fnvOffset
-        for b in bytes { hash = (hash ^ UInt64(b)) &* fnvPrime }
-        return hash
-    }
 }

@@ -3,19 +3,20 @@
 /// (its headline, a subheading, a last paragraph without a full stop); a headline in
 /// a "latest news" list is about something else.
 public struct TopicModel {
-    /// Content words of each line (empty for blank lines).
-    let words: [[String]]
+    /// Content words of each line (empty for blank lines), computed once a page.
+    let words: [[UInt64]]
     /// How many kept prose lines each content word appears in.
-    private var bodyCounts: [String: Int] = [:]
+    private var bodyCounts = HashTable(capacity: 256)
 
-    public init(_ page: Page, fates: [Fate]) {
-        var words = [[String]](repeating: [], count: page.count)
-        for i in 0..<page.count where !page.blank[i] {
-            words[i] = Stopwords.contentWords(Normalizer.normalize(String(decoding: page.line(i), as: UTF8.self)))
-        }
-        self.words = words
+    /// The content words of every line of a page.
+    static func words(of page: Page) -> [[UInt64]] {
+        (0..<page.count).map { page.blank[$0] ? [] : ContentWords.of(page.shadow($0)) }
+    }
+
+    public init(_ page: Page, fates: [Fate], words: [[UInt64]]? = nil) {
+        self.words = words ?? TopicModel.words(of: page)
         for i in 0..<page.count where fates[i].isKept && page.traits[i].isProse {
-            for w in Set(words[i]) { bodyCounts[w, default: 0] += 1 }
+            for w in Set(self.words[i]) { bodyCounts.add(w, 1) }
         }
     }
 
@@ -24,7 +25,7 @@ public struct TopicModel {
     public func overlap(_ i: Int, isProse: Bool) -> Double {
         let own = Set(words[i])
         guard own.count >= 2 else { return 0 }
-        let shared = own.filter { (bodyCounts[$0] ?? 0) - (isProse ? 1 : 0) > 0 }.count
+        let shared = own.filter { Int(bodyCounts[$0] ?? 0) - (isProse ? 1 : 0) > 0 }.count
         return Double(shared) / Double(own.count)
     }
 

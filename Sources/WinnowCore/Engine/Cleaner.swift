@@ -7,6 +7,8 @@ public final class Cleaner {
     var shadow: [UInt8] = []
     var origins: [Int] = []
     var originShadow: [UInt8] = []
+    /// Rule matches per line of the document being cleaned (see `RulePass.matches`).
+    var matchCache: [RulePass.LineMatches?] = []
 
     public init(ruleSet: RuleSet, options: CleanOptions = CleanOptions()) {
         self.ruleSet = ruleSet
@@ -24,8 +26,12 @@ public final class Cleaner {
     /// cleaning the output again gives, which makes cleaning idempotent.
     public func clean(_ document: UnsafeBufferPointer<UInt8>) -> CleanResult {
         var page = Page(document)
+        matchCache = Array(repeating: nil, count: page.count)
+        defer { matchCache = [] }
         var language = options.language ?? Language.detect(page.traits)
-        var result = cleanOnce(page, language: language)
+        // Content words depend on the page only: computed once for every pass.
+        let words = (options.detectHeadlineLists || options.templates != nil) ? TopicModel.words(of: page) : []
+        var result = cleanOnce(page, language: language, words: words)
         for _ in 0..<3 {
             let kept = result.fates.indices.filter { result.fates[$0].isKept }
             // Gaps count kept lines only: what the output will hold.
@@ -54,12 +60,12 @@ public final class Cleaner {
             page.firstProse = body?.first
             page.lastProse = body?.last
             language = keptLanguage
-            result = cleanOnce(page, language: language)
+            result = cleanOnce(page, language: language, words: words)
         }
         return result
     }
 
-    private func cleanOnce(_ page: Page, language: Language) -> CleanResult {
+    private func cleanOnce(_ page: Page, language: Language, words: [[UInt64]]) -> CleanResult {
         var pass = RulePass(page: page, language: language, cleaner: self)
         pass.run()
         var fates = pass.fates
@@ -67,7 +73,7 @@ public final class Cleaner {
             RepeatDetector(nearShare: options.nearRepeatShare).run(page, &fates)
         }
         if options.detectHeadlineLists || options.templates != nil {
-            let topic = TopicModel(page, fates: fates)
+            let topic = TopicModel(page, fates: fates, words: words)
             let headline = HeadlineGuard.find(page, fates, topic)
             if let index = options.templates {
                 TemplateDetector(index: index).run(page, &fates, topic: topic, headline: headline)

@@ -16,6 +16,8 @@ public struct Page {
     /// Lines the previous pass kept, when there was one: the cut guard weighs only
     /// the prose that will be in the output.
     var survivors: [Bool]?
+    /// Each line's normalised shadow.
+    let shadows: ShadowArena
 
     public init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -34,6 +36,7 @@ public struct Page {
         self.traits = traits
         self.ordinal = ordinal
         self.nonBlankCount = count
+        shadows = ShadowArena(bytes, spans: spans, blank: blank)
         let bounds = Page.bodyBounds(prose: traits.indices.filter { traits[$0].isProse }, ordinal: ordinal)
         firstProse = bounds?.first
         lastProse = bounds?.last
@@ -66,6 +69,14 @@ public struct Page {
     public func line(_ i: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: bytes[spans[i].content])
     }
+
+    /// The line as rules see it: its normalised shadow.
+    public func shadow(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        shadows.shadow(i) ?? line(i)
+    }
+
+    /// Whether the shadow differs from the line.
+    func hasOwnShadow(_ i: Int) -> Bool { shadows.shadow(i) != nil }
 
     /// Whether a rule with `scope` may fire on line `i`.
     func allows(_ scope: RuleScope, at i: Int) -> Bool {

@@ -30,52 +30,66 @@ struct RulePass {
         applyLists()
     }
 
-    private mutating func matchLine(_ i: Int) {
-        let raw = page.line(i)
-        let changed = Normalizer.shadow(of: raw, into: &cleaner.shadow)
-        let rules = cleaner.ruleSet.rules(for: Language.forLine(page.traits[i], in: language))
-        let page = self.page
+    /// Which rules match a line, whatever their scope: worked out once per
+    /// document (a pattern's verdict does not depend on the pass) and reused by the
+    /// later passes, which only weigh scopes again.
+    struct LineMatches {
+        var keep: [CompiledRule] = []
+        var act: [CompiledRule] = []
+        var strip: [CompiledRule] = []
         var limitHits: [String] = []
+    }
+
+    private func matches(_ i: Int) -> LineMatches {
+        if let cached = cleaner.matchCache[i] { return cached }
+        let raw = page.line(i)
+        let shadow = page.shadow(i)
+        let rules = cleaner.ruleSet.rules(for: Language.forLine(page.traits[i], in: language))
+        var found = LineMatches()
+        var stopped = false
         let onLimit = { (rule: CompiledRule, message: String) in
-            limitHits.append("line \(i + 1): rule '\(rule.rule.id)' (\(rule.rule.location.short)) gave up: \(message); the line is kept")
+            found.limitHits.append("line \(i + 1): rule '\(rule.rule.id)' (\(rule.rule.location.short)) gave up: \(message); the line is kept")
+            stopped = true
         }
-        cleaner.shadow.withUnsafeBufferPointer { shadowBuffer in
-            let shadow = changed ? shadowBuffer : raw
-            var decided: CompiledRule?
-            rules.keep.forEachMatch(shadow: shadow, raw: raw, scratch: cleaner.scratch, onLimit: onLimit) { rule in
-                guard page.allows(rule.rule.scope, at: i) else { return false }
-                decided = rule
-                return true
-            }
-            if let rule = decided {
-                fates[i] = .protected(rule: rule.index)
-                return
-            }
-            rules.act.forEachMatch(shadow: shadow, raw: raw, scratch: cleaner.scratch, onLimit: onLimit) { rule in
-                guard page.allows(rule.rule.scope, at: i) else { return false }
-                decided = rule
-                if rule.rule.action == .meta { recordMeta(rule, line: i, subject: rule.rule.raw ? raw : shadow, shadowChanged: changed && !rule.rule.raw) }
-                return true
-            }
-            if let rule = decided {
-                act(rule, on: i)
-                return
-            }
-            var spans: [Range<Int>] = []
-            var stripRule = -1
-            rules.strip.forEachMatch(shadow: shadow, raw: raw, scratch: cleaner.scratch, onLimit: onLimit) { rule in
-                guard page.allows(rule.rule.scope, at: i) else { return false }
+        rules.keep.forEachMatch(shadow: shadow, raw: raw, scratch: cleaner.scratch, onLimit: onLimit) { found.keep.append($0); return false }
+        if !stopped { rules.act.forEachMatch(shadow: shadow, raw: raw, scratch: cleaner.scratch, onLimit: onLimit) { found.act.append($0); return false } }
+        if !stopped { rules.strip.forEachMatch(shadow: shadow, raw: raw, scratch: cleaner.scratch, onLimit: onLimit) { found.strip.append($0); return false } }
+        cleaner.matchCache[i] = found
+        return found
+    }
+
+    private mutating func matchLine(_ i: Int) {
+        let found = matches(i)
+        warnings += found.limitHits
+        if let rule = found.keep.first(where: { page.allows($0.rule.scope, at: i) }) {
+            fates[i] = .protected(rule: rule.index)
+            return
+        }
+        let raw = page.line(i)
+        let changed = page.hasOwnShadow(i)
+        let shadow = page.shadow(i)
+        if let rule = found.act.first(where: { page.allows($0.rule.scope, at: i) }) {
+            if rule.rule.action == .meta {
                 let subject = rule.rule.raw ? raw : shadow
-                let found = allMatches(rule.regex, in: subject)
-                if changed && !rule.rule.raw { computeOrigins(of: raw) }
-                let mapped = (changed && !rule.rule.raw) ? found.map(originalRange) : found
-                spans += mapped.map { ($0.lowerBound + page.spans[i].start)..<($0.upperBound + page.spans[i].start) }
-                if stripRule < 0 && !mapped.isEmpty { stripRule = rule.index }
-                return false
+                // Run the pattern again to fill the captures.
+                if rule.regex.match(subject, scratch: cleaner.scratch) == .match {
+                    recordMeta(rule, line: i, subject: subject, shadowChanged: changed && !rule.rule.raw)
+                }
             }
-            if stripRule >= 0 && !spans.isEmpty { recordStrip(spans, rule: stripRule, line: i) }
+            act(rule, on: i)
+            return
         }
-        warnings += limitHits
+        var spans: [Range<Int>] = []
+        var stripRule = -1
+        for rule in found.strip where page.allows(rule.rule.scope, at: i) {
+            let subject = rule.rule.raw ? raw : shadow
+            let hits = allMatches(rule.regex, in: subject)
+            if changed && !rule.rule.raw { computeOrigins(of: raw) }
+            let mapped = (changed && !rule.rule.raw) ? hits.map(originalRange) : hits
+            spans += mapped.map { ($0.lowerBound + page.spans[i].start)..<($0.upperBound + page.spans[i].start) }
+            if stripRule < 0 && !mapped.isEmpty { stripRule = rule.index }
+        }
+        if stripRule >= 0 && !spans.isEmpty { recordStrip(spans, rule: stripRule, line: i) }
     }
 
     private mutating func act(_ rule: CompiledRule, on i: Int) {

@@ -11,6 +11,9 @@ public final class Regex: @unchecked Sendable {
     public let isJIT: Bool
     /// Number of capturing groups.
     public let captureCount: Int
+    /// PCRE2 found every branch anchored at the start (`^` or `\A`): a failing
+    /// match costs one attempt, not one per position.
+    public let isAnchored: Bool
 
     /// Options every winnow pattern is compiled with: UTF-8 with Unicode properties for
     /// `\d \w \s` (PCRE2 10.42's JIT mishandles `\D \W \S` on non-ASCII input without UCP),
@@ -34,6 +37,9 @@ public final class Regex: @unchecked Sendable {
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         self.captureCount = Int(count)
+        var all: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_ALLOPTIONS), &all)
+        self.isAnchored = all & UInt32(PCRE2_ANCHORED) != 0
     }
 
     deinit { pcre2_code_free_8(code) }

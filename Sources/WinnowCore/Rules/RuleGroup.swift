@@ -4,15 +4,26 @@
 /// accepts is tried rule by rule, to find which rule fires first.
 final class RuleGroup: @unchecked Sendable {
     let rules: [CompiledRule]
-    private let shadowFilter: Regex?
-    private let rawFilter: Regex?
+    /// One prefilter per kind of rule: shadow or raw subject, anchored or not.
+    /// Anchored rules are kept apart so their alternation stays anchored too.
+    private let filters: [Regex?]
+    /// Each rule's kind: 2 × raw + anchored, or -1 when it is not combined.
+    private let kinds: [Int]
     private let hasUnfiltered: Bool
+    /// The kinds some rule here has.
+    private let presentKinds: [Int]
+
+    static func kind(_ rule: CompiledRule) -> Int {
+        rule.combinable ? (rule.rule.raw ? 2 : 0) + (rule.regex.isAnchored ? 1 : 0) : -1
+    }
 
     init(_ rules: [CompiledRule]) {
         self.rules = rules
-        shadowFilter = RuleGroup.combine(rules.filter { $0.combinable && !$0.rule.raw })
-        rawFilter = RuleGroup.combine(rules.filter { $0.combinable && $0.rule.raw })
+        let kinds = rules.map(RuleGroup.kind)
+        self.kinds = kinds
+        filters = (0..<4).map { kind in RuleGroup.combine(rules.filter { RuleGroup.kind($0) == kind }) }
         hasUnfiltered = rules.contains { !$0.combinable }
+        presentKinds = (0..<4).filter { kinds.contains($0) }
     }
 
     var isEmpty: Bool { rules.isEmpty }
@@ -35,13 +46,21 @@ final class RuleGroup: @unchecked Sendable {
                       scratch: MatchScratch, onLimit: (CompiledRule, String) -> Void,
                       _ visit: (CompiledRule) -> Bool) {
         if rules.isEmpty { return }
-        // No filter (no such rules, or PCRE2 refused the combination): try the rules one by one.
-        let shadowHit = shadowFilter.map { $0.match(shadow, scratch: scratch) != .noMatch } ?? true
-        let rawHit = rawFilter.map { $0.match(raw, scratch: scratch) != .noMatch } ?? true
-        if !shadowHit && !rawHit && !hasUnfiltered { return }
+        // A kind with no filter (PCRE2 refused the combination): try its rules one by one.
+        var hits: (Bool, Bool, Bool, Bool) = (false, false, false, false)
+        var anyHit = hasUnfiltered
+        withUnsafeMutableBytes(of: &hits) { h in
+            for kind in presentKinds {
+                let hit = filters[kind].map { $0.match(kind >= 2 ? raw : shadow, scratch: scratch) != .noMatch } ?? true
+                h[kind] = hit ? 1 : 0
+                anyHit = anyHit || hit
+            }
+        }
+        if !anyHit { return }
+        let hit = [hits.0, hits.1, hits.2, hits.3]
         var stopped = false
-        for rule in rules {
-            if rule.combinable && !(rule.rule.raw ? rawHit : shadowHit) { continue }
+        for (n, rule) in rules.enumerated() {
+            if kinds[n] >= 0 && !hit[kinds[n]] { continue }
             switch rule.regex.match(rule.rule.raw ? raw : shadow, scratch: scratch) {
             case .match:
                 if visit(rule) { return }

@@ -1,11 +1,16 @@
 /// Function words of Persian, Arabic and English (normalised spelling, as in the
-/// shadow). The topic detectors ignore them: two lines share a topic when they share
-/// content words, not "و" or "the".
+/// shadow). The topic detectors ignore them: two lines share a topic when they
+/// share content words, not "و" or "the". Words are handled as hashes of their
+/// bytes: no `String` in the per-line path.
 public enum Stopwords {
-    public static let all: Set<String> = {
-        var set = Set<String>()
+    /// Hashes of the stopwords' normalised, lower-cased bytes.
+    static let hashes: Set<UInt64> = {
+        var set = Set<UInt64>()
         for list in [persian, arabic, english] {
-            for word in list.split(separator: " ") { set.insert(Normalizer.normalize(String(word))) }
+            for word in list.split(separator: " ") where !word.isEmpty {
+                let bytes = Array(Normalizer.normalize(String(word)).utf8)
+                set.insert(ContentWords.hash(bytes[...]))
+            }
         }
         return set
     }()
@@ -30,30 +35,80 @@ public enum Stopwords {
     over after before about up down out has have had do does did will would can could should may \
     said says say new one two
     """
-
-    /// Content words of a normalised line: longer than two characters, not a stopword,
-    /// with their hashes (for cheap sets).
-    public static func contentWords(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "،" || $0 == "," || $0 == ":" || $0 == "." || $0 == "؛" })
-            .map { String($0).trimmingCharacters(in: "«»\"'()[]!?؟…-–—|/") }
-            .filter { $0.unicodeScalars.count > 2 && !all.contains($0.lowercased()) && !$0.allSatisfy(\.isNumber) }
-            .map { stem($0.lowercased()) }
-    }
-
-    /// A crude stem, enough to match "storm" with "storms" and "الخليج" with
-    /// "خليج": the Arabic article dropped, then the first five characters.
-    static func stem(_ word: String) -> String {
-        var w = Substring(word)
-        if w.hasPrefix("ال") && w.count > 4 { w = w.dropFirst(2) }
-        return String(w.prefix(5))
-    }
 }
 
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
+/// The content words of a line, as hashes of crude stems: the shadow split at
+/// spaces and punctuation, ASCII lower-cased, words of one or two characters,
+/// numbers and stopwords left out; a stem is the word without the Arabic article
+/// "ال", cut to five characters ("storms" and "storm", "الخليج" and "خليج" match).
+public enum ContentWords {
+    /// The content words of a line's shadow (already normalised).
+    public static func of(_ text: UnsafeBufferPointer<UInt8>) -> [UInt64] {
+        var out: [UInt64] = []
+        var start = 0
+        var i = 0
+        while i <= text.count {
+            let (isBreak, length) = i < text.count ? breakAt(text, i) : (true, 1)
+            if isBreak {
+                if i > start { consider(UnsafeBufferPointer(rebasing: text[start..<i]), into: &out) }
+                i += length
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    @inline(__always)
+    private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+
+    private static func consider(_ word: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) {
+        var scalars = 0, digits = 0
+        var full = RepeatDetector.fnvOffset
+        for b in word {
+            if b & 0xC0 != 0x80 { scalars += 1 }
+            if b >= 0x30 && b <= 0x39 { digits += 1 }
+            full = (full ^ UInt64(lower(b))) &* RepeatDetector.fnvPrime
+        }
+        guard scalars > 2, digits < scalars, !Stopwords.hashes.contains(full) else { return }
+        var start = 0
+        if scalars > 4, word.count >= 4, word[0] == 0xD8, word[1] == 0xA7, word[2] == 0xD9, word[3] == 0x84 { start = 4 }
+        // The first five characters.
+        var stem = RepeatDetector.fnvOffset
+        var count = 0
+        var k = start
+        while k < word.count {
+            if word[k] & 0xC0 != 0x80 {
+                if count == 5 { break }
+                count += 1
+            }
+            stem = (stem ^ UInt64(lower(word[k]))) &* RepeatDetector.fnvPrime
+            k += 1
+        }
+        out.append(stem)
+    }
+
+    /// Spaces and punctuation between words (ASCII, Arabic comma, semicolon and
+    /// question mark, guillemets, curly quotes), with their byte length.
+    @inline(__always)
+    private static func breakAt(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Bool, Int) {
+        let b = s[i]
+        if b < 0x80 {
+            let isLetterOrDigit = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x27
+            return (!isLetterOrDigit, 1)
+        }
+        if i + 1 < s.count {
+            let pair = (b, s[i + 1])
+            if pair == (0xD8, 0x8C) || pair == (0xD8, 0x9B) || pair == (0xD8, 0x9F) || pair == (0xC2, 0xAB) || pair == (0xC2, 0xBB) { return (true, 2) }
+            if b == 0xE2, i + 2 < s.count, s[i + 1] == 0x80, (0x93...0x9F).contains(s[i + 2]) || s[i + 2] == 0xA6 { return (true, 3) }
+        }
+        return (false, 1)
+    }
+
+    static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var h = RepeatDetector.fnvOffset
+        for b in bytes { h = (h ^ UInt64(b)) &* RepeatDetector.fnvPrime }
+        return h
     }
 }
