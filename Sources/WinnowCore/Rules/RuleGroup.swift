@@ -1,35 +1,74 @@
-/// Rules tried in priority order behind combined prefilters: one alternation of all
-/// combinable shadow rules and one of all combinable raw rules. A line that matches
-/// no rule of the group costs one JIT call per prefilter; only a line a prefilter
-/// accepts is tried rule by rule, to find which rule fires first.
+/// Rules tried in priority order behind combined prefilters. The combinable rules
+/// are split by kind (shadow or raw subject, anchored or not: anchored rules apart,
+/// so their alternation stays anchored and fails in one step) and each kind into
+/// chunks of at most `chunkBytes` of pattern, each one JIT-compiled alternation,
+/// itself split into smaller alternations of at most `partBytes`. A line that
+/// matches no rule costs one JIT call per chunk; in a chunk that accepts it, the
+/// parts are tried, and only the rules of a part that accepts it one by one, to
+/// find which rules match (so 1000 rules cost a few calls, not 1000).
 final class RuleGroup: @unchecked Sendable {
     let rules: [CompiledRule]
-    /// One prefilter per kind of rule: shadow or raw subject, anchored or not.
-    /// Anchored rules are kept apart so their alternation stays anchored too.
-    private let filters: [Regex?]
-    /// Each rule's kind: 2 × raw + anchored, or -1 when it is not combined.
-    private let kinds: [Int]
+    /// The prefilters, and for each the positions (in `rules`) of its rules.
+    private let chunks: [(filter: Regex, raw: Bool, parts: [(filter: Regex, members: [Int])])]
+    /// Each rule's chunk, or -1 when it is tried on its own.
+    private let chunkOf: [Int]
     private let hasUnfiltered: Bool
-    /// The kinds some rule here has.
-    private let presentKinds: [Int]
 
-    static func kind(_ rule: CompiledRule) -> Int {
-        rule.combinable ? (rule.rule.raw ? 2 : 0) + (rule.regex.isAnchored ? 1 : 0) : -1
-    }
+    /// Pattern bytes per alternation: well under PCRE2's limits, and small enough
+    /// that the JIT compiles quickly.
+    static let chunkBytes = 6000
+    static let partBytes = 800
 
     init(_ rules: [CompiledRule]) {
         self.rules = rules
-        let kinds = rules.map(RuleGroup.kind)
-        self.kinds = kinds
-        filters = (0..<4).map { kind in RuleGroup.combine(rules.filter { RuleGroup.kind($0) == kind }) }
-        hasUnfiltered = rules.contains { !$0.combinable }
-        presentKinds = (0..<4).filter { kinds.contains($0) }
+        var chunks: [(filter: Regex, raw: Bool, parts: [(filter: Regex, members: [Int])])] = []
+        var chunkOf = [Int](repeating: -1, count: rules.count)
+        for raw in [false, true] {
+            for anchored in [true, false] {
+                let members = rules.indices.filter {
+                    rules[$0].combinable && rules[$0].rule.raw == raw && rules[$0].regex.isAnchored == anchored
+                }
+                for chunk in RuleGroup.split(members, rules, limit: RuleGroup.chunkBytes) {
+                    guard let filter = RuleGroup.combine(chunk.map { rules[$0] }) else { continue }
+                    var parts: [(filter: Regex, members: [Int])] = []
+                    for part in RuleGroup.split(chunk, rules, limit: RuleGroup.partBytes) {
+                        // A part PCRE2 refuses is split into single rules.
+                        if let partFilter = RuleGroup.combine(part.map { rules[$0] }) { parts.append((partFilter, part)) }
+                        else { parts += part.map { (rules[$0].regex, [$0]) } }
+                    }
+                    for m in chunk { chunkOf[m] = chunks.count }
+                    chunks.append((filter, raw, parts))
+                }
+            }
+        }
+        self.chunks = chunks
+        self.chunkOf = chunkOf
+        hasUnfiltered = chunkOf.contains(-1)
     }
 
     var isEmpty: Bool { rules.isEmpty }
 
-    /// The alternation of the rules' patterns, e.g. `(?:^a$)|(?:b)`; nil if there are
-    /// none or PCRE2 refuses the combination (then every rule is tried on its own).
+    /// Consecutive runs of rules whose patterns add up to at most `limit` bytes.
+    static func split(_ members: [Int], _ rules: [CompiledRule], limit: Int) -> [[Int]] {
+        var parts: [[Int]] = []
+        var current: [Int] = []
+        var size = 0
+        for m in members {
+            let length = rules[m].regex.pattern.utf8.count + 6
+            if !current.isEmpty && size + length > limit {
+                parts.append(current)
+                current = []
+                size = 0
+            }
+            current.append(m)
+            size += length
+        }
+        if !current.isEmpty { parts.append(current) }
+        return parts
+    }
+
+    /// The alternation of the rules' patterns, e.g. `(?:^a$)|(?:b)`; nil if PCRE2
+    /// refuses the combination (then those rules are tried on their own).
     static func combine(_ rules: [CompiledRule]) -> Regex? {
         guard rules.count > 1 else { return rules.first?.regex }
         return try? Regex(alternation(of: rules.map(\.regex.pattern)))
@@ -46,21 +85,21 @@ final class RuleGroup: @unchecked Sendable {
                       scratch: MatchScratch, onLimit: (CompiledRule, String) -> Void,
                       _ visit: (CompiledRule) -> Bool) {
         if rules.isEmpty { return }
-        // A kind with no filter (PCRE2 refused the combination): try its rules one by one.
-        var hits: (Bool, Bool, Bool, Bool) = (false, false, false, false)
+        // Rules a prefilter let through (by position in `rules`).
+        var candidate = [Bool](repeating: false, count: rules.count)
         var anyHit = hasUnfiltered
-        withUnsafeMutableBytes(of: &hits) { h in
-            for kind in presentKinds {
-                let hit = filters[kind].map { $0.match(kind >= 2 ? raw : shadow, scratch: scratch) != .noMatch } ?? true
-                h[kind] = hit ? 1 : 0
-                anyHit = anyHit || hit
+        for chunk in chunks {
+            let subject = chunk.raw ? raw : shadow
+            guard chunk.filter.match(subject, scratch: scratch) != .noMatch else { continue }
+            for part in chunk.parts where part.members.count == 1 || part.filter.match(subject, scratch: scratch) != .noMatch {
+                for m in part.members { candidate[m] = true }
+                anyHit = true
             }
         }
         if !anyHit { return }
-        let hit = [hits.0, hits.1, hits.2, hits.3]
         var stopped = false
         for (n, rule) in rules.enumerated() {
-            if kinds[n] >= 0 && !hit[kinds[n]] { continue }
+            if chunkOf[n] >= 0 && !candidate[n] { continue }
             switch rule.regex.match(rule.rule.raw ? raw : shadow, scratch: scratch) {
             case .match:
                 if visit(rule) { return }
