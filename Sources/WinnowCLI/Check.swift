@@ -21,11 +21,11 @@ struct Check: ParsableCommand {
         do {
             ruleSet = paths.isEmpty ? try RuleSet.defaults() : try RuleSet.load(paths: paths)
         } catch {
-            report(error.diagnostics)
+            try report(error.diagnostics)
             throw ExitCode(2)
         }
         let problems = ruleSet.warnings + ExampleChecker(ruleSet: ruleSet).run() + RuleLinter(ruleSet: ruleSet).run()
-        report(problems)
+        try report(problems)
         let examples = ruleSet.rules.reduce(0) { $0 + $1.rule.examples.count }
         if format == .text {
             Diagnostics.plain("\(ruleSet.rules.count) rule\(ruleSet.rules.count == 1 ? "" : "s"), \(examples) example\(examples == 1 ? "" : "s"), \(problems.count) problem\(problems.count == 1 ? "" : "s")")
@@ -34,7 +34,7 @@ struct Check: ParsableCommand {
     }
 
     /// Text diagnostics go to standard error; JSON ones to standard output, for tools.
-    private func report(_ diagnostics: [Diagnostic]) {
+    private func report(_ diagnostics: [Diagnostic]) throws {
         switch format {
         case .text:
             for d in diagnostics { Diagnostics.plain(d.description) }
@@ -51,9 +51,7 @@ struct Check: ParsableCommand {
                 w.endObject()
                 out += w.bytes + [0x0A]
             }
-            let sink = OutputSink(fd: 1)
-            try? sink.write(out)
-            try? sink.flush()
+            try writeStandardOutput(String(decoding: out, as: UTF8.self))
         }
     }
 }

@@ -112,6 +112,10 @@ struct OutputOptions: ParsableArguments {
     init() {}
     init(color: ColorChoice) { self.color = color }
 
+    func validate() throws {
+        if maxDocBytes < 1 { throw ValidationError("--max-doc-bytes must be at least 1") }
+    }
+
     func useColor(fd: Int32) -> Bool {
         switch color {
         case .always: return true

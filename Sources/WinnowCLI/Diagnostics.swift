@@ -22,3 +22,22 @@ enum Diagnostics {
         _ = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress, $0.count) }
     }
 }
+
+import ArgumentParser
+import WinnowCore
+
+/// Writes a command's whole output to standard output. A closed pipe ends quietly;
+/// any other write error (a full disk) is reported and exits 2, so output is never
+/// lost silently.
+func writeStandardOutput(_ text: String) throws {
+    let sink = OutputSink(fd: 1)
+    do throws(OutputSink.Failure) {
+        try sink.write(text)
+        try sink.flush()
+    } catch {
+        if case .io(let failure) = error {
+            Diagnostics.error(failure.description)
+            throw ExitCode(2)
+        }
+    }
+}

@@ -57,8 +57,6 @@ struct Eval: ParsableCommand {
         for m in evaluation.worst(worst) {
             out += "\(m.lost ? "LOST" : "KEPT")\t\(m.page):\(m.line)\t\(m.text.prefix(90))\(m.reason.isEmpty ? "" : "\t[\(m.reason)]")\n"
         }
-        let sink = OutputSink(fd: 1)
-        try? sink.write(out)
-        try? sink.flush()
+        try writeStandardOutput(out)
     }
 }

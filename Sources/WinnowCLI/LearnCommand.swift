@@ -37,9 +37,7 @@ struct Learn: ParsableCommand {
         learner.includeProse = all
         let problems = CorpusReader(paths: paths, jsonl: jsonl, textKey: textKey, glob: "*.txt").forEach { learner.add($0) }
         for p in problems { Diagnostics.error(p) }
-        let sink = OutputSink(fd: 1)
-        try? sink.write(learner.ruleFile(site: site))
-        try? sink.flush()
+        try writeStandardOutput(learner.ruleFile(site: site))
         if !problems.isEmpty { throw ExitCode(2) }
     }
 }
@@ -78,9 +76,7 @@ struct Stats: ParsableCommand {
         let silent = ruleSet.rules.filter { tally.counts[$0.rule.id] == nil && $0.rule.action != .keep && $0.rule.action != .strip }
         out += "\nrules that never fired (\(silent.count)):\n"
         for r in silent { out += "\(r.rule.id)\t\(r.rule.location.short)\n" }
-        let sink = OutputSink(fd: 1)
-        try? sink.write(out)
-        try? sink.flush()
+        try writeStandardOutput(out)
         if !problems.isEmpty { throw ExitCode(2) }
     }
 }

@@ -37,9 +37,10 @@ enum AtomicWriter {
             unlink(temp)
             throw Failure(message: "cannot write \(path): \(message)")
         }
-        if let suffix = backupSuffix {
+        // The first original is the backup: a second run (or the end of an interrupted
+        // one) must not replace it with text that is already cleaned.
+        if let suffix = backupSuffix, access(path + suffix, F_OK) != 0 {
             let backup = path + suffix
-            unlink(backup)
             guard link(path, backup) == 0 else {
                 let message = String(cString: strerror(errno))
                 unlink(temp)

@@ -62,6 +62,7 @@ struct Batch: ParsableCommand {
         if inPlace == (output != nil) { throw ValidationError("give either -o DIR or --in-place") }
         if backupSuffix != nil && !inPlace { throw ValidationError("--backup-suffix goes with --in-place") }
         if jobs < 1 { throw ValidationError("-j needs at least 1 worker") }
+        if maxDocBytes < 1 { throw ValidationError("--max-doc-bytes must be at least 1") }
         var isDir: ObjCBool = false
         if !FileManager.default.fileExists(atPath: input, isDirectory: &isDir) || !isDir.boolValue {
             throw ValidationError("\(input): not a folder")
@@ -75,10 +76,7 @@ struct Batch: ParsableCommand {
         let settings = BatchSettings(inputRoot: root, outputRoot: output, inPlace: inPlace, backupSuffix: backupSuffix,
                                      skipExisting: skipExisting, maxDocBytes: maxDocBytes)
         if let output {
-            do { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) }
-            catch {
-                let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-                let reason = underlying.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
+            if let reason = Batch.makeFolder(output) {
                 Diagnostics.error("\(output): cannot create the output folder: \(reason)")
                 throw ExitCode(2)
             }
@@ -116,6 +114,21 @@ struct Batch: ParsableCommand {
         Diagnostics.plain(summary.text)
         if Interrupt.requested { throw ExitCode(130) }
         if failed > 0 { throw ExitCode(2) }
+    }
+
+    /// `mkdir -p`; returns why it failed, or nil.
+    static func makeFolder(_ path: String) -> String? {
+        var built = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            built += "/" + part
+            var info = stat()
+            if stat(built, &info) == 0 {
+                if info.st_mode & S_IFMT != S_IFDIR { return "\(built) is not a folder" }
+                continue
+            }
+            if mkdir(built, 0o755) != 0 && errno != EEXIST { return String(cString: strerror(errno)) }
+        }
+        return nil
     }
 
     private func writeReport(_ path: String, plan: BatchPlan, outcomes: [FileOutcome?]) throws {

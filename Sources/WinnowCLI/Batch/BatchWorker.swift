@@ -30,6 +30,11 @@ struct BatchWorker {
             outcome.status = .failed(String(cString: strerror(errno)))
             return outcome
         }
+        // Planned as a regular file, it may have been replaced since (opening a FIFO would block).
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            outcome.status = .failed(info.st_mode & S_IFMT == S_IFDIR ? String(cString: strerror(EISDIR)) : "not a regular file")
+            return outcome
+        }
         if settings.skipExisting, !settings.inPlace, let existing = modificationTime(target), existing >= mtime(info) {
             return outcome
         }

@@ -1,0 +1,58 @@
+// libFuzzer target (a): the rule-file parser and compiler.
+//
+// Arbitrary bytes, decoded as UTF-8 text (invalid sequences become U+FFFD, as a
+// caller that has validated or repaired the file would hand them over), go through
+// `RuleParser.parse` and then `RuleSet(files:)`. Neither may crash, hang or leak;
+// every diagnostic must point inside the file (line 1...lines, column >= 1).
+// When the rules compile, the rule text itself is cleaned with them, so odd but
+// valid rules (cut, list, grab, meta with named groups, strip with empty matches,
+// lookbehinds, \K) also run through the rule pass.
+//
+// Compiled into the same module as the WinnowCore sources (see build.sh), so there
+// is no `import WinnowCore`.
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = UnsafeBufferPointer(start: data, count: size)
+    let text = String(decoding: bytes, as: UTF8.self)
+    // Lines as the parser counts them ("\r\n", "\n" and "\r" each end one line).
+    var lineCount = 1
+    var previous: UInt8 = 0
+    for b in bytes {
+        if b == 0x0A { if previous != 0x0D { lineCount += 1 } } else if b == 0x0D { lineCount += 1 }
+        previous = b
+    }
+    func checkLocation(_ d: Diagnostic) {
+        guard d.location.line >= 1, d.location.line <= lineCount, d.location.column >= 1 else {
+            fatalError("diagnostic outside the file (\(lineCount) lines): \(d)")
+        }
+    }
+    let file: RuleFile
+    do {
+        file = try RuleParser(path: "fuzz.rules").parse(text)
+    } catch {
+        precondition(!error.diagnostics.isEmpty, "RuleErrors without a diagnostic")
+        error.diagnostics.forEach(checkLocation)
+        return 0
+    }
+    file.warnings.forEach(checkLocation)
+    let ruleSet: RuleSet
+    do {
+        ruleSet = try RuleSet(files: [file])
+    } catch {
+        precondition(!error.diagnostics.isEmpty, "RuleErrors without a diagnostic")
+        error.diagnostics.forEach(checkLocation)
+        return 0
+    }
+    precondition(ruleSet.rules.count == file.rules.count)
+    // Run the rules that compiled over the rule text itself (bounded, so one input
+    // cannot take the whole -timeout on a pathological pattern).
+    if size <= 4096 {
+        let cleaner = Cleaner(ruleSet: ruleSet)
+        let result = cleaner.clean(bytes)
+        precondition(result.fates.count == result.spans.count)
+        var out: [UInt8] = []
+        CleanWriter.write(bytes, result, into: &out)
+    }
+    return 0
+}
