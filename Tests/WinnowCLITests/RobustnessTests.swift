@@ -344,7 +344,8 @@ import Testing
         try write(page, to: dir + "/page.txt")
         // A rule without examples: check has a warning to print (with none it prints nothing).
         try write("drop t.a ^x$\n", to: dir + "/warn.rules")
-        for args in [["learn", dir + "/page.txt"], ["stats", dir + "/page.txt"], ["check", "--format", "json", dir + "/warn.rules"]] {
+        for args in [["learn", dir + "/page.txt"], ["stats", dir + "/page.txt"], ["check", "--format", "json", dir + "/warn.rules"],
+                     ["eval", "--pages", packageRoot + "/eval/pages", "--gold", packageRoot + "/eval/gold"]] {
             let run = try runWithStdout(args, stdoutPath: "/dev/full")
             #expect(run.status == 2, "\(args)")
             #expect(run.stderr.contains("No space left on device"), "\(args)")
