@@ -4,7 +4,7 @@
 /// over a folder, or as it goes over a stream; bounded: past `capacity` distinct
 /// lines, the rarest are forgotten.
 public final class TemplateIndex: @unchecked Sendable {
-    private var counts: [UInt64: Int32] = [:]
+    private var counts = HashTable(capacity: 4096)
     public private(set) var documents = 0
     /// A line is template when it stands in at least this many documents...
     public var minimumDocuments: Int
@@ -20,7 +20,7 @@ public final class TemplateIndex: @unchecked Sendable {
         documents += 1
         var seen = Set<UInt64>()
         forEachLineKey(document) { key in
-            if seen.insert(key).inserted { counts[key, default: 0] += 1 }
+            if seen.insert(key).inserted { counts.add(key, 1) }
         }
         if counts.count > capacity { forgetRarest() }
     }
@@ -32,13 +32,13 @@ public final class TemplateIndex: @unchecked Sendable {
 
     public func isTemplate(_ key: UInt64) -> Bool { documentCount(key) >= minimumDocuments }
 
-    /// The key of a line: its normalised shadow without spaces, hashed.
+    /// The key of a line: its normalised shadow without spaces, hashed (as the
+    /// repeat detector compares lines).
     static func key(_ line: UnsafeBufferPointer<UInt8>, shadow: inout [UInt8]) -> UInt64 {
-        let changed = Normalizer.shadow(of: line, into: &shadow)
-        var hash = RepeatDetector.fnvOffset
-        func feed(_ b: UInt8) { if b != 0x20 && b != 0x09 && b != 0x0D { hash = (hash ^ UInt64(b)) &* RepeatDetector.fnvPrime } }
-        if changed { for b in shadow { feed(b) } } else { for b in line { feed(b) } }
-        return hash
+        if Normalizer.shadow(of: line, into: &shadow) {
+            return shadow.withUnsafeBufferPointer { RepeatDetector.spacelessHash($0) }
+        }
+        return RepeatDetector.spacelessHash(line)
     }
 
     private func forEachLineKey(_ document: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Void) {
@@ -51,7 +51,7 @@ public final class TemplateIndex: @unchecked Sendable {
     /// Halves every count and drops the lines that reach zero: bounded memory on
     /// endless streams, keeping what recurs.
     private func forgetRarest() {
-        counts = counts.compactMapValues { $0 > 1 ? $0 / 2 : nil }
+        counts.rebuild { $0 > 1 ? $0 / 2 : nil }
     }
 }
 
@@ -65,9 +65,8 @@ public struct TemplateDetector {
     public init(index: TemplateIndex) { self.index = index }
 
     func run(_ page: Page, _ fates: inout [Fate], topic: TopicModel, headline: Int?) {
-        var shadow: [UInt8] = []
         for i in 0..<page.count where fates[i] == .kept && i != headline && !page.traits[i].isProse {
-            let count = index.documentCount(TemplateIndex.key(page.line(i), shadow: &shadow))
+            let count = index.documentCount(RepeatDetector.spacelessHash(page.shadow(i)))
             // Only a line with some substance can be "about the story": a site's name
             // that the body also quotes ("according to X") is still template.
             let onTopic = topic.words[i].count >= 3 && topic.overlap(i, isProse: false) >= onTopicShare

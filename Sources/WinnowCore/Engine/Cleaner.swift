@@ -4,7 +4,6 @@ public final class Cleaner {
     public let ruleSet: RuleSet
     public let options: CleanOptions
     let scratch: MatchScratch
-    var shadow: [UInt8] = []
     var origins: [Int] = []
     var originShadow: [UInt8] = []
     /// Rule matches per line of the document being cleaned (see `RulePass.matches`).
@@ -28,7 +27,8 @@ public final class Cleaner {
         var page = Page(document)
         matchCache = Array(repeating: nil, count: page.count)
         defer { matchCache = [] }
-        var language = options.language ?? Language.detect(page.traits)
+        // Reported only: lines pick their rules by their own letters.
+        let language = options.language ?? Language.detect(page.traits)
         // Content words depend on the page only: computed once for every pass.
         let words = (options.detectHeadlineLists || options.templates != nil) ? TopicModel.words(of: page) : []
         var result = cleanOnce(page, language: language, words: words)
@@ -48,18 +48,15 @@ public final class Cleaner {
                 let clamped = (first: max(b.first, first), last: min(b.last, last))
                 if clamped.first <= clamped.last { body = clamped }
             }
-            // The language is reported, not used to pick rules (lines pick by their letters).
-            let keptLanguage = language
             // A cut marker held back because of prose that is gone now (a pasted-again
             // copy) would cut on the output: weigh only the kept prose and run again.
             let survivors = result.fates.map(\.isKept)
             let cutWaits = result.fates.contains { if case .removed(.guardedCut) = $0 { true } else { false } }
                 && survivors != page.survivors
             if cutWaits { page.survivors = survivors }
-            if body?.first == page.firstProse && body?.last == page.lastProse && keptLanguage == language && !cutWaits { break }
+            if body?.first == page.firstProse && body?.last == page.lastProse && !cutWaits { break }
             page.firstProse = body?.first
             page.lastProse = body?.last
-            language = keptLanguage
             result = cleanOnce(page, language: language, words: words)
         }
         return result

@@ -44,7 +44,7 @@ struct RulePass {
         if let cached = cleaner.matchCache[i] { return cached }
         let raw = page.line(i)
         let shadow = page.shadow(i)
-        let rules = cleaner.ruleSet.rules(for: Language.forLine(page.traits[i], in: language))
+        let rules = cleaner.ruleSet.rules(for: Language.forLine(page.traits[i]))
         var found = LineMatches()
         var stopped = false
         let onLimit = { (rule: CompiledRule, message: String) in

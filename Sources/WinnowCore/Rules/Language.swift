@@ -30,7 +30,7 @@ public enum Language: String, CaseIterable, Sendable, Comparable {
     ///   the opposite case, and both otherwise (ي and ك alone decide nothing:
     ///   Persian is often typed on Arabic keyboards);
     /// - a line with no letters (dates, numbers, symbols) takes all three.
-    static func forLine(_ t: LineTraits, in document: Language) -> [Language] {
+    static func forLine(_ t: LineTraits) -> [Language] {
         var languages: [Language] = []
         if t.latinLetters > 0 { languages.append(.en) }
         if t.arabicScript > 0 {
