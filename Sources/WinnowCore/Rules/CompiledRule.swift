@@ -7,7 +7,7 @@ public final class CompiledRule: @unchecked Sendable {
     /// Named groups recorded by `meta` rules.
     public let namedGroups: [(name: String, group: Int)]
     /// Whether the pattern can join a combined alternation (no backreferences,
-    /// group-numbering tricks, verbs or named groups that would change its meaning there).
+    /// group-numbering tricks or verbs that would change its meaning there).
     let combinable: Bool
 
     init(rule: Rule, regex: Regex, index: Int) {
@@ -15,7 +15,8 @@ public final class CompiledRule: @unchecked Sendable {
         self.regex = regex
         self.index = index
         self.namedGroups = regex.namedGroups
-        self.combinable = namedGroups.isEmpty && CompiledRule.isCombinable(regex.pattern)
+        // Named groups may repeat across rules: the alternation allows it with (?J).
+        self.combinable = CompiledRule.isCombinable(regex.pattern)
     }
 
     /// Compiles a rule's pattern (normalised unless `raw`). A compile error points at

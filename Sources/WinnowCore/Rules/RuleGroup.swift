@@ -74,8 +74,9 @@ final class RuleGroup: @unchecked Sendable {
         return try? Regex(alternation(of: rules.map(\.regex.pattern)))
     }
 
+    /// `(?J)` lets meta rules' named groups (id, date, source…) repeat.
     static func alternation(of patterns: [String]) -> String {
-        patterns.map { "(?:\($0))" }.joined(separator: "|")
+        "(?J)" + patterns.map { "(?:\($0))" }.joined(separator: "|")
     }
 
     /// Calls `visit` with each rule whose pattern matches, in priority order, until it
