@@ -63,7 +63,7 @@ public final class Cleaner {
     }
 
     private func cleanOnce(_ page: Page, language: Language, words: [[UInt64]]) -> CleanResult {
-        var pass = RulePass(page: page, language: language, cleaner: self)
+        var pass = RulePass(page: page, cleaner: self)
         pass.run()
         var fates = pass.fates
         if options.detectRepeats {

@@ -3,7 +3,6 @@
 /// cut markers, list headings and grabs take effect.
 struct RulePass {
     let page: Page
-    let language: Language
     let cleaner: Cleaner
     var fates: [Fate]
     var metadata: [(key: String, value: String)] = []
@@ -12,9 +11,8 @@ struct RulePass {
     private var lists: [(line: Int, rule: Int)] = []
     private var grabs: [(line: Int, rule: CompiledRule)] = []
 
-    init(page: Page, language: Language, cleaner: Cleaner) {
+    init(page: Page, cleaner: Cleaner) {
         self.page = page
-        self.language = language
         self.cleaner = cleaner
         fates = page.blank.map { $0 ? .blank : .kept }
     }
