@@ -25,12 +25,20 @@ struct BatchWorker {
     func process(_ item: BatchPlan.Item) -> FileOutcome {
         var outcome = FileOutcome()
         let target = settings.outputPath(for: item)
-        var info = stat()
-        guard stat(item.input, &info) == 0 else {
+        // Opened without blocking and checked on the open file: a path planned as a
+        // regular file may have become a FIFO since (a blocking open would hang the
+        // worker), and checking the path first would leave a window for that swap.
+        let fd = open(item.input, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
             outcome.status = .failed(String(cString: strerror(errno)))
             return outcome
         }
-        // Planned as a regular file, it may have been replaced since (opening a FIFO would block).
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            outcome.status = .failed(String(cString: strerror(errno)))
+            return outcome
+        }
         guard info.st_mode & S_IFMT == S_IFREG else {
             outcome.status = .failed(info.st_mode & S_IFMT == S_IFDIR ? String(cString: strerror(EISDIR)) : "not a regular file")
             return outcome
@@ -40,9 +48,7 @@ struct BatchWorker {
         }
         let document: [UInt8]
         do {
-            let (read, fd) = try ByteReader.read(path: item.input, cap: settings.maxDocBytes)
-            close(fd)
-            guard case .complete(let bytes) = read else {
+            guard case .complete(let bytes) = try ByteReader.read(fd: fd, cap: settings.maxDocBytes, path: item.input) else {
                 outcome.status = .failed("larger than --max-doc-bytes (\(settings.maxDocBytes) bytes)")
                 return outcome
             }

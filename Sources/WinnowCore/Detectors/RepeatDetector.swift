@@ -17,25 +17,29 @@ public struct RepeatDetector {
     public func run(_ page: Page, _ fates: inout [Fate]) {
         var exact = HashTable(capacity: page.count)
         var shingleOwner = HashTable(capacity: page.count * 8)
-        var words: [[UInt64]] = Array(repeating: [], count: page.count)
-        var shingles: [UInt64] = []
+        // Each kept line's word hashes, in one buffer: `wordRanges[i]` is line i's part.
+        var words: [UInt64] = []
+        var wordRanges = [Range<Int>](repeating: 0..<0, count: page.count)
+        var line: [UInt64] = [], shingles: [UInt64] = [], distinct: [UInt64] = []
         for i in 0..<page.count where !page.blank[i] && fates[i].isKept {
             let text = page.shadow(i)
-            RepeatDetector.wordHashes(text, into: &words[i])
+            RepeatDetector.wordHashes(text, into: &line)
+            wordRanges[i] = words.count..<(words.count + line.count)
+            words += line
             let hash = RepeatDetector.spacelessHash(text)
             let first = Int(exact.insertIfAbsent(hash, Int32(i)))
             if first != i, RepeatDetector.sameWithoutSpaces(page.shadow(first), text) {
                 if removable(fates[i]) { fates[i] = .removed(.repeatOf(first)) }
                 continue
             }
-            RepeatDetector.shingles(words[i], into: &shingles)
-            if words[i].count >= nearMinimumWords, removable(fates[i]),
-               let (earlier, share) = bestEarlier(shingles, owners: shingleOwner), share >= nearShare {
+            RepeatDetector.shingles(line, into: &shingles)
+            if line.count >= nearMinimumWords, removable(fates[i]),
+               let (earlier, share) = bestEarlier(shingles, owners: shingleOwner, distinct: &distinct), share >= nearShare {
                 fates[i] = .removed(.nearRepeatOf(earlier, percent: Int(share * 100)))
             }
             for s in shingles { shingleOwner.insertIfAbsent(s, Int32(i)) }
         }
-        dropSandwichedEdits(page, &fates, words: words)
+        dropSandwichedEdits(page, &fates) { words[wordRanges[$0]] }
     }
 
     /// FNV-1a of the bytes, spaces and tabs skipped: ZWNJ, spacing and line ends
@@ -66,11 +70,19 @@ public struct RepeatDetector {
     }
 
     /// The earlier line owning most of these shingles, with the share it owns.
-    private func bestEarlier(_ shingles: [UInt64], owners: HashTable) -> (Int, Double)? {
+    private func bestEarlier(_ shingles: [UInt64], owners: HashTable, distinct: inout [UInt64]) -> (Int, Double)? {
         guard !shingles.isEmpty else { return nil }
         // Owners of this line's distinct shingles; the most frequent owner wins (the
         // earliest on ties).
-        let distinct = Array(Set(shingles))
+        distinct.removeAll(keepingCapacity: true)
+        distinct += shingles
+        distinct.sort()
+        var unique = 0
+        for k in distinct.indices where unique == 0 || distinct[k] != distinct[unique - 1] {
+            distinct[unique] = distinct[k]
+            unique += 1
+        }
+        distinct.removeLast(distinct.count - unique)
         var owned = distinct.compactMap { owners[$0] }.map(Int.init)
         guard !owned.isEmpty else { return nil }
         owned.sort()
@@ -85,7 +97,7 @@ public struct RepeatDetector {
 
     /// A kept line whose nearest non-blank neighbours are both copies of earlier lines
     /// a < b, and which shares most words with a line between a and b, is an edited copy.
-    private func dropSandwichedEdits(_ page: Page, _ fates: inout [Fate], words: [[UInt64]]) {
+    private func dropSandwichedEdits(_ page: Page, _ fates: inout [Fate], words: (Int) -> ArraySlice<UInt64>) {
         func originOf(_ j: Int) -> Int? {
             if case .removed(.repeatOf(let k)) = fates[j] { return k }
             if case .removed(.nearRepeatOf(let k, _)) = fates[j] { return k }
@@ -96,12 +108,12 @@ public struct RepeatDetector {
             while j >= 0, j < page.count, page.blank[j] { j += step }
             return (j >= 0 && j < page.count) ? j : nil
         }
-        for i in 0..<page.count where fates[i] == .kept && words[i].count >= 3 {
+        for i in 0..<page.count where fates[i] == .kept && words(i).count >= 3 {
             guard let p = neighbour(i, -1), let n = neighbour(i, 1),
                   let a = originOf(p), let b = originOf(n), a < b, b - a <= 8 else { continue }
-            let mine = Set(words[i])
+            let mine = Set(words(i))
             for k in (a + 1)..<b where !page.blank[k] {
-                let theirs = Set(words[k])
+                let theirs = Set(words(k))
                 let overlap = Double(mine.intersection(theirs).count) / Double(max(mine.count, theirs.count))
                 if overlap >= sandwichShare {
                     fates[i] = .removed(.nearRepeatOf(k, percent: Int(overlap * 100)))

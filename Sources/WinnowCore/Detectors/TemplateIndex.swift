@@ -69,7 +69,7 @@ public struct TemplateDetector {
             let count = index.documentCount(RepeatDetector.spacelessHash(page.shadow(i)))
             // Only a line with some substance can be "about the story": a site's name
             // that the body also quotes ("according to X") is still template.
-            let onTopic = topic.words[i].count >= 3 && topic.overlap(i, isProse: false) >= onTopicShare
+            let onTopic = topic.wordCount(i) >= 3 && topic.overlap(i, isProse: false) >= onTopicShare
             guard count >= index.minimumDocuments, !onTopic else { continue }
             fates[i] = .removed(.template(documents: count))
         }

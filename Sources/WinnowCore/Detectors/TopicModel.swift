@@ -3,34 +3,39 @@
 /// (its headline, a subheading, a last paragraph without a full stop); a headline in
 /// a "latest news" list is about something else.
 public struct TopicModel {
-    /// Content words of each line (empty for blank lines), computed once a page.
-    let words: [[UInt64]]
+    /// Content words of each line (none for blank lines), computed once a page.
+    let words: WordLists
     /// How many kept prose lines each content word appears in.
     private var bodyCounts = HashTable(capacity: 256)
 
     /// The content words of every line of a page.
-    static func words(of page: Page) -> [[UInt64]] {
-        (0..<page.count).map { page.blank[$0] ? [] : ContentWords.of(page.shadow($0)) }
-    }
-
-    public init(_ page: Page, fates: [Fate], words: [[UInt64]]? = nil) {
-        self.words = words ?? TopicModel.words(of: page)
-        for i in 0..<page.count where fates[i].isKept && page.traits[i].isProse {
-            for w in Set(self.words[i]) { bodyCounts.add(w, 1) }
+    static func words(of page: Page) -> WordLists {
+        WordLists(count: page.count) { i, out in
+            if !page.blank[i] { ContentWords.of(page.shadow(i), into: &out) }
         }
     }
+
+    init(_ page: Page, fates: [Fate], words: WordLists? = nil) {
+        self.words = words ?? TopicModel.words(of: page)
+        for i in 0..<page.count where fates[i].isKept && page.traits[i].isProse {
+            for w in self.words[i] { bodyCounts.add(w, 1) }
+        }
+    }
+
+    /// How many content words line `i` has, repeats included.
+    public func wordCount(_ i: Int) -> Int { Int(words.totals[i]) }
 
     /// Share of line `i`'s content words that also stand in the body's prose (not
     /// counting line `i` itself), or 0 for a line with fewer than two content words.
     public func overlap(_ i: Int, isProse: Bool) -> Double {
-        let own = Set(words[i])
+        let own = words[i]
         guard own.count >= 2 else { return 0 }
-        let shared = own.filter { Int(bodyCounts[$0] ?? 0) - (isProse ? 1 : 0) > 0 }.count
+        let shared = own.reduce(0) { $0 + (Int(bodyCounts[$1] ?? 0) - (isProse ? 1 : 0) > 0 ? 1 : 0) }
         return Double(shared) / Double(own.count)
     }
 
     /// Content words line `i` shares with line `j`.
     public func shared(_ i: Int, _ j: Int) -> Int {
-        Set(words[i]).intersection(words[j]).count
+        words.shared(i, j)
     }
 }

@@ -30,7 +30,7 @@ public final class Cleaner {
         // Reported only: lines pick their rules by their own letters.
         let language = options.language ?? Language.detect(page.traits)
         // Content words depend on the page only: computed once for every pass.
-        let words = (options.detectHeadlineLists || options.templates != nil) ? TopicModel.words(of: page) : []
+        let words = (options.detectHeadlineLists || options.templates != nil) ? TopicModel.words(of: page) : WordLists()
         var result = cleanOnce(page, language: language, words: words)
         for _ in 0..<3 {
             let kept = result.fates.indices.filter { result.fates[$0].isKept }
@@ -62,7 +62,7 @@ public final class Cleaner {
         return result
     }
 
-    private func cleanOnce(_ page: Page, language: Language, words: [[UInt64]]) -> CleanResult {
+    private func cleanOnce(_ page: Page, language: Language, words: WordLists) -> CleanResult {
         var pass = RulePass(page: page, cleaner: self)
         pass.run()
         var fates = pass.fates

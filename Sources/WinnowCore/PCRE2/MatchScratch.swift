@@ -30,6 +30,15 @@ public final class MatchScratch {
         if let jitStack { pcre2_jit_stack_free_8(jitStack) }
     }
 
+    /// Marks for the rules a prefilter let through, reused from line to line.
+    private let marks = CandidateMarks()
+
+    /// The candidate marks, all cleared, for a group of `count` rules.
+    func candidates(count: Int) -> CandidateMarks {
+        marks.reset(count: count)
+        return marks
+    }
+
     /// Byte range of capture `group` from the last successful match, or nil if unset.
     public func range(_ group: Int) -> Range<Int>? {
         guard group < Int(pcre2_get_ovector_count_8(matchData)) else { return nil }
@@ -39,4 +48,23 @@ public final class MatchScratch {
         if start < 0 || end < start { return nil }
         return Int(start)..<Int(end)
     }
+}
+
+/// One mark per rule of a group, cleared in O(1): a rule is marked when its stamp
+/// equals the current generation.
+final class CandidateMarks {
+    private var stamps: [UInt32] = []
+    private var generation: UInt32 = 0
+
+    func reset(count: Int) {
+        if stamps.count < count { stamps += [UInt32](repeating: 0, count: count - stamps.count) }
+        generation &+= 1
+        if generation == 0 {
+            for i in stamps.indices { stamps[i] = 0 }
+            generation = 1
+        }
+    }
+
+    @inline(__always) func mark(_ i: Int) { stamps[i] = generation }
+    @inline(__always) func isMarked(_ i: Int) -> Bool { stamps[i] == generation }
 }

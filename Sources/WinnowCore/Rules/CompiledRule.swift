@@ -9,6 +9,8 @@ public final class CompiledRule: @unchecked Sendable {
     /// Whether the pattern can join a combined alternation (no backreferences,
     /// group-numbering tricks or verbs that would change its meaning there).
     let combinable: Bool
+    /// The characters a match can start with, for anchored patterns (see `FirstScalars`).
+    let firstScalars: FirstScalars?
 
     init(rule: Rule, regex: Regex, index: Int) {
         self.rule = rule
@@ -17,6 +19,7 @@ public final class CompiledRule: @unchecked Sendable {
         self.namedGroups = regex.namedGroups
         // Named groups may repeat across rules: the alternation allows it with (?J).
         self.combinable = CompiledRule.isCombinable(regex.pattern)
+        self.firstScalars = FirstScalars(regex)
     }
 
     /// Compiles a rule's pattern (normalised unless `raw`). A compile error points at
@@ -40,7 +43,7 @@ public final class CompiledRule: @unchecked Sendable {
     private static let blockers = ["\\Q", "(*", "\\g", "\\k", "(?P", "(?R", "(?&", "(?|", "(?C", "(?#", "(?("]
 
     static func isCombinable(_ pattern: String) -> Bool {
-        if blockers.contains(where: pattern.contains) { return false }
+        if blockers.contains(where: pattern.containsLiteral) { return false }
         let bytes = Array(pattern.utf8)
         var i = 0
         while i < bytes.count {
@@ -66,5 +69,20 @@ public final class CompiledRule: @unchecked Sendable {
             i += 1
         }
         return true
+    }
+}
+
+extension String {
+    /// Whether `literal` occurs in the string, compared byte for byte (no Foundation:
+    /// `contains` with a string argument goes through `NSString` and showed up in the
+    /// start-up profile).
+    func containsLiteral(_ literal: String) -> Bool {
+        let needle = Array(literal.utf8), haystack = Array(utf8)
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 }

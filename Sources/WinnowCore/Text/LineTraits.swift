@@ -31,15 +31,23 @@ public struct LineTraits: Sendable, Equatable {
         var inWord = false
         var last: UInt32 = 0, beforeLast: UInt32 = 0
         var pendingBreak = false
-        var firstScalars: [UInt32] = []
+        // The first three non-space scalars, for the list marker (no array: one a line
+        // would cost an allocation).
+        var first: (UInt32, UInt32, UInt32) = (0, 0, 0)
+        var firstCount = 0
         var i = 0
         let n = s.count
         while i < n {
             let (scalar, length) = LineTraits.decode(s, at: i)
             i += length
             chars += 1
-            if firstScalars.count < 3, !(firstScalars.isEmpty && LineTraits.isSpace(scalar)) {
-                firstScalars.append(scalar)
+            if firstCount < 3, !(firstCount == 0 && LineTraits.isSpace(scalar)) {
+                switch firstCount {
+                case 0: first.0 = scalar
+                case 1: first.1 = scalar
+                default: first.2 = scalar
+                }
+                firstCount += 1
             }
             if LineTraits.isSpace(scalar) {
                 inWord = false
@@ -56,7 +64,7 @@ public struct LineTraits: Sendable, Equatable {
         let final = LineTraits.isClosing(last) ? beforeLast : last
         endsSentence = LineTraits.isSentenceFinal(final)
         endsWithColon = final == 0x3A || final == 0xFF1A
-        startsWithListMarker = LineTraits.isListMarker(firstScalars)
+        startsWithListMarker = firstCount > 0 && LineTraits.isListMarker(first.0, firstCount > 1 ? first.1 : nil, firstCount > 2 ? first.2 : 0)
     }
 
     /// Short, no sentence inside or at the end, not introducing what follows (a
@@ -95,17 +103,19 @@ public struct LineTraits: Sendable, Equatable {
         c == 0x22 || c == 0x27 || c == 0x29 || c == 0x5D || c == 0xBB || c == 0x201D || c == 0x2019
     }
 
-    static func isListMarker(_ s: [UInt32]) -> Bool {
-        guard let first = s.first else { return false }
-        if [0x2D, 0x2022, 0x2A, 0x25CF, 0x25AA, 0x2013, 0x2014, 0xB7].contains(first) { return true }
-        let isDigit: (UInt32) -> Bool = { (0x30...0x39).contains($0) || (0x660...0x669).contains($0) || (0x6F0...0x6F9).contains($0) }
-        if isDigit(first), s.count >= 2 {
-            let second = s[1]
-            let third = s.count > 2 ? s[2] : 0
-            if [0x2E, 0x29, 0x2D, 0x3A].contains(second) { return true }
-            if isDigit(second), [0x2E, 0x29, 0x2D].contains(third) { return true }
+    /// The line's first scalars (`second` nil for a one-character line, `third` 0
+    /// when missing) start a list item.
+    static func isListMarker(_ first: UInt32, _ second: UInt32?, _ third: UInt32) -> Bool {
+        switch first {
+        case 0x2D, 0x2022, 0x2A, 0x25CF, 0x25AA, 0x2013, 0x2014, 0xB7: return true
+        default: break
         }
-        return false
+        func isDigit(_ c: UInt32) -> Bool { (0x30...0x39).contains(c) || (0x660...0x669).contains(c) || (0x6F0...0x6F9).contains(c) }
+        guard isDigit(first), let second else { return false }
+        switch second {
+        case 0x2E, 0x29, 0x2D, 0x3A: return true
+        default: return isDigit(second) && (third == 0x2E || third == 0x29 || third == 0x2D)
+        }
     }
 
     /// Decodes one UTF-8 scalar; an invalid byte decodes as itself with length 1.

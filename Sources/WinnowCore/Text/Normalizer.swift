@@ -38,8 +38,9 @@ public enum Normalizer {
             if let replacement {
                 if !changed { changed = true }
                 flush(to: i)
-                output.append(contentsOf: replacement)
-                if let origins { for _ in replacement { origins.pointee.append(i) } }
+                if replacement.count > 0 { output.append(replacement.first) }
+                if replacement.count > 1 { output.append(replacement.second) }
+                if let origins { for _ in 0..<replacement.count { origins.pointee.append(i) } }
                 copiedUpTo = i + length
             }
             i += length
@@ -72,19 +73,26 @@ public enum Normalizer {
         return (String(decoding: out, as: UTF8.self), origins)
     }
 
-    private static let space: [UInt8] = [0x20]
-    private static let none: [UInt8] = []
-    private static let yeh: [UInt8] = [0xDB, 0x8C]       // ی
-    private static let keheh: [UInt8] = [0xDA, 0xA9]     // ک
-    private static let heh: [UInt8] = [0xD9, 0x87]       // ه
-    private static let alef: [UInt8] = [0xD8, 0xA7]      // ا
-    private static let waw: [UInt8] = [0xD9, 0x88]       // و
-    private static let digits: [[UInt8]] = (0..<10).map { [UInt8(0x30 + $0)] }
+    /// What a character becomes in the shadow: up to two bytes, held inline so the
+    /// per-character path allocates and retains nothing.
+    struct Replacement {
+        let count: Int
+        let first: UInt8
+        let second: UInt8
+        static let space = Replacement(count: 1, first: 0x20, second: 0)
+        static let removed = Replacement(count: 0, first: 0, second: 0)
+        static let yeh = Replacement(count: 2, first: 0xDB, second: 0x8C)     // ی
+        static let keheh = Replacement(count: 2, first: 0xDA, second: 0xA9)   // ک
+        static let heh = Replacement(count: 2, first: 0xD9, second: 0x87)     // ه
+        static let alef = Replacement(count: 2, first: 0xD8, second: 0xA7)    // ا
+        static let waw = Replacement(count: 2, first: 0xD9, second: 0x88)     // و
+        static func digit(_ d: UInt8) -> Replacement { Replacement(count: 1, first: 0x30 + d, second: 0) }
+    }
 
     /// Length of the UTF-8 sequence at `i` (1 for invalid bytes) and its replacement,
     /// or nil when the character stays as it is.
     @inline(__always)
-    private static func classify(_ s: UnsafeBufferPointer<UInt8>, at i: Int) -> (Int, [UInt8]?) {
+    private static func classify(_ s: UnsafeBufferPointer<UInt8>, at i: Int) -> (Int, Replacement?) {
         let b0 = s[i]
         let n = s.count
         func cont(_ k: Int) -> UInt8? {
@@ -95,33 +103,33 @@ public enum Normalizer {
         switch b0 {
         case 0xC2:
             guard let b1 = cont(1) else { return (1, nil) }
-            return (2, b1 == 0xA0 ? space : nil)                      // NBSP
+            return (2, b1 == 0xA0 ? .space : nil)                      // NBSP
         case 0xD8:
             guard let b1 = cont(1) else { return (1, nil) }
             switch b1 {
-            case 0xA2, 0xA3, 0xA5: return (2, alef)                   // آ أ إ
-            case 0xA4: return (2, waw)                                // ؤ
-            case 0xA6: return (2, yeh)                                // ئ
-            case 0xA9: return (2, heh)                                // ة
+            case 0xA2, 0xA3, 0xA5: return (2, .alef)                   // آ أ إ
+            case 0xA4: return (2, .waw)                                // ؤ
+            case 0xA6: return (2, .yeh)                                // ئ
+            case 0xA9: return (2, .heh)                                // ة
             default: return (2, nil)
             }
         case 0xD9:
             guard let b1 = cont(1) else { return (1, nil) }
             switch b1 {
-            case 0x80: return (2, none)                               // tatweel
-            case 0x83: return (2, keheh)                              // ك
-            case 0x89, 0x8A: return (2, yeh)                          // ى ي
-            case 0x8B...0x9F: return (2, none)                        // harakat
-            case 0xA0...0xA9: return (2, digits[Int(b1 - 0xA0)])      // ٠–٩
-            case 0xB0: return (2, none)                               // superscript alef
-            case 0xB1: return (2, alef)                               // ٱ
+            case 0x80: return (2, .removed)                               // tatweel
+            case 0x83: return (2, .keheh)                              // ك
+            case 0x89, 0x8A: return (2, .yeh)                          // ى ي
+            case 0x8B...0x9F: return (2, .removed)                        // harakat
+            case 0xA0...0xA9: return (2, Replacement.digit(b1 - 0xA0))      // ٠–٩
+            case 0xB0: return (2, .removed)                               // superscript alef
+            case 0xB1: return (2, .alef)                               // ٱ
             default: return (2, nil)
             }
         case 0xDB:
             guard let b1 = cont(1) else { return (1, nil) }
             switch b1 {
-            case 0x80: return (2, heh)                                // ۀ
-            case 0xB0...0xB9: return (2, digits[Int(b1 - 0xB0)])      // ۰–۹
+            case 0x80: return (2, .heh)                                // ۀ
+            case 0xB0...0xB9: return (2, Replacement.digit(b1 - 0xB0))      // ۰–۹
             default: return (2, nil)
             }
         case 0xC3...0xDF:
@@ -130,20 +138,20 @@ public enum Normalizer {
             guard let b1 = cont(1), let b2 = cont(2) else { return (1, nil) }
             if b1 == 0x80 {
                 switch b2 {
-                case 0x80...0x8A, 0xAF: return (3, space)            // en/em/thin… spaces
-                case 0x8C: return (3, space)                          // ZWNJ
-                case 0x8B, 0x8D, 0x8E, 0x8F, 0xAA...0xAE: return (3, none) // ZWSP ZWJ LRM RLM bidi
+                case 0x80...0x8A, 0xAF: return (3, .space)            // en/em/thin… spaces
+                case 0x8C: return (3, .space)                          // ZWNJ
+                case 0x8B, 0x8D, 0x8E, 0x8F, 0xAA...0xAE: return (3, .removed) // ZWSP ZWJ LRM RLM bidi
                 default: return (3, nil)
                 }
             }
-            if b1 == 0x81, (0xA6...0xA9).contains(b2) { return (3, none) } // bidi isolates
+            if b1 == 0x81, (0xA6...0xA9).contains(b2) { return (3, .removed) } // bidi isolates
             return (3, nil)
         case 0xE3:
             guard let b1 = cont(1), let b2 = cont(2) else { return (1, nil) }
-            return (3, b1 == 0x80 && b2 == 0x80 ? space : nil)        // ideographic space
+            return (3, b1 == 0x80 && b2 == 0x80 ? .space : nil)        // ideographic space
         case 0xEF:
             guard let b1 = cont(1), let b2 = cont(2) else { return (1, nil) }
-            return (3, b1 == 0xBB && b2 == 0xBF ? none : nil)         // BOM / ZWNBSP
+            return (3, b1 == 0xBB && b2 == 0xBF ? .removed : nil)         // BOM / ZWNBSP
         case 0xE0...0xEF:
             guard cont(1) != nil, cont(2) != nil else { return (1, nil) }
             return (3, nil)

@@ -4,15 +4,15 @@
 /// bytes: no `String` in the per-line path.
 public enum Stopwords {
     /// Hashes of the stopwords' normalised, lower-cased bytes.
-    static let hashes: Set<UInt64> = {
-        var set = Set<UInt64>()
+    static let hashes: HashTable = {
+        var table = HashTable(capacity: 512)
         for list in [persian, arabic, english] {
             for word in list.split(separator: " ") where !word.isEmpty {
                 let bytes = Array(Normalizer.normalize(String(word)).utf8)
-                set.insert(ContentWords.hash(bytes[...]))
+                table.insertIfAbsent(ContentWords.hash(bytes[...]), 1)
             }
         }
-        return set
+        return table
     }()
 
     static let persian = """
@@ -42,9 +42,8 @@ public enum Stopwords {
 /// numbers and stopwords left out; a stem is the word without the Arabic article
 /// "ال", cut to five characters ("storms" and "storm", "الخليج" and "خليج" match).
 public enum ContentWords {
-    /// The content words of a line's shadow (already normalised).
-    public static func of(_ text: UnsafeBufferPointer<UInt8>) -> [UInt64] {
-        var out: [UInt64] = []
+    /// Appends the content words of a line's shadow (already normalised) to `out`.
+    static func of(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) {
         var start = 0
         var i = 0
         while i <= text.count {
@@ -57,7 +56,6 @@ public enum ContentWords {
                 i += 1
             }
         }
-        return out
     }
 
     @inline(__always)
@@ -71,7 +69,7 @@ public enum ContentWords {
             if b >= 0x30 && b <= 0x39 { digits += 1 }
             full = (full ^ UInt64(lower(b))) &* RepeatDetector.fnvPrime
         }
-        guard scalars > 2, digits < scalars, !Stopwords.hashes.contains(full) else { return }
+        guard scalars > 2, digits < scalars, Stopwords.hashes[full] == nil else { return }
         var start = 0
         if scalars > 4, word.count >= 4, word[0] == 0xD8, word[1] == 0xA7, word[2] == 0xD9, word[3] == 0x84 { start = 4 }
         // The first five characters.

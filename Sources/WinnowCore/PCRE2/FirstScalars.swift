@@ -1,0 +1,86 @@
+import CPCRE2
+
+/// The characters an anchored pattern's match can start with, among U+0000–U+07FF
+/// (ASCII, Latin, Greek, Cyrillic, Hebrew, Arabic: where nearly every line of a
+/// news page starts). With it, a line is tried only against the anchored rules
+/// that can start with its first character, instead of against all of them.
+struct FirstScalars: Equatable {
+    /// Scalars with a table entry: the two-byte range of UTF-8 and below.
+    static let tableSize = 0x800
+
+    /// One bit per scalar below `tableSize`.
+    private var bits = [UInt64](repeating: 0, count: tableSize / 64)
+
+    func contains(_ scalar: Int) -> Bool { bits[scalar >> 6] & (1 << UInt64(scalar & 63)) != 0 }
+
+    private mutating func insert(_ scalar: Int) { bits[scalar >> 6] |= 1 << UInt64(scalar & 63) }
+
+    /// Works out the set for `regex`, or returns nil when the pattern may start with
+    /// anything (not anchored, no first-byte information, or assertions, verbs or
+    /// callouts that partial matching cannot be trusted to see through).
+    ///
+    /// PCRE2 knows which *bytes* a match can start with; for each character with such
+    /// a first byte, a partial match (`PCRE2_PARTIAL_HARD`) on that one character
+    /// tells whether a match could start with it.
+    init?(_ regex: Regex) {
+        guard regex.isAnchored else { return nil }
+        for risky in ["(?=", "(?!", "(?<=", "(?<!", "(*", "(?C", "\\G", "(?("] where regex.pattern.containsLiteral(risky) {
+            return nil
+        }
+        // Without PCRE2's first-byte information (`\d`, `\s`, `\p{…}` under UCP, `.`),
+        // every character of the table is tried.
+        let leads = FirstScalars.leadBytes(regex.code) ?? [Bool](repeating: true, count: 256)
+        guard let data = pcre2_match_data_create_8(1, nil) else { return nil }
+        defer { pcre2_match_data_free_8(data) }
+        let options = UInt32(PCRE2_PARTIAL_HARD | PCRE2_NO_JIT)
+        var encoded: [UInt8] = [0, 0]
+        for lead in 0..<0xE0 where leads[lead] {
+            let scalars: [Int]
+            switch lead {
+            case 0..<0x80: scalars = [lead]
+            case 0xC2..<0xE0: scalars = (0..<64).map { (lead & 0x1F) << 6 | $0 }
+            default: continue      // a continuation byte or C0/C1 never starts valid UTF-8
+            }
+            for scalar in scalars {
+                let length: Int
+                if scalar < 0x80 {
+                    encoded[0] = UInt8(scalar); length = 1
+                } else {
+                    encoded[0] = UInt8(0xC0 | scalar >> 6); encoded[1] = UInt8(0x80 | scalar & 0x3F); length = 2
+                }
+                let rc = encoded.withUnsafeBufferPointer {
+                    pcre2_match_8(regex.code, $0.baseAddress, length, 0, options, data, nil)
+                }
+                // A match, a partial match, or an error (a limit): the rule stays a candidate.
+                if rc != PCRE2_ERROR_NOMATCH { insert(scalar) }
+            }
+        }
+    }
+
+    /// The bytes a match can start with (index = byte), or nil when PCRE2 has no
+    /// information (any byte).
+    private static func leadBytes(_ code: OpaquePointer) -> [Bool]? {
+        var type: UInt32 = 0
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODETYPE), &type)
+        var leads = [Bool](repeating: false, count: 256)
+        if type == 1 {
+            var unit: UInt32 = 0
+            pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODEUNIT), &unit)
+            // PCRE2 reports one case of a caseless first letter: take both for ASCII;
+            // the Arabic-script lead bytes (D8–DF) have no case; other letters may
+            // change lead byte with case, so they tell nothing.
+            switch unit {
+            case 0x41...0x5A, 0x61...0x7A: leads[Int(unit | 0x20)] = true; leads[Int(unit & ~0x20)] = true
+            case 0..<0x80, 0xD8...0xDF: leads[Int(unit)] = true
+            default: return nil
+            }
+            return leads
+        }
+        guard type == 0 else { return nil }
+        var map: UnsafePointer<UInt8>? = nil
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTBITMAP), &map)
+        guard let map else { return nil }
+        for byte in 0..<256 where map[byte >> 3] & (1 << UInt8(byte & 7)) != 0 { leads[byte] = true }
+        return leads
+    }
+}

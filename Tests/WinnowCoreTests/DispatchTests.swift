@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import WinnowCore
+
+/// Anchored rules are tried only on lines whose first character they can start
+/// with (`FirstScalars`, `FirstCharDispatch`): that shortcut must never hide a match.
+@Suite struct DispatchTests {
+    func firstScalars(_ pattern: String) throws -> FirstScalars? {
+        FirstScalars(try Regex(pattern))
+    }
+
+    func scalar(_ c: Unicode.Scalar) -> Int { Int(c.value) }
+
+    @Test func anchoredPatternsKnowTheirFirstCharacters() throws {
+        let home = try #require(try firstScalars("^(?i)home\\s*>"))
+        #expect(home.contains(scalar("h")) && home.contains(scalar("H")))
+        #expect(!home.contains(scalar("x")) && !home.contains(scalar(" ")))
+
+        let persian = try #require(try firstScalars("^(?:کد|شناسه)\\s*خبر"))
+        #expect(persian.contains(scalar("ک")) && persian.contains(scalar("ش")))
+        #expect(!persian.contains(scalar("م")) && !persian.contains(scalar("k")))
+
+        // An optional prefix: a weekday or straight to the digits.
+        let date = try #require(try firstScalars("^(?:(?:السبت|الاحد)\\s*)?\\d{1,2}\\s+"))
+        #expect(date.contains(scalar("ا")) && date.contains(scalar("7")))
+        #expect(!date.contains(scalar("م")))
+
+        // \s and \d under UCP reach beyond ASCII.
+        let spaced = try #require(try firstScalars("^\\s*منبع"))
+        #expect(spaced.contains(scalar(" ")) && spaced.contains(0xA0) && spaced.contains(scalar("م")))
+    }
+
+    @Test func patternsThatMayStartAnywhereAreNotSorted() throws {
+        #expect(try firstScalars("منبع") == nil)                 // not anchored
+        // Anchored, but PCRE2 knows no first byte: every character of the table is tried.
+        let any = try #require(try firstScalars("^.{0,40}منبع"))
+        #expect(any.contains(scalar("x")) && any.contains(scalar("ب")))
+        let digits = try #require(try firstScalars("^\\d{1,2}:\\d{2}$"))
+        #expect(digits.contains(scalar("7")) && digits.contains(0x06F7) && !digits.contains(scalar("x")))
+        #expect(try firstScalars("^(?=کد)ک") == nil)             // lookahead: partial matching is not trusted
+        #expect(try firstScalars("^(?!x)\\w") == nil)
+        #expect(try firstScalars("^(*MARK:a)b") == nil)
+    }
+
+    @Test func linesStartingOutsideTheTableGetEveryRule() throws {
+        let rules = try ruleSet("""
+        drop cjk ^(?:漢字|abc)$
+        drop arabic ^(?:منبع|ok)$
+        """)
+        #expect(clean("漢字\nabc\nxyz\nمنبع\nok\n", rules: rules) == "xyz\n")
+    }
+
+    /// Every line of the seeds, the eval pages and the rule examples: a default rule
+    /// that matches it can start with its first character.
+    @Test func noDefaultRuleMatchesALineItsFirstCharactersExclude() throws {
+        var lines: [String] = defaultRules.rules.flatMap { $0.rule.examples.map(\.text) }
+        let folders = ["seeds", "eval/pages"]
+        for folder in folders {
+            let root = URL(fileURLWithPath: packageRoot + "/" + folder)
+            let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
+                .compactMap { $0 as? URL }.filter { $0.pathExtension == "txt" } ?? []
+            #expect(!files.isEmpty, "no pages under \(folder)")
+            for file in files {
+                lines += try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+            }
+        }
+        let scratch = MatchScratch()
+        var checked = 0
+        for rule in defaultRules.rules {
+            guard let first = rule.firstScalars else { continue }
+            for line in lines {
+                let subject = rule.rule.raw ? line : Normalizer.normalize(line)
+                guard let c = subject.unicodeScalars.first, c.value < FirstScalars.tableSize,
+                      rule.regex.matches(subject.utf8, scratch: scratch) else { continue }
+                checked += 1
+                #expect(first.contains(Int(c.value)), "rule \(rule.rule.id) matches \(line) but was sorted away from \(c)")
+            }
+        }
+        #expect(checked > 100)
+    }
+}
