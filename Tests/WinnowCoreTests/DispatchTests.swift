@@ -50,6 +50,19 @@ import Testing
         #expect(clean("漢字\nabc\nxyz\nمنبع\nok\n", rules: rules) == "xyz\n")
     }
 
+    @Test func aLargeBucketGoesThroughItsAlternations() throws {
+        // 30 anchored rules starting with "x" (and one starting anywhere): more than
+        // `alternationMinimum`, so the bucket of "x" is tried behind alternations.
+        var text = (0..<30).map { "drop x\($0) ^x\($0)y$" }.joined(separator: "\n")
+        text += "\ndrop any ^.{0,3}zz$\n"
+        let rules = try ruleSet(text)
+        #expect(30 > FirstCharDispatch.alternationMinimum)
+        let input = "x7y\nx29y\nx31y\nxyzz\nx7yy\nabzz\n漢zz\n"
+        #expect(clean(input, rules: rules) == "x31y\nx7yy\n")
+        let f = fates(input, rules: rules)
+        #expect(f[0] == .removed(.rule(7)) && f[1] == .removed(.rule(29)) && f[3] == .removed(.rule(30)))
+    }
+
     /// Every line of the seeds, the eval pages and the rule examples: a default rule
     /// that matches it can start with its first character.
     @Test func noDefaultRuleMatchesALineItsFirstCharactersExclude() throws {

@@ -1,25 +1,23 @@
-/// Rules tried in priority order behind combined prefilters. The combinable rules
-/// are split by kind (shadow or raw subject, anchored or not: anchored rules apart,
-/// so their alternation stays anchored and fails in one step) and each kind into
-/// chunks of at most `chunkBytes` of pattern, each one JIT-compiled alternation,
-/// itself split into smaller alternations of at most `partBytes`. A line that
-/// matches no rule costs one JIT call per chunk; in a chunk that accepts it, the
-/// parts are tried, and only the rules of a part that accepts it one by one, to
-/// find which rules match (so 1000 rules cost a few calls, not 1000).
+/// Rules tried in priority order behind prefilters, so that a line costs a few JIT
+/// calls whatever the number of rules.
 ///
-/// Anchored rules are first sorted by the character their match can start with
-/// (`FirstScalars`): a line starting with "م" is tried only against the anchored
-/// rules that can start with "م", one JIT call each, and never against the anchored
-/// alternation (which tries every branch in turn). Lines starting with a character
-/// the table does not cover go through the anchored prefilters as before.
+/// - Anchored rules (most chrome rules: `^…$`) are sorted by the character their
+///   match can start with (`FirstCharDispatch`): a line starting with "م" meets only
+///   the anchored rules that can start with "م", behind one alternation of them.
+/// - Unanchored rules are split by subject (shadow or raw) into chunks of at most
+///   `chunkBytes` of pattern, each one JIT-compiled alternation, itself split into
+///   parts of at most `partBytes`: in a chunk that accepts a line, the parts are
+///   tried, and only the rules of a part that accepts it one by one.
+/// - Rules that cannot join an alternation are tried on their own.
 final class RuleGroup: @unchecked Sendable {
     let rules: [CompiledRule]
-    /// The prefilters, and for each the positions (in `rules`) of its rules.
-    private let chunks: [(filter: Regex, raw: Bool, anchored: Bool, parts: [(filter: Regex, members: [Int])])]
-    /// Anchored combinable rules by first character: for shadow subjects, then raw ones.
-    private let dispatch: [FirstCharDispatch?]
-    /// Each rule's chunk, or -1 when it is tried on its own.
-    private let chunkOf: [Int]
+    /// The unanchored prefilters, and for each the positions (in `rules`) of its rules.
+    private let chunks: [(filter: Regex, raw: Bool, parts: [(filter: Regex, members: [Int])])]
+    /// Anchored combinable rules by first character, for shadow and for raw subjects.
+    private let shadowDispatch: FirstCharDispatch?
+    private let rawDispatch: FirstCharDispatch?
+    /// Whether a rule sits behind a prefilter or a dispatch (else it is tried on its own).
+    private let filtered: [Bool]
     private let hasUnfiltered: Bool
 
     /// Pattern bytes per alternation: well under PCRE2's limits, and small enough
@@ -29,32 +27,40 @@ final class RuleGroup: @unchecked Sendable {
 
     init(_ rules: [CompiledRule]) {
         self.rules = rules
-        var chunks: [(filter: Regex, raw: Bool, anchored: Bool, parts: [(filter: Regex, members: [Int])])] = []
-        var chunkOf = [Int](repeating: -1, count: rules.count)
+        var chunks: [(filter: Regex, raw: Bool, parts: [(filter: Regex, members: [Int])])] = []
+        var filtered = [Bool](repeating: false, count: rules.count)
         var dispatch: [FirstCharDispatch?] = []
         for raw in [false, true] {
-            for anchored in [true, false] {
-                let members = rules.indices.filter {
-                    rules[$0].combinable && rules[$0].rule.raw == raw && rules[$0].regex.isAnchored == anchored
-                }
-                if anchored { dispatch.append(FirstCharDispatch(members: members, rules: rules)) }
-                for chunk in RuleGroup.split(members, rules, limit: RuleGroup.chunkBytes) {
-                    guard let filter = RuleGroup.combine(chunk.map { rules[$0] }) else { continue }
-                    var parts: [(filter: Regex, members: [Int])] = []
-                    for part in RuleGroup.split(chunk, rules, limit: RuleGroup.partBytes) {
-                        // A part PCRE2 refuses is split into single rules.
-                        if let partFilter = RuleGroup.combine(part.map { rules[$0] }) { parts.append((partFilter, part)) }
-                        else { parts += part.map { (rules[$0].regex, [$0]) } }
-                    }
-                    for m in chunk { chunkOf[m] = chunks.count }
-                    chunks.append((filter, raw, anchored, parts))
-                }
+            let anchored = rules.indices.filter {
+                rules[$0].combinable && rules[$0].rule.raw == raw && rules[$0].regex.isAnchored
+            }
+            dispatch.append(FirstCharDispatch(members: anchored, rules: rules))
+            for m in anchored { filtered[m] = true }
+            let unanchored = rules.indices.filter {
+                rules[$0].combinable && rules[$0].rule.raw == raw && !rules[$0].regex.isAnchored
+            }
+            for chunk in RuleGroup.split(unanchored, rules, limit: RuleGroup.chunkBytes) {
+                guard let filter = RuleGroup.combine(chunk.map { rules[$0] }) else { continue }
+                for m in chunk { filtered[m] = true }
+                chunks.append((filter, raw, RuleGroup.parts(of: chunk, rules, limit: RuleGroup.partBytes)))
             }
         }
         self.chunks = chunks
-        self.dispatch = dispatch
-        self.chunkOf = chunkOf
-        hasUnfiltered = chunkOf.contains(-1)
+        shadowDispatch = dispatch[0]
+        rawDispatch = dispatch[1]
+        self.filtered = filtered
+        hasUnfiltered = filtered.contains(false)
+    }
+
+    /// Alternations of `members` of at most `limit` pattern bytes each; a part PCRE2
+    /// refuses is split into single rules.
+    static func parts(of members: [Int], _ rules: [CompiledRule], limit: Int) -> [(filter: Regex, members: [Int])] {
+        var parts: [(filter: Regex, members: [Int])] = []
+        for part in split(members, rules, limit: limit) {
+            if let filter = combine(part.map { rules[$0] }) { parts.append((filter, part)) }
+            else { parts += part.map { (rules[$0].regex, [$0]) } }
+        }
+        return parts
     }
 
     var isEmpty: Bool { rules.isEmpty }
@@ -100,19 +106,9 @@ final class RuleGroup: @unchecked Sendable {
         // Rules a prefilter let through (by position in `rules`).
         let candidate = scratch.candidates(count: rules.count)
         var anyHit = hasUnfiltered
-        var dispatched = (shadow: false, raw: false)
-        if let members = dispatch[0]?.members(startingLike: shadow) {
-            for m in members { candidate.mark(m) }
-            anyHit = anyHit || !members.isEmpty
-            dispatched.shadow = true
-        }
-        if let members = dispatch[1]?.members(startingLike: raw) {
-            for m in members { candidate.mark(m) }
-            anyHit = anyHit || !members.isEmpty
-            dispatched.raw = true
-        }
+        if let shadowDispatch, shadowDispatch.markCandidates(shadow, rules, scratch: scratch, marks: candidate) { anyHit = true }
+        if let rawDispatch, rawDispatch.markCandidates(raw, rules, scratch: scratch, marks: candidate) { anyHit = true }
         for chunk in chunks {
-            if chunk.anchored && (chunk.raw ? dispatched.raw : dispatched.shadow) { continue }
             let subject = chunk.raw ? raw : shadow
             guard chunk.filter.match(subject, scratch: scratch) != .noMatch else { continue }
             for part in chunk.parts where part.members.count == 1 || part.filter.match(subject, scratch: scratch) != .noMatch {
@@ -123,7 +119,7 @@ final class RuleGroup: @unchecked Sendable {
         if !anyHit { return }
         var stopped = false
         for (n, rule) in rules.enumerated() {
-            if chunkOf[n] >= 0 && !candidate.isMarked(n) { continue }
+            if filtered[n] && !candidate.isMarked(n) { continue }
             switch rule.regex.match(rule.rule.raw ? raw : shadow, scratch: scratch) {
             case .match:
                 if visit(rule) { return }
@@ -135,43 +131,5 @@ final class RuleGroup: @unchecked Sendable {
             }
             if stopped { return }
         }
-    }
-}
-
-/// Anchored rules sorted by the first character of the line they can match: for
-/// each character below `FirstScalars.tableSize`, the rules (positions in the
-/// group) whose match can start with it. Characters sharing a list share one bucket.
-struct FirstCharDispatch {
-    private let bucketOf: [UInt16]
-    private let buckets: [[Int]]
-
-    /// Nil when there is nothing to sort.
-    init?(members: [Int], rules: [CompiledRule]) {
-        guard !members.isEmpty else { return nil }
-        var bucketOf = [UInt16](repeating: 0, count: FirstScalars.tableSize)
-        var buckets: [[Int]] = []
-        var bucketIndex: [[Int]: UInt16] = [:]
-        for scalar in 0..<FirstScalars.tableSize {
-            let list = members.filter { rules[$0].firstScalars?.contains(scalar) ?? true }
-            if let known = bucketIndex[list] {
-                bucketOf[scalar] = known
-            } else {
-                bucketIndex[list] = UInt16(buckets.count)
-                bucketOf[scalar] = UInt16(buckets.count)
-                buckets.append(list)
-            }
-        }
-        self.bucketOf = bucketOf
-        self.buckets = buckets
-    }
-
-    /// The rules a line starting like `subject` can match, or nil when its first
-    /// character is outside the table (or not valid UTF-8): then every rule can.
-    @inline(__always)
-    func members(startingLike subject: UnsafeBufferPointer<UInt8>) -> [Int]? {
-        guard let b0 = subject.first else { return nil }
-        if b0 < 0x80 { return buckets[Int(bucketOf[Int(b0)])] }
-        guard b0 >= 0xC2, b0 < 0xE0, subject.count > 1, subject[1] & 0xC0 == 0x80 else { return nil }
-        return buckets[Int(bucketOf[Int(b0 & 0x1F) << 6 | Int(subject[1] & 0x3F)])]
     }
 }

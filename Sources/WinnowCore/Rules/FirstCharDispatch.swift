@@ -1,0 +1,101 @@
+import Synchronization
+
+/// Anchored rules sorted by the first character of the line they can match: for
+/// each character below `FirstScalars.tableSize`, the bucket of rules (positions in
+/// the group) whose match can start with it; characters with the same rules share a
+/// bucket. A line meets its bucket's rules one by one when they are few, else behind
+/// alternations of them, compiled the first time a line needs them (most buckets
+/// never are: a page's lines start with a few dozen characters), so start-up
+/// compiles no anchored alternation at all.
+struct FirstCharDispatch: Sendable {
+    private let bucketOf: [UInt16]
+    /// The buckets, then one holding every rule, for lines whose first character is
+    /// outside the table.
+    private let buckets: [Bucket]
+
+    /// Nil when there is nothing to sort.
+    init?(members: [Int], rules: [CompiledRule]) {
+        guard !members.isEmpty else { return nil }
+        var bucketOf = [UInt16](repeating: 0, count: FirstScalars.tableSize)
+        var lists: [[Int]] = []
+        var index: [[Int]: UInt16] = [:]
+        var previous: [Int]? = nil
+        for scalar in 0..<FirstScalars.tableSize {
+            let list = members.filter { rules[$0].firstScalars?.contains(scalar) ?? true }
+            // Neighbouring characters mostly share a bucket: skip the hashing then.
+            if list == previous {
+                bucketOf[scalar] = bucketOf[scalar - 1]
+                continue
+            }
+            previous = list
+            if let known = index[list] {
+                bucketOf[scalar] = known
+            } else {
+                index[list] = UInt16(lists.count)
+                bucketOf[scalar] = UInt16(lists.count)
+                lists.append(list)
+            }
+        }
+        self.bucketOf = bucketOf
+        buckets = (lists + [members]).map(Bucket.init)
+    }
+
+    /// Marks the rules that may match a line starting like `subject`; returns whether
+    /// it marked any. A bucket of one rule is marked without a call; a larger one
+    /// only when its alternation accepts the line (or gives up on it).
+    func markCandidates(_ subject: UnsafeBufferPointer<UInt8>, _ rules: [CompiledRule],
+                        scratch: MatchScratch, marks: CandidateMarks) -> Bool {
+        let bucket = buckets[bucketIndex(subject)]
+        if bucket.members.isEmpty { return false }
+        if bucket.members.count <= FirstCharDispatch.alternationMinimum {
+            for m in bucket.members { marks.mark(m) }
+            return true
+        }
+        var any = false
+        let filters = bucket.filters(rules)
+        for k in filters.regexes.indices where filters.members[k].count == 1 || filters.regexes[k].match(subject, scratch: scratch) != .noMatch {
+            for m in filters.members[k] { marks.mark(m) }
+            any = true
+        }
+        return any
+    }
+
+    /// Buckets of up to this many rules are tried rule by rule (each anchored
+    /// pattern fails in a few steps): an alternation pays only for larger ones.
+    static let alternationMinimum = 12
+
+    /// The bucket for a line starting like `subject`: by its first character when the
+    /// table covers it, else the bucket of every rule (also for invalid UTF-8).
+    @inline(__always)
+    private func bucketIndex(_ subject: UnsafeBufferPointer<UInt8>) -> Int {
+        let all = buckets.count - 1
+        guard let b0 = subject.first else { return all }
+        if b0 < 0x80 { return Int(bucketOf[Int(b0)]) }
+        guard b0 >= 0xC2, b0 < 0xE0, subject.count > 1, subject[1] & 0xC0 == 0x80 else { return all }
+        return Int(bucketOf[Int(b0 & 0x1F) << 6 | Int(subject[1] & 0x3F)])
+    }
+
+    /// A bucket's rules and, once a line needed them, their alternations.
+    final class Bucket: Sendable {
+        let members: [Int]
+        private let compiled = AtomicLazyReference<Filters>()
+
+        init(_ members: [Int]) { self.members = members }
+
+        /// The alternations, compiled on first use. Two workers may both compile
+        /// them; the first to store wins and the other's copy is dropped.
+        func filters(_ rules: [CompiledRule]) -> Filters {
+            if let done = compiled.load() { return done }
+            return compiled.storeIfNil(Filters(parts: RuleGroup.parts(of: members, rules, limit: RuleGroup.chunkBytes)))
+        }
+    }
+
+    final class Filters: @unchecked Sendable {
+        let regexes: [Regex]
+        let members: [[Int]]
+        init(parts: [(filter: Regex, members: [Int])]) {
+            regexes = parts.map(\.filter)
+            members = parts.map(\.members)
+        }
+    }
+}
