@@ -118,8 +118,8 @@ final class RuleGroup: @unchecked Sendable {
         }
         if !anyHit { return }
         var stopped = false
-        for (n, rule) in rules.enumerated() {
-            if filtered[n] && !candidate.isMarked(n) { continue }
+        for n in rules.indices where !filtered[n] || candidate.isMarked(n) {
+            let rule = rules[n]
             switch rule.regex.match(rule.rule.raw ? raw : shadow, scratch: scratch) {
             case .match:
                 if visit(rule) { return }

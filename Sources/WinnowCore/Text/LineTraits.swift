@@ -38,10 +38,20 @@ public struct LineTraits: Sendable, Equatable {
         var i = 0
         let n = s.count
         while i < n {
-            let (scalar, length) = LineTraits.decode(s, at: i)
-            i += length
+            let scalar: UInt32
+            let b = s[i]
+            if b < 0x80 {
+                scalar = UInt32(b)
+                i += 1
+            } else {
+                let (decoded, length) = LineTraits.decode(s, at: i)
+                scalar = decoded
+                i += length
+            }
             chars += 1
-            if firstCount < 3, !(firstCount == 0 && LineTraits.isSpace(scalar)) {
+            let isSpace = scalar < 0x80 ? (scalar == 0x20 || scalar == 0x09 || scalar == 0x0B || scalar == 0x0C)
+                                        : LineTraits.isSpace(scalar)
+            if firstCount < 3, !(firstCount == 0 && isSpace) {
                 switch firstCount {
                 case 0: first.0 = scalar
                 case 1: first.1 = scalar
@@ -49,7 +59,7 @@ public struct LineTraits: Sendable, Equatable {
                 }
                 firstCount += 1
             }
-            if LineTraits.isSpace(scalar) {
+            if isSpace {
                 inWord = false
                 if pendingBreak { innerSentenceBreaks += 1; pendingBreak = false }
                 continue
@@ -78,7 +88,12 @@ public struct LineTraits: Sendable, Equatable {
         (words >= 10 && endsSentence) || words >= 25
     }
 
+    @inline(__always)
     private mutating func classify(_ c: UInt32) {
+        if c < 0x80 {
+            if c >= 0x30 && c <= 0x39 { digits += 1 } else if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A { latinLetters += 1 }
+            return
+        }
         switch c {
         case 0x30...0x39, 0x660...0x669, 0x6F0...0x6F9: digits += 1
         case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: latinLetters += 1
@@ -91,10 +106,12 @@ public struct LineTraits: Sendable, Equatable {
         }
     }
 
+    @inline(__always)
     static func isSpace(_ c: UInt32) -> Bool {
         c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x0B || c == 0x0C || (0x2000...0x200A).contains(c) || c == 0x202F || c == 0x3000
     }
 
+    @inline(__always)
     static func isSentenceFinal(_ c: UInt32) -> Bool {
         c == 0x2E || c == 0x21 || c == 0x3F || c == 0x61F || c == 0x2026 || c == 0x6D4
     }

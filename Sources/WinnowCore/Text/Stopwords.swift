@@ -44,12 +44,13 @@ public enum Stopwords {
 public enum ContentWords {
     /// Appends the content words of a line's shadow (already normalised) to `out`.
     static func of(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) {
+        let stopwords = Stopwords.hashes
         var start = 0
         var i = 0
         while i <= text.count {
             let (isBreak, length) = i < text.count ? breakAt(text, i) : (true, 1)
             if isBreak {
-                if i > start { consider(UnsafeBufferPointer(rebasing: text[start..<i]), into: &out) }
+                if i > start { consider(UnsafeBufferPointer(rebasing: text[start..<i]), stopwords: stopwords, into: &out) }
                 i += length
                 start = i
             } else {
@@ -61,7 +62,7 @@ public enum ContentWords {
     @inline(__always)
     private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
 
-    private static func consider(_ word: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) {
+    private static func consider(_ word: UnsafeBufferPointer<UInt8>, stopwords: HashTable, into out: inout [UInt64]) {
         var scalars = 0, digits = 0
         var full = RepeatDetector.fnvOffset
         for b in word {
@@ -69,7 +70,7 @@ public enum ContentWords {
             if b >= 0x30 && b <= 0x39 { digits += 1 }
             full = (full ^ UInt64(lower(b))) &* RepeatDetector.fnvPrime
         }
-        guard scalars > 2, digits < scalars, Stopwords.hashes[full] == nil else { return }
+        guard scalars > 2, digits < scalars, stopwords[full] == nil else { return }
         var start = 0
         if scalars > 4, word.count >= 4, word[0] == 0xD8, word[1] == 0xA7, word[2] == 0xD9, word[3] == 0x84 { start = 4 }
         // The first five characters.
@@ -96,10 +97,14 @@ public enum ContentWords {
             let isLetterOrDigit = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x27
             return (!isLetterOrDigit, 1)
         }
-        if i + 1 < s.count {
-            let pair = (b, s[i + 1])
-            if pair == (0xD8, 0x8C) || pair == (0xD8, 0x9B) || pair == (0xD8, 0x9F) || pair == (0xC2, 0xAB) || pair == (0xC2, 0xBB) { return (true, 2) }
-            if b == 0xE2, i + 2 < s.count, s[i + 1] == 0x80, (0x93...0x9F).contains(s[i + 2]) || s[i + 2] == 0xA6 { return (true, 3) }
+        // Only these lead bytes start a break: ، ؛ ؟ (D8), « » (C2), dashes, quotes and … (E2).
+        guard b == 0xD8 || b == 0xC2 || b == 0xE2, i + 1 < s.count else { return (false, 1) }
+        let second = s[i + 1]
+        switch b {
+        case 0xD8: if second == 0x8C || second == 0x9B || second == 0x9F { return (true, 2) }
+        case 0xC2: if second == 0xAB || second == 0xBB { return (true, 2) }
+        default:
+            if second == 0x80, i + 2 < s.count, (0x93...0x9F).contains(s[i + 2]) || s[i + 2] == 0xA6 { return (true, 3) }
         }
         return (false, 1)
     }
