@@ -48,7 +48,10 @@ public final class Regex: @unchecked Sendable {
     /// byte ranges into `subject`.
     public func match(_ subject: UnsafeBufferPointer<UInt8>, from start: Int = 0, scratch: MatchScratch) -> MatchOutcome {
         let base = subject.baseAddress ?? Regex.emptySubject
-        let rc = pcre2_match_8(code, base, subject.count, start, 0, scratch.matchData, scratch.context)
+        // The JIT's own entry skips pcre2_match's checks of options and subject
+        // (nothing to check: no options, and MATCH_INVALID_UTF needs no validation).
+        let rc = isJIT ? pcre2_jit_match_8(code, base, subject.count, start, 0, scratch.matchData, scratch.context)
+                       : pcre2_match_8(code, base, subject.count, start, 0, scratch.matchData, scratch.context)
         if rc >= 0 { return .match }
         switch rc {
         case PCRE2_ERROR_NOMATCH, PCRE2_ERROR_PARTIAL:

@@ -240,7 +240,7 @@ drop common.site-ui  ^(?i)(?:skip\s+to\s+(?:main\s+)?content|sign\s+in|sign\s+up
   - موافق
   + Search continues for the missing fishermen
 
-drop common.pipe-menu  ^[^|]{1,25}(?:\s*\|\s*[^|]{1,25}){3,}$
+drop common.pipe-menu  ^[^|]{1,25}+(?:\s*\|\s*[^|]{1,25}+){3,}$
   where edges
   note A menu written on one line: "Home | World | Business | Sport".
   - Home | World | Business | Sport | Science | Markets
