@@ -35,6 +35,10 @@ public struct LineTraits: Sendable, Equatable {
         // would cost an allocation).
         var first: (UInt32, UInt32, UInt32) = (0, 0, 0)
         var firstCount = 0
+        // Counted in locals, stored once at the end.
+        var chars = 0, words = 0, breaks = 0, digits = 0, latin = 0, script = 0
+        var persian = 0, persianOnly = 0, arabic = 0, arabicOnly = 0
+        let table = LineTraits.classTable
         var i = 0
         let n = s.count
         while i < n {
@@ -43,14 +47,18 @@ public struct LineTraits: Sendable, Equatable {
             if b < 0x80 {
                 scalar = UInt32(b)
                 i += 1
+            } else if b >= 0xC2, b < 0xE0, i + 1 < n, s[i + 1] & 0xC0 == 0x80 {
+                // Two bytes: Arabic script, Latin-1 and the other letters of the table.
+                scalar = UInt32(b & 0x1F) << 6 | UInt32(s[i + 1] & 0x3F)
+                i += 2
             } else {
                 let (decoded, length) = LineTraits.decode(s, at: i)
                 scalar = decoded
                 i += length
             }
             chars += 1
-            let isSpace = scalar < 0x80 ? (scalar == 0x20 || scalar == 0x09 || scalar == 0x0B || scalar == 0x0C)
-                                        : LineTraits.isSpace(scalar)
+            let c = scalar < 0x800 ? table[Int(scalar)] : LineTraits.classOf(scalar)
+            let isSpace = c & Class.space != 0
             if firstCount < 3, !(firstCount == 0 && isSpace) {
                 switch firstCount {
                 case 0: first.0 = scalar
@@ -61,20 +69,73 @@ public struct LineTraits: Sendable, Equatable {
             }
             if isSpace {
                 inWord = false
-                if pendingBreak { innerSentenceBreaks += 1; pendingBreak = false }
+                if pendingBreak { breaks += 1; pendingBreak = false }
                 continue
             }
             if !inWord { words += 1; inWord = true }
-            pendingBreak = LineTraits.isSentenceFinal(scalar)
-            classify(scalar)
+            pendingBreak = c & Class.sentenceFinal != 0
+            if c > Class.sentenceFinal {
+                digits += Int(c >> 2 & 1)
+                latin += Int(c >> 3 & 1)
+                script += Int(c >> 4 & 1)
+                persian += Int(c >> 5 & 1)
+                persianOnly += Int(c >> 6 & 1)
+                arabic += Int(c >> 7 & 1)
+                arabicOnly += Int(c >> 8 & 1)
+            }
             beforeLast = last
             last = scalar
         }
+        self.chars = chars
+        self.words = words
+        innerSentenceBreaks = breaks
+        self.digits = digits
+        latinLetters = latin
+        arabicScript = script
+        persianLetters = persian
+        persianOnlyLetters = persianOnly
+        arabicLetters = arabic
+        arabicOnlyLetters = arabicOnly
         // Skip one closing quote or bracket: «...؟» and "...." end sentences too.
         let final = LineTraits.isClosing(last) ? beforeLast : last
         endsSentence = LineTraits.isSentenceFinal(final)
         endsWithColon = final == 0x3A || final == 0xFF1A
         startsWithListMarker = firstCount > 0 && LineTraits.isListMarker(first.0, firstCount > 1 ? first.1 : nil, firstCount > 2 ? first.2 : 0)
+    }
+
+    /// What a character counts as, one bit each (a scalar may be several: ک is a
+    /// Persian letter and Arabic script).
+    enum Class {
+        static let space: UInt16 = 1
+        static let sentenceFinal: UInt16 = 2
+        static let digit: UInt16 = 4
+        static let latin: UInt16 = 8
+        static let arabicScript: UInt16 = 16
+        static let persian: UInt16 = 32
+        static let persianOnly: UInt16 = 64
+        static let arabic: UInt16 = 128
+        static let arabicOnly: UInt16 = 256
+    }
+
+    /// `classOf` for every scalar below U+0800, looked up instead of worked out:
+    /// nearly every character of a Persian, Arabic or English page is in it.
+    static let classTable: [UInt16] = (0..<0x800).map { classOf(UInt32($0)) }
+
+    static func classOf(_ c: UInt32) -> UInt16 {
+        var bits: UInt16 = 0
+        if isSpace(c) { bits |= Class.space }
+        if isSentenceFinal(c) { bits |= Class.sentenceFinal }
+        switch c {
+        case 0x30...0x39, 0x660...0x669, 0x6F0...0x6F9: bits |= Class.digit
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: bits |= Class.latin
+        case 0x67E, 0x686, 0x698, 0x6AF: bits |= Class.persianOnly | Class.persian | Class.arabicScript
+        case 0x6A9, 0x6CC: bits |= Class.persian | Class.arabicScript
+        case 0x629, 0x649: bits |= Class.arabicOnly | Class.arabic | Class.arabicScript
+        case 0x643, 0x64A: bits |= Class.arabic | Class.arabicScript
+        case 0x600...0x6FF, 0x750...0x77F, 0xFB50...0xFDFF, 0xFE70...0xFEFF: bits |= Class.arabicScript
+        default: break
+        }
+        return bits
     }
 
     /// Short, no sentence inside or at the end, not introducing what follows (a
@@ -86,24 +147,6 @@ public struct LineTraits: Sendable, Equatable {
     /// Long enough and sentence-shaped: body text, never template chrome.
     public var isProse: Bool {
         (words >= 10 && endsSentence) || words >= 25
-    }
-
-    @inline(__always)
-    private mutating func classify(_ c: UInt32) {
-        if c < 0x80 {
-            if c >= 0x30 && c <= 0x39 { digits += 1 } else if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A { latinLetters += 1 }
-            return
-        }
-        switch c {
-        case 0x30...0x39, 0x660...0x669, 0x6F0...0x6F9: digits += 1
-        case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: latinLetters += 1
-        case 0x67E, 0x686, 0x698, 0x6AF: persianOnlyLetters += 1; persianLetters += 1; arabicScript += 1
-        case 0x6A9, 0x6CC: persianLetters += 1; arabicScript += 1
-        case 0x629, 0x649: arabicOnlyLetters += 1; arabicLetters += 1; arabicScript += 1
-        case 0x643, 0x64A: arabicLetters += 1; arabicScript += 1
-        case 0x600...0x6FF, 0x750...0x77F, 0xFB50...0xFDFF, 0xFE70...0xFEFF: arabicScript += 1
-        default: break
-        }
     }
 
     @inline(__always)
