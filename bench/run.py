@@ -407,6 +407,9 @@ def main():
 
     def clear_out():
         shutil.rmtree(out_dir, ignore_errors=True)
+        # Flush what earlier runs wrote and deleted (the 1 GB stream's output above all):
+        # else the kernel's writeback lands inside the timed batch runs.
+        os.sync()
 
     def batch_check(case, r):
         made = sum(len(fs) for _, _, fs in os.walk(out_dir))
@@ -420,7 +423,7 @@ def main():
         b_cases.append(c)
     cp_dir = os.path.join(RUN, "cp-out")
     b_cases.append(Case("cp-r", "cp -r (floor: the file system writing the pages)", ["cp", "-r", folder, cp_dir],
-                        doc_bytes=folder_bytes, expect_output=False, prepare=lambda: shutil.rmtree(cp_dir, ignore_errors=True),
+                        doc_bytes=folder_bytes, expect_output=False, prepare=lambda: (shutil.rmtree(cp_dir, ignore_errors=True), os.sync()),
                         display=f"cp -r {rel(folder)} {rel(cp_dir)}"))
     b_cases.append(Case("files-args", f"winnow FILE… ({len(page_files)} files, one process)", [W] + page_files,
                         doc_bytes=folder_bytes, check=winnow_check,
