@@ -3,7 +3,8 @@
 ///
 /// - Anchored rules (most chrome rules: `^…$`) are sorted by the character their
 ///   match can start with (`FirstCharDispatch`): a line starting with "م" meets only
-///   the anchored rules that can start with "م", behind one alternation of them.
+///   the anchored rules that can start with "م" (one by one, or behind alternations
+///   of them when there are many).
 /// - Unanchored rules are split by subject (shadow or raw) into chunks of at most
 ///   `chunkBytes` of pattern, each one JIT-compiled alternation, itself split into
 ///   parts of at most `partBytes`: in a chunk that accepts a line, the parts are

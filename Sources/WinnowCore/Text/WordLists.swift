@@ -28,8 +28,6 @@ struct WordLists {
         }
     }
 
-    var count: Int { totals.count }
-
     /// The distinct words of line `i`, sorted.
     subscript(i: Int) -> ArraySlice<UInt64> {
         storage[Int(starts[i])..<Int(starts[i + 1])]
