@@ -43,9 +43,10 @@ import Testing
     }
 
     @Test func linesStartingOutsideTheTableGetEveryRule() throws {
+        // Classes keep these rules out of the prefix index: they go by first character.
         let rules = try ruleSet("""
-        drop cjk ^(?:漢字|abc)$
-        drop arabic ^(?:منبع|ok)$
+        drop cjk ^(?:[漢]字|[a]bc)$
+        drop arabic ^(?:[م]نبع|[o]k)$
         """)
         #expect(clean("漢字\nabc\nxyz\nمنبع\nok\n", rules: rules) == "xyz\n")
     }
@@ -53,7 +54,7 @@ import Testing
     @Test func aLargeBucketGoesThroughItsAlternations() throws {
         // 30 anchored rules starting with "x" (and one starting anywhere): more than
         // `alternationMinimum`, so the bucket of "x" is tried behind alternations.
-        var text = (0..<30).map { "drop x\($0) ^x\($0)y$" }.joined(separator: "\n")
+        var text = (0..<30).map { "drop x\($0) ^[x]\($0)y$" }.joined(separator: "\n")
         text += "\ndrop any ^.{0,3}zz$\n"
         let rules = try ruleSet(text)
         #expect(30 > FirstCharDispatch.alternationMinimum)
@@ -66,17 +67,7 @@ import Testing
     /// Every line of the seeds, the eval pages and the rule examples: a default rule
     /// that matches it can start with its first character.
     @Test func noDefaultRuleMatchesALineItsFirstCharactersExclude() throws {
-        var lines: [String] = defaultRules.rules.flatMap { $0.rule.examples.map(\.text) }
-        let folders = ["seeds", "eval/pages"]
-        for folder in folders {
-            let root = URL(fileURLWithPath: packageRoot + "/" + folder)
-            let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
-                .compactMap { $0 as? URL }.filter { $0.pathExtension == "txt" } ?? []
-            #expect(!files.isEmpty, "no pages under \(folder)")
-            for file in files {
-                lines += try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
-            }
-        }
+        let lines = try corpusLines()
         let scratch = MatchScratch()
         var checked = 0
         for rule in defaultRules.rules {

@@ -1,12 +1,16 @@
 import CPCRE2
 
 /// Per-thread matching state: match data (the ovector), a match context carrying
-/// the match and depth limits, and a JIT stack. Reused for every match so the hot
-/// path allocates nothing. Not thread-safe: one per worker.
+/// the match and depth limits and the callout that `Alternation` uses, and a JIT
+/// stack. Reused for every match so the hot path allocates nothing. Not
+/// thread-safe: one per worker.
 public final class MatchScratch {
     let matchData: OpaquePointer
     let context: OpaquePointer
     private let jitStack: OpaquePointer?
+    /// One bit per callout number (0–255): the callouts a match passed since
+    /// `clearCallouts()`.
+    let calloutBits: UnsafeMutablePointer<UInt64>
 
     /// Limits that stop a catastrophically backtracking pattern long before it hangs.
     public struct Limits: Sendable {
@@ -22,19 +26,33 @@ public final class MatchScratch {
         pcre2_set_depth_limit_8(context, limits.depthLimit)
         jitStack = pcre2_jit_stack_create_8(32 * 1024, 1024 * 1024, nil)
         if let jitStack { pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(jitStack)) }
+        calloutBits = .allocate(capacity: 4)
+        calloutBits.initialize(repeating: 0, count: 4)
+        // Rules cannot contain callouts (see CompiledRule.isCombinable), so only
+        // alternations built by winnow reach this: it notes the number and lets
+        // the match go on.
+        pcre2_set_callout_8(context, { block, bits in
+            guard let block, let bits else { return 0 }
+            let n = Int(block.pointee.callout_number)
+            bits.assumingMemoryBound(to: UInt64.self)[n >> 6] |= 1 << UInt64(n & 63)
+            return 0
+        }, calloutBits)
     }
+
+    @inline(__always) func clearCallouts() { calloutBits.update(repeating: 0, count: 4) }
 
     deinit {
         pcre2_match_data_free_8(matchData)
         pcre2_match_context_free_8(context)
         if let jitStack { pcre2_jit_stack_free_8(jitStack) }
+        calloutBits.deallocate()
     }
 
     /// Marks for the rules a prefilter let through, reused from line to line.
-    private let marks = CandidateMarks()
+    private let marks = RuleMarks()
 
-    /// The candidate marks, all cleared, for a group of `count` rules.
-    func candidates(count: Int) -> CandidateMarks {
+    /// The rule marks, all cleared, for a group of `count` rules.
+    func ruleMarks(count: Int) -> RuleMarks {
         marks.reset(count: count)
         return marks
     }
@@ -50,21 +68,42 @@ public final class MatchScratch {
     }
 }
 
-/// One mark per rule of a group, cleared in O(1): a rule is marked when its stamp
-/// equals the current generation.
-final class CandidateMarks {
+/// What the prefilters learnt about each rule of a group for one line: nothing
+/// (the rule cannot match), that it may match (try it), or that it matches.
+/// Cleared in O(1) by moving to a new generation of stamps.
+final class RuleMarks {
     private var stamps: [UInt32] = []
+    /// `generation` stamps a candidate, `generation + 1` a known match.
     private var generation: UInt32 = 0
+    /// The marked rules, in the order they were first marked.
+    private(set) var marked: [Int] = []
 
     func reset(count: Int) {
         if stamps.count < count { stamps += [UInt32](repeating: 0, count: count - stamps.count) }
-        generation &+= 1
-        if generation == 0 {
+        marked.removeAll(keepingCapacity: true)
+        generation &+= 2
+        if generation < 2 {
             for i in stamps.indices { stamps[i] = 0 }
-            generation = 1
+            generation = 2
         }
     }
 
-    @inline(__always) func mark(_ i: Int) { stamps[i] = generation }
-    @inline(__always) func isMarked(_ i: Int) -> Bool { stamps[i] == generation }
+    /// Rule `i` may match.
+    @inline(__always) func markCandidate(_ i: Int) {
+        if stamps[i] < generation { stamps[i] = generation; marked.append(i) }
+    }
+
+    /// Rule `i` matches (a prefilter ran its pattern).
+    @inline(__always) func markMatch(_ i: Int) {
+        if stamps[i] < generation { marked.append(i) }
+        stamps[i] = generation + 1
+    }
+
+    /// The marked rules in priority order (position in the group).
+    func sortedMarks() -> [Int] {
+        if marked.count > 1 { marked.sort() }
+        return marked
+    }
+
+    @inline(__always) func isKnownMatch(_ i: Int) -> Bool { stamps[i] == generation + 1 }
 }

@@ -11,6 +11,8 @@ public final class CompiledRule: @unchecked Sendable {
     let combinable: Bool
     /// The characters a match can start with, for anchored patterns (see `FirstScalars`).
     let firstScalars: FirstScalars?
+    /// The literal texts a match starts with, when the pattern shows them (see `LiteralPrefixes`).
+    let literalPrefixes: LiteralPrefixes?
 
     init(rule: Rule, regex: Regex, index: Int) {
         self.rule = rule
@@ -19,7 +21,8 @@ public final class CompiledRule: @unchecked Sendable {
         self.namedGroups = regex.namedGroups
         // Named groups may repeat across rules: the alternation allows it with (?J).
         self.combinable = CompiledRule.isCombinable(regex.pattern)
-        self.firstScalars = FirstScalars(regex)
+        self.literalPrefixes = LiteralPrefixes.of(regex.pattern)
+        self.firstScalars = literalPrefixes == nil ? FirstScalars(regex) : nil
     }
 
     /// Compiles a rule's pattern (normalised unless `raw`). A compile error points at

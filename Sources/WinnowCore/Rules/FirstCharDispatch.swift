@@ -3,10 +3,9 @@ import Synchronization
 /// Anchored rules sorted by the first character of the line they can match: for
 /// each character below `FirstScalars.tableSize`, the bucket of rules (positions in
 /// the group) whose match can start with it; characters with the same rules share a
-/// bucket. A line meets its bucket's rules one by one when they are few, else behind
-/// alternations of them, compiled the first time a line needs them (most buckets
-/// never are: a page's lines start with a few dozen characters), so start-up
-/// compiles no anchored alternation at all.
+/// bucket. A line meets its bucket's rules in `Alternation`s, compiled the first
+/// time a line needs them (most buckets never are: a page's lines start with a few
+/// dozen characters), so start-up compiles no anchored alternation at all.
 struct FirstCharDispatch: Sendable {
     private let bucketOf: [UInt16]
     /// The buckets, then one holding every rule, for lines whose first character is
@@ -40,24 +39,18 @@ struct FirstCharDispatch: Sendable {
         buckets = (lists + [members]).map(Bucket.init)
     }
 
-    /// Marks the rules that may match a line starting like `subject`; returns whether
-    /// it marked any. A bucket of one rule is marked without a call; a larger one
-    /// only when its alternation accepts the line (or gives up on it).
-    func markCandidates(_ subject: UnsafeBufferPointer<UInt8>, _ rules: [CompiledRule],
-                        scratch: MatchScratch, marks: CandidateMarks) -> Bool {
+    /// Marks the rules that match a line starting like `subject` (or may: see
+    /// `Alternation.collect`). A small bucket's rules are marked candidates without a call.
+    func collect(_ subject: UnsafeBufferPointer<UInt8>, _ rules: [CompiledRule],
+                 scratch: MatchScratch, into marks: RuleMarks) {
         let bucket = buckets[bucketIndex(subject)]
-        if bucket.members.isEmpty { return false }
         if bucket.members.count <= FirstCharDispatch.alternationMinimum {
-            for m in bucket.members { marks.mark(m) }
-            return true
+            for m in bucket.members { marks.markCandidate(m) }
+            return
         }
-        var any = false
-        let filters = bucket.filters(rules)
-        for k in filters.regexes.indices where filters.members[k].count == 1 || filters.regexes[k].match(subject, scratch: scratch) != .noMatch {
-            for m in filters.members[k] { marks.mark(m) }
-            any = true
+        for alternation in bucket.alternations(rules) {
+            _ = alternation.collect(subject, scratch: scratch, into: marks)
         }
-        return any
     }
 
     /// Buckets of up to this many rules are tried rule by rule (each anchored
@@ -78,24 +71,21 @@ struct FirstCharDispatch: Sendable {
     /// A bucket's rules and, once a line needed them, their alternations.
     final class Bucket: Sendable {
         let members: [Int]
-        private let compiled = AtomicLazyReference<Filters>()
+        private let compiled = AtomicLazyReference<Alternations>()
 
         init(_ members: [Int]) { self.members = members }
 
         /// The alternations, compiled on first use. Two workers may both compile
         /// them; the first to store wins and the other's copy is dropped.
-        func filters(_ rules: [CompiledRule]) -> Filters {
-            if let done = compiled.load() { return done }
-            return compiled.storeIfNil(Filters(parts: RuleGroup.parts(of: members, rules, limit: RuleGroup.chunkBytes)))
+        func alternations(_ rules: [CompiledRule]) -> [Alternation] {
+            if let done = compiled.load() { return done.list }
+            return compiled.storeIfNil(Alternations(Alternation.build(members, rules))).list
         }
     }
 
-    final class Filters: @unchecked Sendable {
-        let regexes: [Regex]
-        let members: [[Int]]
-        init(parts: [(filter: Regex, members: [Int])]) {
-            regexes = parts.map(\.filter)
-            members = parts.map(\.members)
-        }
+    /// A class around the list, for `AtomicLazyReference`.
+    final class Alternations: Sendable {
+        let list: [Alternation]
+        init(_ list: [Alternation]) { self.list = list }
     }
 }

@@ -1,0 +1,148 @@
+/// The literal texts one of which every match of an anchored pattern starts with,
+/// read off the pattern for the common shape of chrome rules:
+///
+///     ^literal…              → ["literal"]
+///     ^(?:one|two\s*x|…)…    → ["one", "two", …]
+///     ^(?i)(?:Share|…)…      → ["share", …], caseless
+///
+/// A literal runs up to the first metacharacter; a character a quantifier applies
+/// to is left out (`ab?` gives "a"). Anything else (classes, escapes, nested or
+/// optional groups, option settings other than a leading `(?i)`, a top-level `|`)
+/// gives nil: the rule is then sorted by its first character alone
+/// (`FirstCharDispatch`). The answer must never be too narrow, so the parser
+/// refuses whatever it does not fully understand.
+struct LiteralPrefixes: Equatable {
+    /// UTF-8; when `caseless`, with ASCII letters in lower case and cut before the
+    /// first other character that has case.
+    let texts: [[UInt8]]
+    /// The pattern starts `^(?i)`: compare ASCII letters without case (see `PrefixIndex`).
+    let caseless: Bool
+
+    /// The prefixes, or nil when the pattern is not of that shape.
+    static func of(_ pattern: String) -> LiteralPrefixes? {
+        // Quoted text, comments and verbs can hide a `|` or `)` from the scan below.
+        for risky in ["\\Q", "(?#", "(*"] where pattern.containsLiteral(risky) { return nil }
+        var p = Array(pattern.unicodeScalars)
+        guard p.first == "^" else { return nil }
+        let caseless = p.starts(with: Array("^(?i)".unicodeScalars))
+        if caseless { p.replaceSubrange(0..<5, with: ["^"]) }
+        guard !hasOptionSetting(p), topLevelBars(p) == [] else { return nil }
+        var texts: [[Unicode.Scalar]]
+        if p.count > 3, p[1] == "(", p[2] == "?", p[3] == ":" {
+            guard let (end, bars) = group(p, at: 1) else { return nil }
+            // `(?:…)?`, `*`, `{0,…}`: the group may match nothing.
+            if end < p.count, ["?", "*", "{"].contains(p[end]) { return nil }
+            texts = ([4] + bars.map { $0 + 1 }).map { literal(p, from: $0) }
+        } else {
+            texts = [literal(p, from: 1)]
+        }
+        if caseless { texts = texts.map(folded) }
+        guard !texts.contains(where: \.isEmpty) else { return nil }
+        return LiteralPrefixes(texts: texts.map { Array(String(String.UnicodeScalarView($0)).utf8) }, caseless: caseless)
+    }
+
+    /// ASCII letters in lower case, up to the first other character with case
+    /// (its caseless partners are not worth knowing here).
+    private static func folded(_ text: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        for c in text {
+            if c.isASCII {
+                out.append(("A"..."Z").contains(c) ? Unicode.Scalar(c.value | 0x20)! : c)
+            } else if c.properties.isCased || c.properties.changesWhenCaseMapped {
+                break
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
+
+    private static let metacharacters: Set<Unicode.Scalar> = ["\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}"]
+    private static let quantifiers: Set<Unicode.Scalar> = ["?", "*", "+", "{"]
+
+    /// The literal characters from `start`, less the last when a quantifier follows.
+    private static func literal(_ p: [Unicode.Scalar], from start: Int) -> [Unicode.Scalar] {
+        var end = start
+        while end < p.count, !metacharacters.contains(p[end]) { end += 1 }
+        if end < p.count, quantifiers.contains(p[end]), end > start { end -= 1 }
+        return Array(p[start..<end])
+    }
+
+    /// `(?` followed by an option letter, `-` or `^`: an option change, which inside a
+    /// group also reaches the later alternatives (PCRE2's `(a(?i)b|c)` matches "C").
+    private static func hasOptionSetting(_ p: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        while i + 2 < p.count {
+            if p[i] == "\\" { i += 2; continue }
+            if p[i] == "(", p[i + 1] == "?" {
+                let c = p[i + 2]
+                if c == "-" || c == "^" || c.properties.isAlphabetic && c.isASCII { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Positions of the `|` outside every group and class.
+    private static func topLevelBars(_ p: [Unicode.Scalar]) -> [Int]? {
+        var bars: [Int] = []
+        var depth = 0
+        var i = 0
+        while i < p.count {
+            switch p[i] {
+            case "\\": i += 1
+            case "[": guard let end = classEnd(p, at: i) else { return nil }; i = end - 1
+            case "(": depth += 1
+            case ")": depth -= 1
+            case "|" where depth == 0: bars.append(i)
+            default: break
+            }
+            i += 1
+        }
+        return bars
+    }
+
+    /// For the group opening at `start`: the position after its `)` and the
+    /// positions of its own `|`. Nil if it does not close.
+    private static func group(_ p: [Unicode.Scalar], at start: Int) -> (end: Int, bars: [Int])? {
+        var bars: [Int] = []
+        var depth = 0
+        var i = start
+        while i < p.count {
+            switch p[i] {
+            case "\\": i += 1
+            case "[": guard let end = classEnd(p, at: i) else { return nil }; i = end - 1
+            case "(": depth += 1
+            case ")":
+                depth -= 1
+                if depth == 0 { return (i + 1, bars) }
+            case "|" where depth == 1: bars.append(i)
+            default: break
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The position after the class opening at `start` (`[^]…]`, `[[:alpha:]…]`,
+    /// escapes); nil if it does not close.
+    private static func classEnd(_ p: [Unicode.Scalar], at start: Int) -> Int? {
+        var i = start + 1
+        if i < p.count, p[i] == "^" { i += 1 }
+        if i < p.count, p[i] == "]" { i += 1 }       // a leading ] is a member
+        while i < p.count {
+            switch p[i] {
+            case "\\": i += 2; continue
+            case "[" where i + 1 < p.count && p[i + 1] == ":":
+                // A POSIX class [:name:] inside the class.
+                var j = i + 2
+                while j + 1 < p.count, !(p[j] == ":" && p[j + 1] == "]") { j += 1 }
+                guard j + 1 < p.count else { return nil }
+                i = j + 2; continue
+            case "]": return i + 1
+            default: i += 1
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+@testable import WinnowCore
+
+/// The shortcuts that spare a line most rules (literal prefixes, enumerating
+/// alternations) must find exactly the rules that trying every rule finds.
+@Suite struct PrefilterTests {
+    func prefixes(_ pattern: String) -> [String]? {
+        LiteralPrefixes.of(pattern)?.texts.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test func literalPrefixesOfTheUsualShapes() {
+        #expect(prefixes("^منبع\\s*:") == ["منبع"])
+        #expect(prefixes("^(?:کد|شناسه)\\s*خبر") == ["کد", "شناسه"])
+        #expect(prefixes("^(?:خبر\\s*فوری|اخبار)$") == ["خبر", "اخبار"])
+        // A quantified last character is left out; a group may repeat (+).
+        #expect(prefixes("^colou?r") == ["colo"])
+        #expect(prefixes("^ab{2}c") == ["a"])
+        #expect(prefixes("^(?:ab|cd)+x") == ["ab", "cd"])
+        // Metacharacters inside a class or escaped do not end the group early.
+        #expect(prefixes("^(?:ab[|)]|cd\\)x)") == ["ab", "cd"])
+        #expect(prefixes("^(?:ab(?:x|y)|cd)") == ["ab", "cd"])
+        // Leading (?i): ASCII in lower case, cut before other characters with case.
+        let caseless = LiteralPrefixes.of("^(?i)(?:Share|شارک|CaféX)")
+        #expect(caseless?.caseless == true)
+        #expect(caseless?.texts.map { String(decoding: $0, as: UTF8.self) } == ["share", "شارک", "caf"])
+        #expect(LiteralPrefixes.of("^share")?.caseless == false)
+    }
+
+    @Test func shapesItDoesNotUnderstandGiveNoPrefixes() {
+        for pattern in ["منبع",                       // not anchored
+                        "^(?:ab|cd)?x", "^(?:ab|cd)*x", "^(?:ab|cd){0,2}x",  // optional group
+                        "^(?:ab|)x", "^(?:(?:a|b)c|d)",                         // an empty or nested start
+                        "^ab|cd", "^ab|^cd",                                    // top-level |
+                        "^[ab]c", "^\\sab", "^.ab", "^(ab)", "^(?<n>ab)",      // no literal first
+                        "^(?:a(?i)b|c)", "^ab(?i)", "^(?-i)ab", "^(?x)a b",     // option changes
+                        "^ab\\Q|\\E", "^ab(?#|)", "^ab(*COMMIT)", "^(?:ab[|)"] {
+            #expect(LiteralPrefixes.of(pattern) == nil, "\(pattern)")
+        }
+    }
+
+    /// The caseless index folds ASCII letters and the two non-ASCII letters PCRE2
+    /// matches to ASCII ones without case: exactly those, on this PCRE2.
+    @Test func pcre2MatchesOnlyTheFoldedLettersToASCIILettersWithoutCase() throws {
+        let regex = try Regex("(?i)^[a-z]$")
+        let scratch = MatchScratch()
+        var found: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let c = Unicode.Scalar(value) else { continue }
+            if regex.matches(String(c).utf8, scratch: scratch) { found.append(value) }
+        }
+        let ascii = Array(UInt32(0x41)...0x5A) + Array(UInt32(0x61)...0x7A)
+        #expect(found == ascii + [0x017F, 0x212A])
+    }
+
+    @Test func thePrefixIndexFindsRulesByOpeningBytes() throws {
+        let rules = try ruleSet("""
+        drop source ^(?:منبع|ماخذ)\\s*:
+        drop share ^(?i)(?:share|shares\\s+on)$
+        drop kelvin ^(?i)ok$
+        """)
+        let input = "منبع: ایسنا\nماخذ : x\nمنبعی دیگر\nSHARE\nſhare\nShares on\nshare it\nOK\noK\n"
+        #expect(clean(input, rules: rules) == "منبعی دیگر\nshare it\n")
+    }
+
+    func compiled(_ patterns: [String]) throws -> [CompiledRule] {
+        try ruleSet(patterns.enumerated().map { "drop r\($0) \($1)" }.joined(separator: "\n")).rules
+    }
+
+    @Test func anAlternationReportsEveryMemberThatMatches() throws {
+        let rules = try compiled(["^ab", "^a.$", "^x", "b$", "zz", "(?:a|b)b"])
+        let alternations = Alternation.build(Array(rules.indices), rules)
+        #expect(alternations.count == 1 && alternations[0].regex != nil)
+        let scratch = MatchScratch()
+        for (line, expected) in [("ab", [0, 1, 3, 5]), ("xb", [2, 3]), ("qzzq", [4]), ("", [])] {
+            let marks = scratch.ruleMarks(count: rules.count)
+            let any = Array(line.utf8).withUnsafeBufferPointer { alternations[0].collect($0, scratch: scratch, into: marks) }
+            #expect(any == !expected.isEmpty)
+            #expect(marks.sortedMarks() == expected, "\(line)")
+            #expect(expected.allSatisfy(marks.isKnownMatch))
+        }
+    }
+
+    @Test func anAlternationThatHitsTheMatchLimitLeavesEveryMemberToBeTried() throws {
+        let rules = try compiled(["^(?:a+)+$", "^b"])
+        var limits = MatchScratch.Limits()
+        limits.matchLimit = 1000
+        let scratch = MatchScratch(limits: limits)
+        let alternation = Alternation.build([0, 1], rules)[0]
+        let marks = scratch.ruleMarks(count: 2)
+        let subject = Array(String(repeating: "a", count: 40).utf8) + [UInt8(ascii: "!")]
+        _ = subject.withUnsafeBufferPointer { alternation.collect($0, scratch: scratch, into: marks) }
+        #expect(marks.sortedMarks() == [0, 1])
+        #expect(!marks.isKnownMatch(0) && !marks.isKnownMatch(1))
+    }
+
+    /// Every line of the seeds, the eval pages and the rule examples, under every
+    /// combination of languages: the rule groups report the same rules, in the same
+    /// order, as trying each rule on its own. With the default rules three times
+    /// over, buckets are large enough to go through alternations too.
+    @Test(arguments: [1, 3])
+    func ruleGroupsFindWhatTryingEveryRuleFinds(copies: Int) throws {
+        let rules = try RuleSet(files: (0..<copies).flatMap { copy in
+            defaultRules.files.map { file in
+                var copied = file
+                copied.path = "copy\(copy)/" + file.path
+                return copied
+            }
+        })
+        let lines = try corpusLines()
+        let scratch = MatchScratch(captureCapacity: rules.maxCaptureCount)
+        var matches = 0
+        for languages in [[Language.fa], [.ar], [.en], [.fa, .ar], [.fa, .en], [.ar, .en], [.fa, .ar, .en]] {
+            let selected = rules.rules(for: languages)
+            for group in [selected.keep, selected.act, selected.strip] {
+                for line in lines {
+                    let raw = Array(line.utf8), shadow = Array(Normalizer.normalize(line).utf8)
+                    var found: [Int] = []
+                    raw.withUnsafeBufferPointer { r in
+                        shadow.withUnsafeBufferPointer { s in
+                            group.forEachMatch(shadow: s, raw: r, scratch: scratch, onLimit: { _, _ in }) {
+                                found.append($0.index); return false
+                            }
+                        }
+                    }
+                    let expected = group.rules.filter {
+                        $0.regex.matches($0.rule.raw ? raw : shadow, scratch: scratch)
+                    }.map(\.index)
+                    #expect(found == expected, "\(languages) \(line)")
+                    matches += expected.count
+                }
+            }
+        }
+        #expect(matches > 1000)
+    }
+}
+
+/// The lines of the seeds and eval pages, and every rule example.
+func corpusLines() throws -> [String] {
+    var lines: [String] = defaultRules.rules.flatMap { $0.rule.examples.map(\.text) }
+    for folder in ["seeds", "eval/pages"] {
+        let root = URL(fileURLWithPath: packageRoot + "/" + folder)
+        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "txt" } ?? []
+        #expect(!files.isEmpty, "no pages under \(folder)")
+        for file in files {
+            lines += try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+    }
+    return lines
+}
