@@ -39,6 +39,41 @@ import Testing
         }
     }
 
+    func required(_ pattern: String) -> [String]? {
+        RequiredLiterals.of(pattern)?.texts.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test func requiredLiteralsOfUnanchoredPatterns() {
+        #expect(required("(?:از\\s*)?کوکی\\s*(?:ها)?") == ["کوکی"])
+        #expect(required("(?:\\s|^)(?:shares|tweet)\\b") == ["shares", "tweet"])
+        // One text per top-level branch; the longest run a branch cannot skip.
+        #expect(required("ab\\s*کوکی|استفاده\\s*از") == ["کوکی", "استفاده"])
+        #expect(required("x+yyyy") == ["yyyy"])
+        #expect(required("ab?cdef") == ["cdef"])
+        #expect(required("(?<name>abcd)\\d") == ["abcd"])
+        // Under (?i): lower case, cut at s and k (their partners ſ and K are not ASCII).
+        #expect(RequiredLiterals.of("(?i)WORDY DAY")?.texts.map { String(decoding: $0, as: UTF8.self) } == ["wordy day"])
+        #expect(required("(?i)cookies") == nil)              // "coo", "ie": too short
+        #expect(required("^(?i)(?:.{0,40}\\bABOUT US)") == ["about u"])
+    }
+
+    @Test func patternsWithoutRequiredTextGiveNone() {
+        for pattern in ["abc", "a.b", "(?:abcd)?x", "(?:abcd)*", "(?:abcd){2}", "abcd|x", "abcd|",
+                        "(?=abcd)x", "(?!abcd)xyz", "(?i:abcd)", "ab(?i)cdef", "(?1)abcd", "\\Qabcd\\E",
+                        "(?#abcd)", "(*UCP)abcd", "[abcd]+", "\\p{L}{4}", "(?(1)abcd|efgh)", "abcd)", "a{2}bcd"] {
+            #expect(RequiredLiterals.of(pattern) == nil, "\(pattern)")
+        }
+    }
+
+    @Test func theScannerFindsRulesByTextsInTheLine() throws {
+        let rules = try ruleSet("""
+        drop cookie (?:از\\s*)?کوکی\\s*استفاده
+        drop about (?i)\\bABOUT\\s+US\\b
+        """)
+        let input = "این سایت از کوکی استفاده می کند\nکوکی خوشمزه\nRead: About   us here\nabout them\n"
+        #expect(clean(input, rules: rules) == "کوکی خوشمزه\nabout them\n")
+    }
+
     /// The caseless index folds ASCII letters and the two non-ASCII letters PCRE2
     /// matches to ASCII ones without case: exactly those, on this PCRE2.
     @Test func pcre2MatchesOnlyTheFoldedLettersToASCIILettersWithoutCase() throws {

@@ -13,6 +13,11 @@ struct FirstScalars: Equatable {
 
     func contains(_ scalar: Int) -> Bool { bits[scalar >> 6] & (1 << UInt64(scalar & 63)) != 0 }
 
+    /// Whether a quarter of the table or more may start a match (`.{0,40}x`,
+    /// `[\s\p{P}]*x`): sorting such a rule by first character gains little and
+    /// copies it into most buckets.
+    var isBroad: Bool { bits.reduce(0) { $0 + $1.nonzeroBitCount } >= FirstScalars.tableSize / 4 }
+
     private mutating func insert(_ scalar: Int) { bits[scalar >> 6] |= 1 << UInt64(scalar & 63) }
 
     /// Works out the set for `regex`, or returns nil when the pattern may start with

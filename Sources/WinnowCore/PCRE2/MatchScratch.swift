@@ -48,6 +48,9 @@ public final class MatchScratch {
         calloutBits.deallocate()
     }
 
+    /// A line with ASCII letters in lower case, for `LiteralScanner`.
+    var folded: [UInt8] = []
+
     /// Marks for the rules a prefilter let through, reused from line to line.
     private let marks = RuleMarks()
 
@@ -98,6 +101,8 @@ final class RuleMarks {
         if stamps[i] < generation { marked.append(i) }
         stamps[i] = generation + 1
     }
+
+    @inline(__always) func isMarked(_ i: Int) -> Bool { stamps[i] >= generation }
 
     /// The marked rules in priority order (position in the group).
     func sortedMarks() -> [Int] {

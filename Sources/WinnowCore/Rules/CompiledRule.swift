@@ -13,6 +13,8 @@ public final class CompiledRule: @unchecked Sendable {
     let firstScalars: FirstScalars?
     /// The literal texts a match starts with, when the pattern shows them (see `LiteralPrefixes`).
     let literalPrefixes: LiteralPrefixes?
+    /// Texts one of which every match contains (see `RequiredLiterals`).
+    let requiredLiterals: RequiredLiterals?
 
     init(rule: Rule, regex: Regex, index: Int) {
         self.rule = rule
@@ -23,6 +25,7 @@ public final class CompiledRule: @unchecked Sendable {
         self.combinable = CompiledRule.isCombinable(regex.pattern)
         self.literalPrefixes = LiteralPrefixes.of(regex.pattern)
         self.firstScalars = literalPrefixes == nil ? FirstScalars(regex) : nil
+        self.requiredLiterals = literalPrefixes == nil ? RequiredLiterals.of(regex.pattern) : nil
     }
 
     /// Compiles a rule's pattern (normalised unless `raw`). A compile error points at

@@ -1,8 +1,8 @@
 import Synchronization
 
 /// Anchored rules sorted by the first character of the line they can match: for
-/// each character below `FirstScalars.tableSize`, the bucket of rules (positions in
-/// the group) whose match can start with it; characters with the same rules share a
+/// each character below `FirstScalars.tableSize`, the bucket of rules (indexes in
+/// the rule set) whose match can start with it; characters with the same rules share a
 /// bucket. A line meets its bucket's rules in `Alternation`s, compiled the first
 /// time a line needs them (most buckets never are: a page's lines start with a few
 /// dozen characters), so start-up compiles no anchored alternation at all.
@@ -11,9 +11,10 @@ struct FirstCharDispatch: Sendable {
     /// The buckets, then one holding every rule, for lines whose first character is
     /// outside the table.
     private let buckets: [Bucket]
+    private let cache: AlternationCache
 
     /// Nil when there is nothing to sort.
-    init?(members: [Int], rules: [CompiledRule]) {
+    init?(members: [Int], rules: [CompiledRule], cache: AlternationCache) {
         guard !members.isEmpty else { return nil }
         var bucketOf = [UInt16](repeating: 0, count: FirstScalars.tableSize)
         var lists: [[Int]] = []
@@ -37,6 +38,7 @@ struct FirstCharDispatch: Sendable {
         }
         self.bucketOf = bucketOf
         buckets = (lists + [members]).map(Bucket.init)
+        self.cache = cache
     }
 
     /// Marks the rules that match a line starting like `subject` (or may: see
@@ -48,7 +50,7 @@ struct FirstCharDispatch: Sendable {
             for m in bucket.members { marks.markCandidate(m) }
             return
         }
-        for alternation in bucket.alternations(rules) {
+        for alternation in bucket.alternations(rules, cache) {
             _ = alternation.collect(subject, scratch: scratch, into: marks)
         }
     }
@@ -71,21 +73,14 @@ struct FirstCharDispatch: Sendable {
     /// A bucket's rules and, once a line needed them, their alternations.
     final class Bucket: Sendable {
         let members: [Int]
-        private let compiled = AtomicLazyReference<Alternations>()
+        private let compiled = AtomicLazyReference<AlternationCache.Entry>()
 
         init(_ members: [Int]) { self.members = members }
 
-        /// The alternations, compiled on first use. Two workers may both compile
-        /// them; the first to store wins and the other's copy is dropped.
-        func alternations(_ rules: [CompiledRule]) -> [Alternation] {
+        /// The alternations, from the cache the first time.
+        func alternations(_ rules: [CompiledRule], _ cache: AlternationCache) -> [Alternation] {
             if let done = compiled.load() { return done.list }
-            return compiled.storeIfNil(Alternations(Alternation.build(members, rules))).list
+            return compiled.storeIfNil(cache.entry(for: members, rules)).list
         }
-    }
-
-    /// A class around the list, for `AtomicLazyReference`.
-    final class Alternations: Sendable {
-        let list: [Alternation]
-        init(_ list: [Alternation]) { self.list = list }
     }
 }

@@ -29,7 +29,7 @@ struct LiteralPrefixes: Equatable {
         guard !hasOptionSetting(p), topLevelBars(p) == [] else { return nil }
         var texts: [[Unicode.Scalar]]
         if p.count > 3, p[1] == "(", p[2] == "?", p[3] == ":" {
-            guard let (end, bars) = group(p, at: 1) else { return nil }
+            guard let (end, bars) = PatternSyntax.group(p, at: 1) else { return nil }
             // `(?:…)?`, `*`, `{0,…}`: the group may match nothing.
             if end < p.count, ["?", "*", "{"].contains(p[end]) { return nil }
             texts = ([4] + bars.map { $0 + 1 }).map { literal(p, from: $0) }
@@ -91,7 +91,7 @@ struct LiteralPrefixes: Equatable {
         while i < p.count {
             switch p[i] {
             case "\\": i += 1
-            case "[": guard let end = classEnd(p, at: i) else { return nil }; i = end - 1
+            case "[": guard let end = PatternSyntax.classEnd(p, at: i) else { return nil }; i = end - 1
             case "(": depth += 1
             case ")": depth -= 1
             case "|" where depth == 0: bars.append(i)
@@ -100,49 +100,5 @@ struct LiteralPrefixes: Equatable {
             i += 1
         }
         return bars
-    }
-
-    /// For the group opening at `start`: the position after its `)` and the
-    /// positions of its own `|`. Nil if it does not close.
-    private static func group(_ p: [Unicode.Scalar], at start: Int) -> (end: Int, bars: [Int])? {
-        var bars: [Int] = []
-        var depth = 0
-        var i = start
-        while i < p.count {
-            switch p[i] {
-            case "\\": i += 1
-            case "[": guard let end = classEnd(p, at: i) else { return nil }; i = end - 1
-            case "(": depth += 1
-            case ")":
-                depth -= 1
-                if depth == 0 { return (i + 1, bars) }
-            case "|" where depth == 1: bars.append(i)
-            default: break
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    /// The position after the class opening at `start` (`[^]…]`, `[[:alpha:]…]`,
-    /// escapes); nil if it does not close.
-    private static func classEnd(_ p: [Unicode.Scalar], at start: Int) -> Int? {
-        var i = start + 1
-        if i < p.count, p[i] == "^" { i += 1 }
-        if i < p.count, p[i] == "]" { i += 1 }       // a leading ] is a member
-        while i < p.count {
-            switch p[i] {
-            case "\\": i += 2; continue
-            case "[" where i + 1 < p.count && p[i + 1] == ":":
-                // A POSIX class [:name:] inside the class.
-                var j = i + 2
-                while j + 1 < p.count, !(p[j] == ":" && p[j + 1] == "]") { j += 1 }
-                guard j + 1 < p.count else { return nil }
-                i = j + 2; continue
-            case "]": return i + 1
-            default: i += 1
-            }
-        }
-        return nil
     }
 }

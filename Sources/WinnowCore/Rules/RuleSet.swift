@@ -57,13 +57,15 @@ public final class RuleSet: @unchecked Sendable {
         // Every selection a line can have (see Language.forLine): built up front so
         // workers only read.
         var table: [LanguageSelection: LanguageRules] = [:]
+        let cache = AlternationCache()
+        let group = { (rules: [CompiledRule]) in RuleGroup(rules, all: compiled, cache: cache) }
         for selection in [[Language.fa], [.ar], [.en], [.fa, .ar], [.fa, .en], [.ar, .en], [.fa, .ar, .en]] {
             let key = LanguageSelection(selection)
             let applicable = compiled.filter { key.contains(any: $0.rule.languages) }
             table[key] = LanguageRules(
-                keep: RuleGroup(applicable.filter { $0.rule.action == .keep }),
-                act: RuleGroup(applicable.filter { [.drop, .cut, .list, .meta].contains($0.rule.action) }),
-                strip: RuleGroup(applicable.filter { $0.rule.action == .strip }))
+                keep: group(applicable.filter { $0.rule.action == .keep }),
+                act: group(applicable.filter { [.drop, .cut, .list, .meta].contains($0.rule.action) }),
+                strip: group(applicable.filter { $0.rule.action == .strip }))
         }
         self.bySelection = table
     }

@@ -1,0 +1,182 @@
+/// Literal texts one of which every match of a pattern contains, wherever the match
+/// starts: for `(?:از\s*)?کوکی\s*ها` that is "کوکی"; for `(?:\s|^)(?:share|tweet)`
+/// it is "share" or "tweet". A line containing none of them cannot match, so a
+/// rule that would otherwise be tried on every line is tried only on lines a
+/// substring search finds its texts in (`LiteralScanner`).
+///
+/// Each top-level branch of the pattern must yield texts: the longest run of
+/// literal characters it cannot skip, or the texts of a group it cannot skip (one
+/// per branch of the group, recursively), whichever has the longest shortest text.
+/// Under a leading `(?i)` texts are folded to lower case and stop at letters whose
+/// case partners are not ASCII (s, k, and non-ASCII letters with case). Like
+/// `LiteralPrefixes`, the parser gives nil for anything it does not fully understand.
+struct RequiredLiterals: Equatable {
+    let texts: [[UInt8]]
+    let caseless: Bool
+
+    /// Texts shorter than this (in UTF-8 bytes) are too common to be worth a search.
+    static let minimumBytes = 4
+
+    static func of(_ pattern: String) -> RequiredLiterals? {
+        for risky in ["\\Q", "(?#", "(*", "(?("] where pattern.containsLiteral(risky) { return nil }
+        var p = Array(pattern.unicodeScalars)
+        var caseless = false
+        // "^(?i)…": the ^ is only an assertion, which yields no text anyway.
+        for lead in ["(?i)", "^(?i)"] where p.starts(with: Array(lead.unicodeScalars)) {
+            caseless = true
+            p.removeFirst(lead.unicodeScalars.count)
+            break
+        }
+        var parser = Parser(p: p, caseless: caseless)
+        guard let texts = parser.alternatives(from: 0, to: p.count), parser.ok,
+              texts.allSatisfy({ $0.count >= minimumBytes }) else { return nil }
+        return RequiredLiterals(texts: texts, caseless: caseless)
+    }
+
+    private struct Parser {
+        let p: [Unicode.Scalar]
+        let caseless: Bool
+        /// Cleared when the pattern holds something the parser does not understand.
+        var ok = true
+
+        /// The texts for `p[start..<end]`, split at its top-level `|`.
+        mutating func alternatives(from start: Int, to end: Int) -> [[UInt8]]? {
+            var texts: [[UInt8]] = []
+            var branchStart = start, i = start, depth = 0
+            while i <= end {
+                if i == end || (p[i] == "|" && depth == 0) {
+                    guard let branch = sequence(from: branchStart, to: i) else { return nil }
+                    texts += branch
+                    branchStart = i + 1
+                } else {
+                    switch p[i] {
+                    case "\\": i += 1
+                    case "[": guard let e = PatternSyntax.classEnd(p, at: i) else { ok = false; return nil }; i = e - 1
+                    case "(": depth += 1
+                    case ")": depth -= 1
+                    default: break
+                    }
+                }
+                i += 1
+            }
+            return texts
+        }
+
+        /// The best texts for one branch, or nil when it has none it cannot skip.
+        mutating func sequence(from start: Int, to end: Int) -> [[UInt8]]? {
+            var best: [[UInt8]]? = nil
+            var run: [UInt8] = []
+            func consider(_ candidate: [[UInt8]]?) {
+                guard let candidate, let shortest = candidate.map(\.count).min(), shortest > 0 else { return }
+                if best == nil || shortest > best!.map(\.count).min()! { best = candidate }
+            }
+            func endRun() { consider([run]); run = [] }
+            var i = start
+            while i < end {
+                let c = p[i]
+                switch c {
+                case "\\":
+                    endRun()
+                    i = escapeEnd(at: i)
+                    i = skipQuantifier(at: i)
+                case "[":
+                    endRun()
+                    guard let e = PatternSyntax.classEnd(p, at: i) else { ok = false; return nil }
+                    i = skipQuantifier(at: e)
+                case "(":
+                    endRun()
+                    guard let (contentStart, kind) = groupContent(at: i), let close = PatternSyntax.group(p, at: i)?.end else { ok = false; return nil }
+                    let optional = isOptional(at: close)
+                    if kind == .consuming && !optional {
+                        consider(alternatives(from: contentStart, to: close - 1))
+                        if !ok { return nil }
+                    }
+                    i = skipQuantifier(at: close)
+                case ".", "^", "$":
+                    endRun()
+                    i = skipQuantifier(at: i + 1)
+                case ")", "|", "?", "*", "+", "{":
+                    // A quantifier with nothing to apply to, or an unbalanced group.
+                    ok = false
+                    return nil
+                default:
+                    let next = i + 1
+                    let optional = isOptional(at: next)
+                    if let folded = fold(c), !optional {
+                        run += Array(String(folded).utf8)
+                        // `x+` still needs one x, but what follows may not come right after it.
+                        if next < end, quantifierStarts(p[next]) { endRun() }
+                    } else {
+                        endRun()
+                    }
+                    i = skipQuantifier(at: next)
+                }
+            }
+            endRun()
+            return best
+        }
+
+        /// The character as compared: itself, or under (?i) in lower case; nil when
+        /// it has case partners outside ASCII (s, k, and cased non-ASCII letters).
+        func fold(_ c: Unicode.Scalar) -> Unicode.Scalar? {
+            guard caseless else { return c }
+            if c.isASCII {
+                let lower = ("A"..."Z").contains(c) ? Unicode.Scalar(c.value | 0x20)! : c
+                return lower == "s" || lower == "k" ? nil : lower
+            }
+            return c.properties.isCased || c.properties.changesWhenCaseMapped ? nil : c
+        }
+
+        func quantifierStarts(_ c: Unicode.Scalar) -> Bool { c == "?" || c == "*" || c == "+" || c == "{" }
+
+        /// Whether the item ending before `i` may be skipped: `?`, `*`, or any `{…}`
+        /// (conservatively, even `{2}`).
+        func isOptional(at i: Int) -> Bool { i < p.count && (p[i] == "?" || p[i] == "*" || p[i] == "{") }
+
+        /// The position after a quantifier at `i` (with its lazy/possessive mark), or `i`.
+        func skipQuantifier(at i: Int) -> Int {
+            guard i < p.count, quantifierStarts(p[i]) else { return i }
+            var j = i + 1
+            if p[i] == "{" {
+                while j < p.count, p[j] != "}" { j += 1 }
+                j += 1
+            }
+            if j < p.count, p[j] == "?" || p[j] == "+" { j += 1 }
+            return j
+        }
+
+        /// The position after the escape at `i`: `\x{…}`, `\p{…}` and the like, else two characters.
+        func escapeEnd(at i: Int) -> Int {
+            guard i + 1 < p.count else { return p.count }
+            if i + 2 < p.count, "xpPNogk".unicodeScalars.contains(p[i + 1]), p[i + 2] == "{" {
+                var j = i + 3
+                while j < p.count, p[j] != "}" { j += 1 }
+                return j + 1
+            }
+            return i + 2
+        }
+
+        enum GroupKind { case consuming, assertion }
+
+        /// Where the group's content starts and whether it consumes text; nil for
+        /// group syntax the parser does not know (option settings, calls, conditions).
+        func groupContent(at i: Int) -> (Int, GroupKind)? {
+            guard i + 1 < p.count, p[i + 1] == "?" else { return (i + 1, .consuming) }
+            guard i + 2 < p.count else { return nil }
+            switch p[i + 2] {
+            case ":", ">", "|": return (i + 3, .consuming)
+            case "=", "!": return (i + 3, .assertion)
+            case "<" where i + 3 < p.count && (p[i + 3] == "=" || p[i + 3] == "!"): return (i + 4, .assertion)
+            case "<", "'":
+                let closer: Unicode.Scalar = p[i + 2] == "<" ? ">" : "'"
+                var j = i + 3
+                while j < p.count, p[j] != closer {
+                    guard p[j].properties.isAlphabetic || p[j].properties.numericType != nil || p[j] == "_" else { return nil }
+                    j += 1
+                }
+                return j < p.count ? (j + 1, .consuming) : nil
+            default: return nil
+            }
+        }
+    }
+}
