@@ -18,8 +18,6 @@ struct FirstScalars: Equatable {
     /// copies it into most buckets.
     var isBroad: Bool { bits.reduce(0) { $0 + $1.nonzeroBitCount } >= FirstScalars.tableSize / 4 }
 
-    private mutating func insert(_ scalar: Int) { bits[scalar >> 6] |= 1 << UInt64(scalar & 63) }
-
     /// Works out the set for `regex`, or returns nil when the pattern may start with
     /// anything (not anchored, no first-byte information, or assertions, verbs or
     /// callouts that partial matching cannot be trusted to see through).
@@ -37,15 +35,17 @@ struct FirstScalars: Equatable {
         let leads = FirstScalars.leadBytes(regex.code) ?? [Bool](repeating: true, count: 256)
         guard let data = pcre2_match_data_create_8(1, nil) else { return nil }
         defer { pcre2_match_data_free_8(data) }
-        let options = UInt32(PCRE2_PARTIAL_HARD | PCRE2_NO_JIT)
-        var encoded: [UInt8] = [0, 0]
+        // The probes run on the JIT's partial-matching code (several times faster than
+        // the interpreter; it is compiled here, before the pattern is shared).
+        _ = pcre2_jit_compile_8(regex.code, UInt32(PCRE2_JIT_PARTIAL_HARD))
+        let options = UInt32(PCRE2_PARTIAL_HARD)
+        let encoded = UnsafeMutablePointer<UInt8>.allocate(capacity: 2)
+        defer { encoded.deallocate() }
+        var bits = self.bits
         for lead in 0..<0xE0 where leads[lead] {
-            let scalars: [Int]
-            switch lead {
-            case 0..<0x80: scalars = [lead]
-            case 0xC2..<0xE0: scalars = (0..<64).map { (lead & 0x1F) << 6 | $0 }
-            default: continue      // a continuation byte or C0/C1 never starts valid UTF-8
-            }
+            // A continuation byte or C0/C1 never starts valid UTF-8.
+            guard lead < 0x80 || lead >= 0xC2 else { continue }
+            let scalars = lead < 0x80 ? lead..<(lead + 1) : ((lead & 0x1F) << 6)..<((lead & 0x1F) << 6 + 64)
             for scalar in scalars {
                 let length: Int
                 if scalar < 0x80 {
@@ -53,13 +53,12 @@ struct FirstScalars: Equatable {
                 } else {
                     encoded[0] = UInt8(0xC0 | scalar >> 6); encoded[1] = UInt8(0x80 | scalar & 0x3F); length = 2
                 }
-                let rc = encoded.withUnsafeBufferPointer {
-                    pcre2_match_8(regex.code, $0.baseAddress, length, 0, options, data, nil)
-                }
+                let rc = pcre2_match_8(regex.code, encoded, length, 0, options, data, nil)
                 // A match, a partial match, or an error (a limit): the rule stays a candidate.
-                if rc != PCRE2_ERROR_NOMATCH { insert(scalar) }
+                if rc != PCRE2_ERROR_NOMATCH { bits[scalar >> 6] |= 1 << UInt64(scalar & 63) }
             }
         }
+        self.bits = bits
     }
 
     /// The bytes a match can start with (index = byte), or nil when PCRE2 has no

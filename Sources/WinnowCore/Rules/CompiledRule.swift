@@ -83,8 +83,18 @@ extension String {
     /// `contains` with a string argument goes through `NSString` and showed up in the
     /// start-up profile).
     func containsLiteral(_ literal: String) -> Bool {
-        let needle = Array(literal.utf8), haystack = Array(utf8)
+        let needle = Array(literal.utf8)
         guard !needle.isEmpty else { return true }
+        if let found = utf8.withContiguousStorageIfAvailable({ haystack in
+            guard needle.count <= haystack.count else { return false }
+            for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+                if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+            }
+            return false
+        }) {
+            return found
+        }
+        let haystack = Array(utf8)
         guard needle.count <= haystack.count else { return false }
         for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
             if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }

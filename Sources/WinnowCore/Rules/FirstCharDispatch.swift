@@ -3,9 +3,10 @@ import Synchronization
 /// Anchored rules sorted by the first character of the line they can match: for
 /// each character below `FirstScalars.tableSize`, the bucket of rules (indexes in
 /// the rule set) whose match can start with it; characters with the same rules share a
-/// bucket. A line meets its bucket's rules in `Alternation`s, compiled the first
-/// time a line needs them (most buckets never are: a page's lines start with a few
-/// dozen characters), so start-up compiles no anchored alternation at all.
+/// bucket. A line meets its bucket's rules one by one, or, once the bucket has met
+/// enough lines to pay for compiling them, in `Alternation`s (most buckets never
+/// do: a page's lines start with a few dozen characters), so start-up compiles no
+/// anchored alternation at all.
 struct FirstCharDispatch: Sendable {
     private let bucketOf: [UInt16]
     /// The buckets, then one holding every rule, for lines whose first character is
@@ -42,15 +43,17 @@ struct FirstCharDispatch: Sendable {
     }
 
     /// Marks the rules that match a line starting like `subject` (or may: see
-    /// `Alternation.collect`). A small bucket's rules are marked candidates without a call.
+    /// `Alternation.collect`). A small or seldom needed bucket's rules are marked
+    /// candidates, to be tried one by one.
     func collect(_ subject: UnsafeBufferPointer<UInt8>, _ rules: [CompiledRule],
                  scratch: MatchScratch, into marks: RuleMarks) {
         let bucket = buckets[bucketIndex(subject)]
-        if bucket.members.count <= FirstCharDispatch.alternationMinimum {
+        guard bucket.members.count > FirstCharDispatch.alternationMinimum,
+              let alternations = bucket.alternations(rules, cache) else {
             for m in bucket.members { marks.markCandidate(m) }
             return
         }
-        for alternation in bucket.alternations(rules, cache) {
+        for alternation in alternations {
             _ = alternation.collect(subject, scratch: scratch, into: marks)
         }
     }
@@ -70,16 +73,25 @@ struct FirstCharDispatch: Sendable {
         return Int(bucketOf[Int(b0 & 0x1F) << 6 | Int(subject[1] & 0x3F)])
     }
 
-    /// A bucket's rules and, once a line needed them, their alternations.
+    /// A bucket's rules and, once lines have needed them often enough, their alternations.
     final class Bucket: Sendable {
         let members: [Int]
         private let compiled = AtomicLazyReference<AlternationCache.Entry>()
+        /// Rules tried one by one so far.
+        private let tries = Atomic<Int>(0)
 
         init(_ members: [Int]) { self.members = members }
 
-        /// The alternations, from the cache the first time.
-        func alternations(_ rules: [CompiledRule], _ cache: AlternationCache) -> [Alternation] {
+        /// Compiling a bucket's alternations costs as much as trying its rules one
+        /// by one on a thousand lines or so: a bucket few lines need never pays for it.
+        static let compileAfterTries = 50_000
+
+        /// The alternations, or nil while trying the rules one by one is still
+        /// cheaper; from the cache the first time.
+        func alternations(_ rules: [CompiledRule], _ cache: AlternationCache) -> [Alternation]? {
             if let done = compiled.load() { return done.list }
+            let (_, tried) = tries.wrappingAdd(members.count, ordering: .relaxed)
+            if tried < Bucket.compileAfterTries { return nil }
             return compiled.storeIfNil(cache.entry(for: members, rules)).list
         }
     }

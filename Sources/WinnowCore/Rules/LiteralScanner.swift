@@ -1,49 +1,26 @@
 /// Finds which rules' required texts (`RequiredLiterals`) occur in a line, in one
-/// pass over its bytes: at each position the next four bytes are looked up in a
-/// bit filter of the texts' first four bytes, and only on a hit in the table of
-/// texts, whose bytes are then compared. A line costs a few instructions per byte
-/// however many rules there are; the rules found are then tried on their own.
+/// pass over its bytes: at each position the next bytes are looked up in a bit
+/// filter of the texts' heads, and only on a hit in the table of texts, whose
+/// bytes are then compared. Texts of eight bytes or more are filed under their
+/// first eight bytes (in Persian, two letters are four bytes: a four-byte head
+/// such as "اس" starts too many words to filter anything). A line costs a few
+/// instructions per byte however many rules there are; the rules found are then
+/// tried on their own.
 struct LiteralScanner: Sendable {
     /// Compare ASCII letters in lower case (the texts are folded already).
     let caseless: Bool
-    /// One bit per hash of a text's first four bytes.
-    private let filter: [UInt64]
-    /// First four bytes → position in `heads` of the texts starting with them.
-    private let table: HashTable
-    private let heads: [[(rule: Int32, text: [UInt8])]]
-
-    private static let filterBits = 1 << 16
+    private let short: Heads   // texts of 4–7 bytes, by their first four
+    private let long: Heads    // texts of 8 bytes or more, by their first eight
 
     /// Nil when there is nothing to scan for.
     init?(_ entries: [(rule: Int, texts: [[UInt8]])], caseless: Bool) {
         guard !entries.isEmpty else { return nil }
         self.caseless = caseless
-        var filter = [UInt64](repeating: 0, count: LiteralScanner.filterBits / 64)
-        var table = HashTable(capacity: 64)
-        var heads: [[(rule: Int32, text: [UInt8])]] = []
-        for (rule, texts) in entries {
-            for text in texts {
-                precondition(text.count >= 4, "required literals are at least four bytes")
-                let head = LiteralScanner.head(text, 0)
-                let bit = LiteralScanner.hash(head)
-                filter[bit >> 6] |= 1 << UInt64(bit & 63)
-                let slot = Int(table.insertIfAbsent(UInt64(head), Int32(heads.count)))
-                if slot == heads.count { heads.append([]) }
-                heads[slot].append((Int32(rule), text))
-            }
-        }
-        self.filter = filter
-        self.table = table
-        self.heads = heads
+        let all = entries.flatMap { entry in entry.texts.map { (rule: entry.rule, text: $0) } }
+        precondition(all.allSatisfy { $0.text.count >= 4 }, "required literals are at least four bytes")
+        short = Heads(width: 4, all.filter { $0.text.count < 8 })
+        long = Heads(width: 8, all.filter { $0.text.count >= 8 })
     }
-
-    @inline(__always)
-    private static func head<C: Collection<UInt8>>(_ bytes: C, _ i: C.Index) -> UInt32 where C.Index == Int {
-        UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24
-    }
-
-    @inline(__always)
-    private static func hash(_ head: UInt32) -> Int { Int((head &* 0x9E37_79B1) >> 16) }
 
     /// Marks as candidates the rules one of whose texts occurs in `subject`. Under
     /// `caseless`, `scratch.folded` receives the line in lower case first.
@@ -59,12 +36,68 @@ struct LiteralScanner: Sendable {
 
     private func scan(_ line: UnsafeBufferPointer<UInt8>, _ marks: RuleMarks) {
         let n = line.count
-        guard n >= 4 else { return }
+        guard n >= 4, let base = line.baseAddress else { return }
+        let scanShort = !short.isEmpty, scanLong = !long.isEmpty && n >= 8
         for i in 0...(n - 4) {
-            let head = LiteralScanner.head(line, i)
-            let bit = LiteralScanner.hash(head)
-            guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let slot = table[UInt64(head)] else { continue }
-            for (rule, text) in heads[Int(slot)] where !marks.isMarked(Int(rule)) && text.count <= n - i {
+            if scanShort {
+                short.find(UInt64(UInt32(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self))), line, at: i, marks)
+            }
+            if scanLong && i + 8 <= n {
+                long.find(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)), line, at: i, marks)
+            }
+        }
+    }
+
+    /// Texts filed by their first `width` bytes (4 or 8), read as a little-endian word.
+    private struct Heads {
+        /// One bit per hash of a head.
+        private let filter: [UInt64]
+        /// Head → group: `texts[groupStart[g]..<groupStart[g + 1]]`.
+        private let table: HashTable
+        private let groupStart: [Int32]
+        private let texts: [(rule: Int32, text: [UInt8])]
+        let isEmpty: Bool
+
+        private static let filterBits = 1 << 16
+
+        init(width: Int, _ entries: [(rule: Int, text: [UInt8])]) {
+            isEmpty = entries.isEmpty
+            var filter = [UInt64](repeating: 0, count: Heads.filterBits / 64)
+            var byHead: [UInt64: [(rule: Int32, text: [UInt8])]] = [:]
+            var heads: [UInt64] = []
+            for (rule, text) in entries {
+                let head = text.prefix(width).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
+                let bit = Heads.hash(head)
+                filter[bit >> 6] |= 1 << UInt64(bit & 63)
+                if byHead[head] == nil { heads.append(head) }
+                byHead[head, default: []].append((Int32(rule), text))
+            }
+            var table = HashTable(capacity: max(heads.count, 1))
+            var groupStart: [Int32] = []
+            var texts: [(rule: Int32, text: [UInt8])] = []
+            for head in heads {
+                table.insertIfAbsent(head, Int32(groupStart.count))
+                groupStart.append(Int32(texts.count))
+                texts += byHead[head]!
+            }
+            groupStart.append(Int32(texts.count))
+            self.filter = filter
+            self.table = table
+            self.groupStart = groupStart
+            self.texts = texts
+        }
+
+        @inline(__always)
+        private static func hash(_ head: UInt64) -> Int { Int(truncatingIfNeeded: (head &* 0x9E37_79B9_7F4A_7C15) >> 48) }
+
+        /// Marks the rules of the texts that start at `i` with `head`.
+        @inline(__always)
+        func find(_ head: UInt64, _ line: UnsafeBufferPointer<UInt8>, at i: Int, _ marks: RuleMarks) {
+            let bit = Heads.hash(head)
+            guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let group = table[head] else { return }
+            for k in Int(groupStart[Int(group)])..<Int(groupStart[Int(group) + 1]) {
+                let (rule, text) = texts[k]
+                guard text.count <= line.count - i, !marks.isMarked(Int(rule)) else { continue }
                 if text.indices.allSatisfy({ line[i + $0] == text[$0] }) { marks.markCandidate(Int(rule)) }
             }
         }

@@ -14,6 +14,24 @@ public struct RuleParser {
 
     public init(path: String) { self.path = path }
 
+    /// The lines of `text`, split at "\n", "\r\n" and "\r", found on its UTF-8 bytes
+    /// (splitting by Character runs grapheme breaking over every line).
+    static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex, i = start
+        while i != utf8.endIndex {
+            let byte = utf8[i]
+            guard byte == 0x0A || byte == 0x0D else { i = utf8.index(after: i); continue }
+            lines.append(text[start..<i])
+            i = utf8.index(after: i)
+            if byte == 0x0D, i != utf8.endIndex, utf8[i] == 0x0A { i = utf8.index(after: i) }
+            start = i
+        }
+        lines.append(text[start...])
+        return lines
+    }
+
     public func parse(_ text: String) throws(RuleErrors) -> RuleFile {
         // A byte-order mark some editors write is not part of the first line.
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
@@ -22,8 +40,7 @@ public struct RuleParser {
         var rules: [Rule] = []
         var errors: [Diagnostic] = []
         var warnings: [Diagnostic] = []
-        // "\r\n" is one Character in Swift: split on every kind of line end.
-        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        let lines = RuleParser.lines(of: text)
         for (index, rawLine) in lines.enumerated() {
             let lineNumber = index + 1
             let line = Substring(rawLine)
