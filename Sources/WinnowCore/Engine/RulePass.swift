@@ -49,9 +49,10 @@ struct RulePass {
             found.limitHits.append("line \(i + 1): rule '\(rule.rule.id)' (\(rule.rule.location.short)) gave up: \(message); the line is kept")
             stopped = true
         }
-        rules.keep.forEachMatch(shadow: shadow, raw: raw, scratch: cleaner.scratch, onLimit: onLimit) { found.keep.append($0); return false }
-        if !stopped { rules.act.forEachMatch(shadow: shadow, raw: raw, scratch: cleaner.scratch, onLimit: onLimit) { found.act.append($0); return false } }
-        if !stopped { rules.strip.forEachMatch(shadow: shadow, raw: raw, scratch: cleaner.scratch, onLimit: onLimit) { found.strip.append($0); return false } }
+        let marks = rules.prefilter.collect(shadow: shadow, raw: raw, scratch: cleaner.scratch)
+        rules.keep.forEachMatch(marks, shadow: shadow, raw: raw, scratch: cleaner.scratch, onLimit: onLimit) { found.keep.append($0); return false }
+        if !stopped { rules.act.forEachMatch(marks, shadow: shadow, raw: raw, scratch: cleaner.scratch, onLimit: onLimit) { found.act.append($0); return false } }
+        if !stopped { rules.strip.forEachMatch(marks, shadow: shadow, raw: raw, scratch: cleaner.scratch, onLimit: onLimit) { found.strip.append($0); return false } }
         cleaner.matchCache[i] = found
         return found
     }

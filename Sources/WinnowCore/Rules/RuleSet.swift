@@ -10,8 +10,10 @@ public final class RuleSet: @unchecked Sendable {
     public let maxCaptureCount: Int
     private let bySelection: [LanguageSelection: LanguageRules]
 
-    /// The rules of one combination of languages, split by role.
+    /// The rules of one combination of languages: their prefilter, and the rules
+    /// split by role.
     struct LanguageRules {
+        let prefilter: Prefilter
         let keep: RuleGroup
         let act: RuleGroup     // drop, cut, list, meta: first match wins
         let strip: RuleGroup
@@ -58,11 +60,12 @@ public final class RuleSet: @unchecked Sendable {
         // workers only read.
         var table: [LanguageSelection: LanguageRules] = [:]
         let cache = AlternationCache()
-        let group = { (rules: [CompiledRule]) in RuleGroup(rules, all: compiled, cache: cache) }
+        let group = { (rules: [CompiledRule]) in RuleGroup(rules, all: compiled) }
         for selection in [[Language.fa], [.ar], [.en], [.fa, .ar], [.fa, .en], [.ar, .en], [.fa, .ar, .en]] {
             let key = LanguageSelection(selection)
             let applicable = compiled.filter { key.contains(any: $0.rule.languages) }
             table[key] = LanguageRules(
+                prefilter: Prefilter(applicable, all: compiled, cache: cache),
                 keep: group(applicable.filter { $0.rule.action == .keep }),
                 act: group(applicable.filter { [.drop, .cut, .list, .meta].contains($0.rule.action) }),
                 strip: group(applicable.filter { $0.rule.action == .strip }))

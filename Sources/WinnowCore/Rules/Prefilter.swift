@@ -1,0 +1,87 @@
+/// What a line needs to meet of a set of rules, found in one pass over the line
+/// for all of them, so that it costs a few JIT calls whatever the number of rules:
+///
+/// - Anchored rules whose matches start with known literal texts (`^(?:منبع|ماخذ)…`,
+///   most chrome rules) are found by the line's opening bytes (`PrefixIndex`).
+/// - Other anchored rules are sorted by the character their match can start with
+///   (`FirstCharDispatch`): a line starting with "م" meets only the anchored rules
+///   that can start with "م"; unless they can start with most characters.
+/// - Unanchored rules, and anchored ones that can start almost anywhere, are tried
+///   on lines that contain one of the literal texts their matches need
+///   (`LiteralScanner`); those without such texts meet every line, in
+///   `Alternation`s (by subject: shadow or raw).
+/// - An alternation tells which of its rules match, in one call; the rules it
+///   cannot tell about, and those that cannot join one, are tried on their own.
+///
+/// Rules are named by their index in the whole rule set (`CompiledRule.index`), so
+/// that the prefilters of several language combinations share compiled
+/// alternations (`AlternationCache`). `RuleGroup` then tries the marked rules.
+final class Prefilter: @unchecked Sendable {
+    /// Every rule of the rule set, by index.
+    private let all: [CompiledRule]
+    /// Rules by required literal (exact and caseless), with the subject they run on.
+    private let scanners: [(scanner: LiteralScanner, raw: Bool)]
+    /// The alternations every line meets, each with the subject it runs on.
+    private let everyLine: [(alternation: Alternation, raw: Bool)]
+    /// Anchored rules by literal prefix (exact and caseless), with the subject
+    /// they run on.
+    private let prefixIndexes: [(index: PrefixIndex, raw: Bool)]
+    /// The other anchored combinable rules by first character.
+    private let shadowDispatch: FirstCharDispatch?
+    private let rawDispatch: FirstCharDispatch?
+    /// The rules behind no prefilter (tried on every line), in priority order.
+    private let unfiltered: [Int]
+
+    init(_ rules: [CompiledRule], all: [CompiledRule], cache: AlternationCache) {
+        self.all = all
+        var everyLine: [(alternation: Alternation, raw: Bool)] = []
+        var filtered = [Bool](repeating: false, count: all.count)
+        var prefixIndexes: [(index: PrefixIndex, raw: Bool)] = []
+        var scanners: [(scanner: LiteralScanner, raw: Bool)] = []
+        var dispatch: [FirstCharDispatch?] = []
+        for raw in [false, true] {
+            let own = rules.filter { $0.rule.raw == raw }.map(\.index)
+            for caseless in [false, true] {
+                let indexed = own.compactMap { m in
+                    all[m].literalPrefixes.flatMap { $0.caseless == caseless ? (rule: m, prefixes: $0.texts) : nil }
+                }
+                if let index = PrefixIndex(indexed, caseless: caseless) { prefixIndexes.append((index, raw)) }
+                for entry in indexed { filtered[entry.rule] = true }
+            }
+            let combinable = own.filter { !filtered[$0] && all[$0].combinable }
+            let sorted = combinable.filter { all[$0].firstScalars.map { !$0.isBroad } ?? false }
+            dispatch.append(FirstCharDispatch(members: sorted, rules: all, cache: cache))
+            for m in sorted { filtered[m] = true }
+            for caseless in [false, true] {
+                let scanned = own.compactMap { m in
+                    filtered[m] ? nil : all[m].requiredLiterals.flatMap { $0.caseless == caseless ? (rule: m, texts: $0.texts) : nil }
+                }
+                if let scanner = LiteralScanner(scanned, caseless: caseless) { scanners.append((scanner, raw)) }
+                for entry in scanned { filtered[entry.rule] = true }
+            }
+            let others = combinable.filter { !filtered[$0] }
+            everyLine += cache.alternations(of: others, all).map { ($0, raw) }
+            for m in combinable { filtered[m] = true }
+        }
+        self.everyLine = everyLine
+        self.scanners = scanners
+        self.prefixIndexes = prefixIndexes
+        shadowDispatch = dispatch[0]
+        rawDispatch = dispatch[1]
+        unfiltered = rules.map(\.index).filter { !filtered[$0] }
+    }
+
+    /// The marks for one line: rules known to match, and rules that may (to be tried).
+    func collect(shadow: UnsafeBufferPointer<UInt8>, raw: UnsafeBufferPointer<UInt8>, scratch: MatchScratch) -> RuleMarks {
+        let marks = scratch.ruleMarks(count: all.count)
+        for n in unfiltered { marks.markCandidate(n) }
+        for (index, isRaw) in prefixIndexes { index.collect(isRaw ? raw : shadow, into: marks) }
+        shadowDispatch?.collect(shadow, all, scratch: scratch, into: marks)
+        rawDispatch?.collect(raw, all, scratch: scratch, into: marks)
+        for (scanner, isRaw) in scanners { scanner.collect(isRaw ? raw : shadow, scratch: scratch, into: marks) }
+        for (alternation, isRaw) in everyLine {
+            _ = alternation.collect(isRaw ? raw : shadow, scratch: scratch, into: marks)
+        }
+        return marks
+    }
+}
