@@ -6,7 +6,9 @@
 // every diagnostic must point inside the file (line 1...lines, column >= 1).
 // When the rules compile, the rule text itself is cleaned with them, so odd but
 // valid rules (cut, list, grab, meta with named groups, strip with empty matches,
-// lookbehinds, \K) also run through the rule pass.
+// lookbehinds, \K) also run through the rule pass, and on each of its lines the
+// prefilter (literal prefixes, first characters, required texts, alternations)
+// must let through exactly the rules that trying every rule finds.
 //
 // Compiled into the same module as the WinnowCore sources (see build.sh), so there
 // is no `import WinnowCore`.
@@ -53,6 +55,41 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         precondition(result.fates.count == result.spans.count)
         var out: [UInt8] = []
         CleanWriter.write(bytes, result, into: &out)
+        checkPrefilter(ruleSet, lines: text.split(separator: "\n", omittingEmptySubsequences: false).prefix(64).map(String.init))
     }
     return 0
+}
+
+/// The rules the prefilter and the groups report for each line, against each rule
+/// tried on its own (lines where a rule hits a match limit are skipped: there the
+/// answers may rightly differ).
+func checkPrefilter(_ ruleSet: RuleSet, lines: [String]) {
+    let scratch = MatchScratch(captureCapacity: max(ruleSet.maxCaptureCount, 16))
+    let selected = ruleSet.rules(for: [.fa, .ar, .en])
+    for line in lines {
+        let raw = Array(line.utf8), shadow = Array(Normalizer.normalize(line).utf8)
+        raw.withUnsafeBufferPointer { r in
+            shadow.withUnsafeBufferPointer { s in
+                var expected: [Int] = []
+                for rule in ruleSet.rules {
+                    switch rule.regex.match(rule.rule.raw ? r : s, scratch: scratch) {
+                    case .match: expected.append(rule.index)
+                    case .noMatch: continue
+                    case .limitExceeded, .failed: return
+                    }
+                }
+                var found: [Int] = []
+                let marks = selected.prefilter.collect(shadow: s, raw: r, scratch: scratch)
+                var limited = false
+                for group in [selected.keep, selected.act, selected.strip] {
+                    group.forEachMatch(marks, shadow: s, raw: r, scratch: scratch, onLimit: { _, _ in limited = true }) {
+                        found.append($0.index); return false
+                    }
+                }
+                if !limited && found.sorted() != expected {
+                    fatalError("prefilter found rules \(found.sorted()) but trying every rule finds \(expected) on line: \(line)")
+                }
+            }
+        }
+    }
 }

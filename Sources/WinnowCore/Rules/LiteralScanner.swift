@@ -11,6 +11,9 @@ struct LiteralScanner: Sendable {
     let caseless: Bool
     private let short: Heads   // texts of 4–7 bytes, by their first four
     private let long: Heads    // texts of 8 bytes or more, by their first eight
+    /// One bit per hash of the first four bytes of every text, short or long: most
+    /// positions of a line stop at this one test.
+    private let filter: [UInt64]
 
     /// Nil when there is nothing to scan for.
     init?(_ entries: [(rule: Int, texts: [[UInt8]])], caseless: Bool) {
@@ -20,15 +23,18 @@ struct LiteralScanner: Sendable {
         precondition(all.allSatisfy { $0.text.count >= 4 }, "required literals are at least four bytes")
         short = Heads(width: 4, all.filter { $0.text.count < 8 })
         long = Heads(width: 8, all.filter { $0.text.count >= 8 })
+        filter = Heads.filter(all.map { Heads.head($0.text, width: 4) })
     }
 
     /// Marks as candidates the rules one of whose texts occurs in `subject`. Under
     /// `caseless`, `scratch.folded` receives the line in lower case first.
     func collect(_ subject: UnsafeBufferPointer<UInt8>, scratch: MatchScratch, into marks: RuleMarks) {
         if caseless {
-            scratch.folded.removeAll(keepingCapacity: true)
-            for byte in subject { scratch.folded.append(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
-            scratch.folded.withUnsafeBufferPointer { scan($0, marks) }
+            if scratch.folded.count < subject.count { scratch.folded = [UInt8](repeating: 0, count: subject.count * 2) }
+            scratch.folded.withUnsafeMutableBufferPointer { folded in
+                for (k, byte) in subject.enumerated() { folded[k] = byte &- 0x41 < 26 ? byte | 0x20 : byte }
+                scan(UnsafeBufferPointer(rebasing: folded[..<subject.count]), marks)
+            }
         } else {
             scan(subject, marks)
         }
@@ -37,12 +43,11 @@ struct LiteralScanner: Sendable {
     private func scan(_ line: UnsafeBufferPointer<UInt8>, _ marks: RuleMarks) {
         let n = line.count
         guard n >= 4, let base = line.baseAddress else { return }
-        let scanShort = !short.isEmpty, scanLong = !long.isEmpty && n >= 8
         for i in 0...(n - 4) {
-            if scanShort {
-                short.find(UInt64(UInt32(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self))), line, at: i, marks)
-            }
-            if scanLong && i + 8 <= n {
+            let head = UInt64(UInt32(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self)))
+            guard Heads.passes(head, filter) else { continue }
+            short.find(head, line, at: i, marks)
+            if i + 8 <= n {
                 long.find(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)), line, at: i, marks)
             }
         }
@@ -60,15 +65,34 @@ struct LiteralScanner: Sendable {
 
         private static let filterBits = 1 << 16
 
+        /// The first `width` bytes of `text` as a little-endian word.
+        static func head(_ text: [UInt8], width: Int) -> UInt64 {
+            text.prefix(width).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
+        }
+
+        /// A bit filter of `heads`.
+        static func filter(_ heads: [UInt64]) -> [UInt64] {
+            var filter = [UInt64](repeating: 0, count: Heads.filterBits / 64)
+            for head in heads {
+                let bit = Heads.hash(head)
+                filter[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+            return filter
+        }
+
+        @inline(__always)
+        static func passes(_ head: UInt64, _ filter: [UInt64]) -> Bool {
+            let bit = Heads.hash(head)
+            return filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        }
+
         init(width: Int, _ entries: [(rule: Int, text: [UInt8])]) {
             isEmpty = entries.isEmpty
-            var filter = [UInt64](repeating: 0, count: Heads.filterBits / 64)
+            filter = Heads.filter(entries.map { Heads.head($0.text, width: width) })
             var byHead: [UInt64: [(rule: Int32, text: [UInt8])]] = [:]
             var heads: [UInt64] = []
             for (rule, text) in entries {
-                let head = text.prefix(width).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64(8 * $1.offset) }
-                let bit = Heads.hash(head)
-                filter[bit >> 6] |= 1 << UInt64(bit & 63)
+                let head = Heads.head(text, width: width)
                 if byHead[head] == nil { heads.append(head) }
                 byHead[head, default: []].append((Int32(rule), text))
             }
@@ -81,7 +105,6 @@ struct LiteralScanner: Sendable {
                 texts += byHead[head]!
             }
             groupStart.append(Int32(texts.count))
-            self.filter = filter
             self.table = table
             self.groupStart = groupStart
             self.texts = texts
@@ -93,8 +116,7 @@ struct LiteralScanner: Sendable {
         /// Marks the rules of the texts that start at `i` with `head`.
         @inline(__always)
         func find(_ head: UInt64, _ line: UnsafeBufferPointer<UInt8>, at i: Int, _ marks: RuleMarks) {
-            let bit = Heads.hash(head)
-            guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let group = table[head] else { return }
+            guard !isEmpty, Heads.passes(head, filter), let group = table[head] else { return }
             for k in Int(groupStart[Int(group)])..<Int(groupStart[Int(group) + 1]) {
                 let (rule, text) = texts[k]
                 guard text.count <= line.count - i, !marks.isMarked(Int(rule)) else { continue }
