@@ -34,7 +34,9 @@ import Testing
                         "^ab|cd", "^ab|^cd",                                    // top-level |
                         "^[ab]c", "^\\sab", "^.ab", "^(ab)", "^(?<n>ab)",      // no literal first
                         "^(?:a(?i)b|c)", "^ab(?i)", "^(?-i)ab", "^(?x)a b",     // option changes
-                        "^ab\\Q|\\E", "^ab(?#|)", "^ab(*COMMIT)", "^(?:ab[|)"] {
+                        "^ab\\Q|\\E", "^ab(?#|)", "^ab(*COMMIT)", "^(?:ab[|)",
+                        // \cX takes the next character whatever it is: here the | is an alternation.
+                        "^ab\\c\\|cd"] {
             #expect(LiteralPrefixes.of(pattern) == nil, "\(pattern)")
         }
     }
@@ -51,6 +53,7 @@ import Testing
         #expect(required("x+yyyy") == ["yyyy"])
         #expect(required("ab?cdef") == ["cdef"])
         #expect(required("(?<name>abcd)\\d") == ["abcd"])
+        #expect(required("\\x41bcde\\pLfghi") == ["bcde"])
         // Under (?i): lower case, cut at s and k (their partners ſ and K are not ASCII).
         #expect(RequiredLiterals.of("(?i)WORDY DAY")?.texts.map { String(decoding: $0, as: UTF8.self) } == ["wordy day"])
         #expect(required("(?i)cookies") == nil)              // "coo", "ie": too short
@@ -60,7 +63,9 @@ import Testing
     @Test func patternsWithoutRequiredTextGiveNone() {
         for pattern in ["abc", "a.b", "(?:abcd)?x", "(?:abcd)*", "(?:abcd){2}", "abcd|x", "abcd|",
                         "(?=abcd)x", "(?!abcd)xyz", "(?i:abcd)", "ab(?i)cdef", "(?1)abcd", "\\Qabcd\\E",
-                        "(?#abcd)", "(*UCP)abcd", "[abcd]+", "\\p{L}{4}", "(?(1)abcd|efgh)", "abcd)", "a{2}bcd"] {
+                        "(?#abcd)", "(*UCP)abcd", "[abcd]+", "\\p{L}{4}", "(?(1)abcd|efgh)", "abcd)", "a{2}bcd",
+                        // Found by the fuzzer: \c\ is one character, so the | is an alternation.
+                        "where\\\\\\c\\\\\\|\\\\x", "\\x41\\x42\\x43\\x44", "\\1234\\g{12}", "[\\c]abcd]"] {
             #expect(RequiredLiterals.of(pattern) == nil, "\(pattern)")
         }
     }

@@ -13,7 +13,7 @@ struct Alternation: Sendable {
     /// Nil when the members are tried one by one (a single rule, or PCRE2 refused
     /// the combination).
     let regex: Regex?
-    /// Positions of the member rules in their group, in priority order.
+    /// The member rules (indexes in the rule set), in priority order.
     let members: [Int]
 
     /// Callout numbers go up to 255.
@@ -22,7 +22,7 @@ struct Alternation: Sendable {
     /// that the JIT compiles quickly.
     static let maxBytes = 6000
 
-    /// `members` (positions in `rules`) as alternations of at most `maxMembers`
+    /// `members` (indexes in `rules`) as alternations of at most `maxMembers`
     /// rules and about `maxBytes` of pattern each.
     static func build(_ members: [Int], _ rules: [CompiledRule]) -> [Alternation] {
         var result: [Alternation] = []

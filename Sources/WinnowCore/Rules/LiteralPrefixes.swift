@@ -73,7 +73,7 @@ struct LiteralPrefixes: Equatable {
     private static func hasOptionSetting(_ p: [Unicode.Scalar]) -> Bool {
         var i = 0
         while i + 2 < p.count {
-            if p[i] == "\\" { i += 2; continue }
+            if p[i] == "\\" { i = PatternSyntax.escapeEnd(p, at: i); continue }
             if p[i] == "(", p[i + 1] == "?" {
                 let c = p[i + 2]
                 if c == "-" || c == "^" || c.properties.isAlphabetic && c.isASCII { return true }
@@ -90,7 +90,7 @@ struct LiteralPrefixes: Equatable {
         var i = 0
         while i < p.count {
             switch p[i] {
-            case "\\": i += 1
+            case "\\": i = PatternSyntax.escapeEnd(p, at: i) - 1
             case "[": guard let end = PatternSyntax.classEnd(p, at: i) else { return nil }; i = end - 1
             case "(": depth += 1
             case ")": depth -= 1

@@ -10,7 +10,7 @@ enum PatternSyntax {
         if i < p.count, p[i] == "]" { i += 1 }       // a leading ] is a member
         while i < p.count {
             switch p[i] {
-            case "\\": i += 2; continue
+            case "\\": i = escapeEnd(p, at: i); continue
             case "[" where i + 1 < p.count && p[i + 1] == ":":
                 // A POSIX class [:name:] inside the class.
                 var j = i + 2
@@ -32,7 +32,7 @@ enum PatternSyntax {
         var i = start
         while i < p.count {
             switch p[i] {
-            case "\\": i += 1
+            case "\\": i = escapeEnd(p, at: i) - 1
             case "[": guard let end = classEnd(p, at: i) else { return nil }; i = end - 1
             case "(": depth += 1
             case ")":
@@ -44,5 +44,47 @@ enum PatternSyntax {
             i += 1
         }
         return nil
+    }
+
+    /// The position after the escape sequence starting with the `\` at `i`: more
+    /// than two characters for `\cX`, `\xhh`, `\x{…}`, `\ddd`, `\p{…}`, `\k<…>` and
+    /// the like, which must not be read as a `\` followed by ordinary characters (in
+    /// `\c\|` the `|` is an alternation, in `\x41` the "41" is not text).
+    static func escapeEnd(_ p: [Unicode.Scalar], at i: Int) -> Int {
+        guard i + 1 < p.count else { return p.count }
+        let c = p[i + 1]
+        var j = i + 2
+        func upTo(_ closer: Unicode.Scalar) -> Int {
+            var k = j + 1
+            while k < p.count, p[k] != closer { k += 1 }
+            return min(k + 1, p.count)
+        }
+        func digits(_ isDigit: (Unicode.Scalar) -> Bool, max: Int) -> Int {
+            var k = j
+            while k < p.count, k - j < max, isDigit(p[k]) { k += 1 }
+            return k
+        }
+        let hex = { (d: Unicode.Scalar) in d.properties.isASCIIHexDigit }
+        let decimal = { (d: Unicode.Scalar) in ("0"..."9").contains(d) }
+        // (In Swift a `where` binds to the last pattern of a case only: test braces first.)
+        if "xoNpPgk".unicodeScalars.contains(c), j < p.count, p[j] == "{" { return upTo("}") }
+        if c == "k" || c == "g", j < p.count, p[j] == "<" || p[j] == "'" { return upTo(p[j] == "<" ? ">" : "'") }
+        switch c {
+        case "c":
+            return min(i + 3, p.count)
+        case "x":
+            return digits(hex, max: 2)
+        case "p", "P":
+            return min(j + 1, p.count)
+        case "g":
+            if j < p.count, p[j] == "+" || p[j] == "-" { j += 1 }
+            return digits(decimal, max: Int.max)
+        case "0":
+            return digits({ ("0"..."7").contains($0) }, max: 2)
+        case "1"..."9":
+            return digits(decimal, max: Int.max)
+        default:
+            return j
+        }
     }
 }

@@ -41,23 +41,18 @@ final class Prefilter: @unchecked Sendable {
         var dispatch: [FirstCharDispatch?] = []
         for raw in [false, true] {
             let own = rules.filter { $0.rule.raw == raw }.map(\.index)
-            for caseless in [false, true] {
-                let indexed = own.compactMap { m in
-                    all[m].literalPrefixes.flatMap { $0.caseless == caseless ? (rule: m, prefixes: $0.texts) : nil }
-                }
-                if let index = PrefixIndex(indexed, caseless: caseless) { prefixIndexes.append((index, raw)) }
-                for entry in indexed { filtered[entry.rule] = true }
+            for (caseless, entries) in Prefilter.byCase(own, { all[$0].literalPrefixes.map { ($0.texts, $0.caseless) } }) {
+                if let index = PrefixIndex(entries, caseless: caseless) { prefixIndexes.append((index, raw)) }
+                for entry in entries { filtered[entry.rule] = true }
             }
             let combinable = own.filter { !filtered[$0] && all[$0].combinable }
             let sorted = combinable.filter { all[$0].firstScalars.map { !$0.isBroad } ?? false }
             dispatch.append(FirstCharDispatch(members: sorted, rules: all, cache: cache))
             for m in sorted { filtered[m] = true }
-            for caseless in [false, true] {
-                let scanned = own.compactMap { m in
-                    filtered[m] ? nil : all[m].requiredLiterals.flatMap { $0.caseless == caseless ? (rule: m, texts: $0.texts) : nil }
-                }
-                if let scanner = LiteralScanner(scanned, caseless: caseless) { scanners.append((scanner, raw)) }
-                for entry in scanned { filtered[entry.rule] = true }
+            let unsorted = own.filter { !filtered[$0] }
+            for (caseless, entries) in Prefilter.byCase(unsorted, { all[$0].requiredLiterals.map { ($0.texts, $0.caseless) } }) {
+                if let scanner = LiteralScanner(entries, caseless: caseless) { scanners.append((scanner, raw)) }
+                for entry in entries { filtered[entry.rule] = true }
             }
             let others = combinable.filter { !filtered[$0] }
             everyLine += cache.alternations(of: others, all).map { ($0, raw) }
@@ -69,6 +64,15 @@ final class Prefilter: @unchecked Sendable {
         shadowDispatch = dispatch[0]
         rawDispatch = dispatch[1]
         unfiltered = rules.map(\.index).filter { !filtered[$0] }
+    }
+
+    /// The rules of `members` that have literal texts, exact ones then caseless ones.
+    private static func byCase(_ members: [Int], _ literals: (Int) -> (texts: [[UInt8]], caseless: Bool)?)
+        -> [(caseless: Bool, entries: [(rule: Int, texts: [[UInt8]])])] {
+        let found = members.compactMap { m in literals(m).map { (rule: m, texts: $0.texts, caseless: $0.caseless) } }
+        return [false, true].map { caseless in
+            (caseless, found.filter { $0.caseless == caseless }.map { (rule: $0.rule, texts: $0.texts) })
+        }
     }
 
     /// The marks for one line: rules known to match, and rules that may (to be tried).

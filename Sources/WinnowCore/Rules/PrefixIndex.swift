@@ -15,16 +15,16 @@ struct PrefixIndex: Sendable {
     private let endStart: [Int32]
     private let ending: [Int32]
 
-    /// `entries`: positions of rules in the group with their prefixes (UTF-8, folded
+    /// `entries`: rules (indexes in the rule set) with their prefixes (UTF-8, folded
     /// when `caseless`). Nil when there is nothing to index.
-    init?(_ entries: [(rule: Int, prefixes: [[UInt8]])], caseless: Bool) {
+    init?(_ entries: [(rule: Int, texts: [[UInt8]])], caseless: Bool) {
         guard !entries.isEmpty else { return nil }
         self.caseless = caseless
         var children = HashTable(capacity: 256)
         var nodeCount = 1
         var endsAt: [[Int32]] = [[]]
-        for (rule, prefixes) in entries {
-            for prefix in prefixes {
+        for (rule, texts) in entries {
+            for prefix in texts {
                 var node = 0
                 for byte in prefix {
                     let key = PrefixIndex.edge(node, byte)

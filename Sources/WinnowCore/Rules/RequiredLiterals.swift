@@ -50,7 +50,7 @@ struct RequiredLiterals: Equatable {
                     branchStart = i + 1
                 } else {
                     switch p[i] {
-                    case "\\": i += 1
+                    case "\\": i = PatternSyntax.escapeEnd(p, at: i) - 1
                     case "[": guard let e = PatternSyntax.classEnd(p, at: i) else { ok = false; return nil }; i = e - 1
                     case "(": depth += 1
                     case ")": depth -= 1
@@ -77,7 +77,7 @@ struct RequiredLiterals: Equatable {
                 switch c {
                 case "\\":
                     endRun()
-                    i = escapeEnd(at: i)
+                    i = PatternSyntax.escapeEnd(p, at: i)
                     i = skipQuantifier(at: i)
                 case "[":
                     endRun()
@@ -143,17 +143,6 @@ struct RequiredLiterals: Equatable {
             }
             if j < p.count, p[j] == "?" || p[j] == "+" { j += 1 }
             return j
-        }
-
-        /// The position after the escape at `i`: `\x{…}`, `\p{…}` and the like, else two characters.
-        func escapeEnd(at i: Int) -> Int {
-            guard i + 1 < p.count else { return p.count }
-            if i + 2 < p.count, "xpPNogk".unicodeScalars.contains(p[i + 1]), p[i + 2] == "{" {
-                var j = i + 3
-                while j < p.count, p[j] != "}" { j += 1 }
-                return j + 1
-            }
-            return i + 2
         }
 
         enum GroupKind { case consuming, assertion }

@@ -16,8 +16,6 @@ final class RuleGroup: @unchecked Sendable {
         self.isMember = isMember
     }
 
-    var isEmpty: Bool { rules.isEmpty }
-
     /// Calls `visit` with each rule of the group whose pattern matches, in priority
     /// order, until it returns true; `marks` come from the line's prefilter.
     /// (`scratch` holds no captures then: a caller that needs them runs the rule
