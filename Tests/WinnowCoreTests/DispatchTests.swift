@@ -51,17 +51,30 @@ import Testing
         #expect(clean("漢字\nabc\nxyz\nمنبع\nok\n", rules: rules) == "xyz\n")
     }
 
-    @Test func aLargeBucketGoesThroughItsAlternations() throws {
-        // 30 anchored rules starting with "x" (and one starting anywhere): more than
-        // `alternationMinimum`, so the bucket of "x" is tried behind alternations.
+    @Test func aLargeBucketGoesThroughItsAlternationsOnceUsedEnough() throws {
+        // 30 anchored rules starting with "x" (classes keep them out of the prefix
+        // index) and one starting anywhere: more than `alternationMinimum`, so once
+        // the bucket of "x" has cost `compileAfterTries` it is tried behind alternations.
         var text = (0..<30).map { "drop x\($0) ^[x]\($0)y$" }.joined(separator: "\n")
         text += "\ndrop any ^.{0,3}zz$\n"
-        let rules = try ruleSet(text)
+        let rules = try ruleSet(text).rules
         #expect(30 > FirstCharDispatch.alternationMinimum)
-        let input = "x7y\nx29y\nx31y\nxyzz\nx7yy\nabzz\n漢zz\n"
-        #expect(clean(input, rules: rules) == "x31y\nx7yy\n")
-        let f = fates(input, rules: rules)
-        #expect(f[0] == .removed(.rule(7)) && f[1] == .removed(.rule(29)) && f[3] == .removed(.rule(30)))
+        let dispatch = try #require(FirstCharDispatch(members: Array(0..<30), rules: rules, cache: AlternationCache()))
+        let scratch = MatchScratch()
+        func marks(_ line: String) -> (marked: [Int], known: [Int]) {
+            let marks = scratch.ruleMarks(count: rules.count)
+            Array(line.utf8).withUnsafeBufferPointer { dispatch.collect($0, rules, scratch: scratch, into: marks) }
+            let marked = marks.sortedMarks()
+            return (marked, marked.filter(marks.isKnownMatch))
+        }
+        // At first every rule of the bucket is a candidate, none a known match.
+        #expect(marks("x7y") == (Array(0..<30), []))
+        for _ in 0..<(FirstCharDispatch.Bucket.compileAfterTries / 30 + 1) { _ = marks("x1y") }
+        // Then the alternations tell exactly which rules match.
+        #expect(marks("x7y") == ([7], [7]))
+        #expect(marks("x29y") == ([29], [29]))
+        #expect(marks("x31y") == ([], []))
+        #expect(marks("y7y") == ([], []))
     }
 
     /// Every line of the seeds, the eval pages and the rule examples: a default rule
