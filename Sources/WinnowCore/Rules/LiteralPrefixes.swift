@@ -26,7 +26,7 @@ struct LiteralPrefixes: Equatable {
         guard p.first == "^" else { return nil }
         let caseless = p.starts(with: Array("^(?i)".unicodeScalars))
         if caseless { p.replaceSubrange(0..<5, with: ["^"]) }
-        guard !hasOptionSetting(p), topLevelBars(p) == [] else { return nil }
+        guard !hasOptionSetting(p), PatternSyntax.topLevelBars(p, in: p.indices) == [] else { return nil }
         var texts: [[Unicode.Scalar]]
         if p.count > 3, p[1] == "(", p[2] == "?", p[3] == ":" {
             guard let (end, bars) = PatternSyntax.group(p, at: 1) else { return nil }
@@ -41,20 +41,10 @@ struct LiteralPrefixes: Equatable {
         return LiteralPrefixes(texts: texts.map { Array(String(String.UnicodeScalarView($0)).utf8) }, caseless: caseless)
     }
 
-    /// ASCII letters in lower case, up to the first other character with case
-    /// (its caseless partners are not worth knowing here).
+    /// The text as compared without case, up to the first character with case
+    /// outside ASCII.
     private static func folded(_ text: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        var out: [Unicode.Scalar] = []
-        for c in text {
-            if c.isASCII {
-                out.append(("A"..."Z").contains(c) ? Unicode.Scalar(c.value | 0x20)! : c)
-            } else if c.properties.isCased || c.properties.changesWhenCaseMapped {
-                break
-            } else {
-                out.append(c)
-            }
-        }
-        return out
+        Array(text.lazy.map(PatternSyntax.caselessFold).prefix { $0 != nil }.map { $0! })
     }
 
     private static let metacharacters: Set<Unicode.Scalar> = ["\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}"]
@@ -81,24 +71,5 @@ struct LiteralPrefixes: Equatable {
             i += 1
         }
         return false
-    }
-
-    /// Positions of the `|` outside every group and class.
-    private static func topLevelBars(_ p: [Unicode.Scalar]) -> [Int]? {
-        var bars: [Int] = []
-        var depth = 0
-        var i = 0
-        while i < p.count {
-            switch p[i] {
-            case "\\": i = PatternSyntax.escapeEnd(p, at: i) - 1
-            case "[": guard let end = PatternSyntax.classEnd(p, at: i) else { return nil }; i = end - 1
-            case "(": depth += 1
-            case ")": depth -= 1
-            case "|" where depth == 0: bars.append(i)
-            default: break
-            }
-            i += 1
-        }
-        return bars
     }
 }

@@ -27,7 +27,6 @@ enum PatternSyntax {
     /// For the group opening at `start`: the position after its `)` and the
     /// positions of its own `|` (not those of nested groups). Nil if it does not close.
     static func group(_ p: [Unicode.Scalar], at start: Int) -> (end: Int, bars: [Int])? {
-        var bars: [Int] = []
         var depth = 0
         var i = start
         while i < p.count {
@@ -37,13 +36,40 @@ enum PatternSyntax {
             case "(": depth += 1
             case ")":
                 depth -= 1
-                if depth == 0 { return (i + 1, bars) }
-            case "|" where depth == 1: bars.append(i)
+                if depth == 0 { return topLevelBars(p, in: (start + 1)..<i).map { (i + 1, $0) } }
             default: break
             }
             i += 1
         }
         return nil
+    }
+
+    /// Positions of the `|` in `range` outside every group and class there; nil if
+    /// a class does not close.
+    static func topLevelBars(_ p: [Unicode.Scalar], in range: Range<Int>) -> [Int]? {
+        var bars: [Int] = []
+        var depth = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            switch p[i] {
+            case "\\": i = escapeEnd(p, at: i) - 1
+            case "[": guard let end = classEnd(p, at: i) else { return nil }; i = end - 1
+            case "(": depth += 1
+            case ")": depth -= 1
+            case "|" where depth == 0: bars.append(i)
+            default: break
+            }
+            i += 1
+        }
+        return bars
+    }
+
+    /// A character of a caseless pattern as compared: ASCII letters in lower case,
+    /// other characters without case as they are; nil for non-ASCII characters with
+    /// case (their caseless partners are not worth knowing here).
+    static func caselessFold(_ c: Unicode.Scalar) -> Unicode.Scalar? {
+        if c.isASCII { return ("A"..."Z").contains(c) ? Unicode.Scalar(c.value | 0x20)! : c }
+        return c.properties.isCased || c.properties.changesWhenCaseMapped ? nil : c
     }
 
     /// The position after the escape sequence starting with the `\` at `i`: more

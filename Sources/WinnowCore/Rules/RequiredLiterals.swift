@@ -41,23 +41,11 @@ struct RequiredLiterals: Equatable {
 
         /// The texts for `p[start..<end]`, split at its top-level `|`.
         mutating func alternatives(from start: Int, to end: Int) -> [[UInt8]]? {
+            guard let bars = PatternSyntax.topLevelBars(p, in: start..<end) else { ok = false; return nil }
             var texts: [[UInt8]] = []
-            var branchStart = start, i = start, depth = 0
-            while i <= end {
-                if i == end || (p[i] == "|" && depth == 0) {
-                    guard let branch = sequence(from: branchStart, to: i) else { return nil }
-                    texts += branch
-                    branchStart = i + 1
-                } else {
-                    switch p[i] {
-                    case "\\": i = PatternSyntax.escapeEnd(p, at: i) - 1
-                    case "[": guard let e = PatternSyntax.classEnd(p, at: i) else { ok = false; return nil }; i = e - 1
-                    case "(": depth += 1
-                    case ")": depth -= 1
-                    default: break
-                    }
-                }
-                i += 1
+            for (from, to) in zip([start] + bars.map { $0 + 1 }, bars + [end]) {
+                guard let branch = sequence(from: from, to: to) else { return nil }
+                texts += branch
             }
             return texts
         }
@@ -120,11 +108,7 @@ struct RequiredLiterals: Equatable {
         /// it has case partners outside ASCII (s, k, and cased non-ASCII letters).
         func fold(_ c: Unicode.Scalar) -> Unicode.Scalar? {
             guard caseless else { return c }
-            if c.isASCII {
-                let lower = ("A"..."Z").contains(c) ? Unicode.Scalar(c.value | 0x20)! : c
-                return lower == "s" || lower == "k" ? nil : lower
-            }
-            return c.properties.isCased || c.properties.changesWhenCaseMapped ? nil : c
+            return PatternSyntax.caselessFold(c).flatMap { $0 == "s" || $0 == "k" ? nil : $0 }
         }
 
         func quantifierStarts(_ c: Unicode.Scalar) -> Bool { c == "?" || c == "*" || c == "+" || c == "{" }
