@@ -65,7 +65,9 @@ import Testing
                         "(?=abcd)x", "(?!abcd)xyz", "(?i:abcd)", "ab(?i)cdef", "(?1)abcd", "\\Qabcd\\E",
                         "(?#abcd)", "(*UCP)abcd", "[abcd]+", "\\p{L}{4}", "(?(1)abcd|efgh)", "abcd)", "a{2}bcd",
                         // Found by the fuzzer: \c\ is one character, so the | is an alternation.
-                        "where\\\\\\c\\\\\\|\\\\x", "\\x41\\x42\\x43\\x44", "\\1234\\g{12}", "[\\c]abcd]"] {
+                        "where\\\\\\c\\\\\\|\\\\x",
+                        // Found by the fuzzer: in [x[:] the [ and : are members and ] closes the class.
+                        "abcd[x[:]|[:]efgh", "[[:alpha:]]abcd", "\\x41\\x42\\x43\\x44", "\\1234\\g{12}", "[\\c]abcd]"] {
             #expect(RequiredLiterals.of(pattern) == nil, "\(pattern)")
         }
     }

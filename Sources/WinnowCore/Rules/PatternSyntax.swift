@@ -2,8 +2,10 @@
 /// rule patterns (`LiteralPrefixes`, `RequiredLiterals`). Patterns are arrays of
 /// Unicode scalars; positions are indexes into them.
 enum PatternSyntax {
-    /// The position after the class opening at `start` (`[^]…]`, `[[:alpha:]…]`,
-    /// escapes); nil if it does not close.
+    /// The position after the class opening at `start` (`[^]…]`, escapes); nil if it
+    /// does not close, or holds `[:`, `[.` or `[=`: whether those start a POSIX class
+    /// (`[[:alpha:]]`) or are plain members (`[[:]`) depends on what follows, and the
+    /// readers of literal texts do not need to know.
     static func classEnd(_ p: [Unicode.Scalar], at start: Int) -> Int? {
         var i = start + 1
         if i < p.count, p[i] == "^" { i += 1 }
@@ -11,12 +13,8 @@ enum PatternSyntax {
         while i < p.count {
             switch p[i] {
             case "\\": i = escapeEnd(p, at: i); continue
-            case "[" where i + 1 < p.count && p[i + 1] == ":":
-                // A POSIX class [:name:] inside the class.
-                var j = i + 2
-                while j + 1 < p.count, !(p[j] == ":" && p[j + 1] == "]") { j += 1 }
-                guard j + 1 < p.count else { return nil }
-                i = j + 2; continue
+            case "[" where i + 1 < p.count && (p[i + 1] == ":" || p[i + 1] == "." || p[i + 1] == "="):
+                return nil
             case "]": return i + 1
             default: i += 1
             }
