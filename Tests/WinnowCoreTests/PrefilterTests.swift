@@ -116,8 +116,7 @@ import Testing
         let scratch = MatchScratch()
         for (line, expected) in [("ab", [0, 1, 3, 5]), ("xb", [2, 3]), ("qzzq", [4]), ("", [])] {
             let marks = scratch.ruleMarks(count: rules.count)
-            let any = Array(line.utf8).withUnsafeBufferPointer { alternations[0].collect($0, scratch: scratch, into: marks) }
-            #expect(any == !expected.isEmpty)
+            Array(line.utf8).withUnsafeBufferPointer { alternations[0].collect($0, scratch: scratch, into: marks) }
             #expect(marks.sortedMarks() == expected, "\(line)")
             #expect(expected.allSatisfy(marks.isKnownMatch))
         }
@@ -131,7 +130,7 @@ import Testing
         let alternation = Alternation.build([0, 1], rules)[0]
         let marks = scratch.ruleMarks(count: 2)
         let subject = Array(String(repeating: "a", count: 40).utf8) + [UInt8(ascii: "!")]
-        _ = subject.withUnsafeBufferPointer { alternation.collect($0, scratch: scratch, into: marks) }
+        subject.withUnsafeBufferPointer { alternation.collect($0, scratch: scratch, into: marks) }
         #expect(marks.sortedMarks() == [0, 1])
         #expect(!marks.isKnownMatch(0) && !marks.isKnownMatch(1))
     }

@@ -54,7 +54,7 @@ public final class MatchScratch {
     /// Marks for the rules a prefilter let through, reused from line to line.
     private let marks = RuleMarks()
 
-    /// The rule marks, all cleared, for a group of `count` rules.
+    /// The rule marks, all cleared, for a rule set of `count` rules.
     func ruleMarks(count: Int) -> RuleMarks {
         marks.reset(count: count)
         return marks
@@ -71,7 +71,7 @@ public final class MatchScratch {
     }
 }
 
-/// What the prefilters learnt about each rule of a group for one line: nothing
+/// What the prefilter learnt about each rule of a rule set for one line: nothing
 /// (the rule cannot match), that it may match (try it), or that it matches.
 /// Cleared in O(1) by moving to a new generation of stamps.
 final class RuleMarks {
@@ -104,7 +104,7 @@ final class RuleMarks {
 
     @inline(__always) func isMarked(_ i: Int) -> Bool { stamps[i] >= generation }
 
-    /// The marked rules in priority order (position in the group).
+    /// The marked rules in priority order (index in the rule set).
     func sortedMarks() -> [Int] {
         if marked.count > 1 { marked.sort() }
         return marked

@@ -62,30 +62,25 @@ struct Alternation: Sendable {
 
     /// Marks the members that match `subject` as matches. A single member, or every
     /// member when the alternation hits a match limit, is marked a candidate, to be
-    /// tried on its own (which reports the limit against the rule). Returns whether
-    /// it marked anything.
-    func collect(_ subject: UnsafeBufferPointer<UInt8>, scratch: MatchScratch, into marks: RuleMarks) -> Bool {
+    /// tried on its own (which reports the limit against the rule).
+    func collect(_ subject: UnsafeBufferPointer<UInt8>, scratch: MatchScratch, into marks: RuleMarks) {
         guard let regex else {
             for m in members { marks.markCandidate(m) }
-            return true
+            return
         }
         scratch.clearCallouts()
         switch regex.match(subject, scratch: scratch) {
         case .noMatch:
-            var any = false
             for word in 0..<(members.count + 63) / 64 {
                 var bits = scratch.calloutBits[word]
                 while bits != 0 {
                     marks.markMatch(members[word * 64 + bits.trailingZeroBitCount])
                     bits &= bits - 1
-                    any = true
                 }
             }
-            return any
         case .match, .limitExceeded, .failed:
             // `.match` cannot happen (every branch ends in (*F)); be safe anyway.
             for m in members { marks.markCandidate(m) }
-            return true
         }
     }
 }

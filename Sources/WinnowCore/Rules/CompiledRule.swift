@@ -85,20 +85,14 @@ extension String {
     func containsLiteral(_ literal: String) -> Bool {
         let needle = Array(literal.utf8)
         guard !needle.isEmpty else { return true }
-        if let found = utf8.withContiguousStorageIfAvailable({ haystack in
+        func search(_ haystack: UnsafeBufferPointer<UInt8>) -> Bool {
             guard needle.count <= haystack.count else { return false }
             for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
                 if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
             }
             return false
-        }) {
-            return found
         }
-        let haystack = Array(utf8)
-        guard needle.count <= haystack.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
-        }
-        return false
+        // Native strings are contiguous: no copy of the pattern per call.
+        return utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
     }
 }

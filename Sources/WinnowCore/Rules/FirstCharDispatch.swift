@@ -54,7 +54,7 @@ struct FirstCharDispatch: Sendable {
             return
         }
         for alternation in alternations {
-            _ = alternation.collect(subject, scratch: scratch, into: marks)
+            alternation.collect(subject, scratch: scratch, into: marks)
         }
     }
 

@@ -84,7 +84,7 @@ final class Prefilter: @unchecked Sendable {
         rawDispatch?.collect(raw, all, scratch: scratch, into: marks)
         for (scanner, isRaw) in scanners { scanner.collect(isRaw ? raw : shadow, scratch: scratch, into: marks) }
         for (alternation, isRaw) in everyLine {
-            _ = alternation.collect(isRaw ? raw : shadow, scratch: scratch, into: marks)
+            alternation.collect(isRaw ? raw : shadow, scratch: scratch, into: marks)
         }
         return marks
     }
