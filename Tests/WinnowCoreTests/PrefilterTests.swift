@@ -156,19 +156,17 @@ import Testing
             for group in [selected.keep, selected.act, selected.strip] {
                 for line in lines {
                     let raw = Array(line.utf8), shadow = Array(Normalizer.normalize(line).utf8)
-                    var found: [Int] = []
+                    var found: [CompiledRule] = []
                     raw.withUnsafeBufferPointer { r in
                         shadow.withUnsafeBufferPointer { s in
                             let marks = selected.prefilter.collect(shadow: s, raw: r, scratch: scratch)
-                            group.forEachMatch(marks, shadow: s, raw: r, scratch: scratch, onLimit: { _, _ in }) {
-                                found.append($0.index); return false
-                            }
+                            #expect(group.matches(marks, shadow: s, raw: r, scratch: scratch, into: &found) == nil)
                         }
                     }
                     let expected = group.rules.filter {
                         $0.regex.matches($0.rule.raw ? raw : shadow, scratch: scratch)
                     }.map(\.index)
-                    #expect(found == expected, "\(languages) \(line)")
+                    #expect(found.map(\.index) == expected, "\(languages) \(line)")
                     matches += expected.count
                 }
             }

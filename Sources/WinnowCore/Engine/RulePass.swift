@@ -42,17 +42,16 @@ struct RulePass {
         if let cached = cleaner.matchCache[i] { return cached }
         let raw = page.line(i)
         let shadow = page.shadow(i)
-        let rules = cleaner.ruleSet.rules(for: Language.forLine(page.traits[i]))
+        let rules = cleaner.ruleSet.rules(for: Language.selection(forLine: page.traits[i]))
+        let scratch = cleaner.scratch
         var found = LineMatches()
-        var stopped = false
-        let onLimit = { (rule: CompiledRule, message: String) in
+        let marks = rules.prefilter.collect(shadow: shadow, raw: raw, scratch: scratch)
+        var gaveUp = rules.keep.matches(marks, shadow: shadow, raw: raw, scratch: scratch, into: &found.keep)
+        if gaveUp == nil { gaveUp = rules.act.matches(marks, shadow: shadow, raw: raw, scratch: scratch, into: &found.act) }
+        if gaveUp == nil { gaveUp = rules.strip.matches(marks, shadow: shadow, raw: raw, scratch: scratch, into: &found.strip) }
+        if let (rule, message) = gaveUp {
             found.limitHits.append("line \(i + 1): rule '\(rule.rule.id)' (\(rule.rule.location.short)) gave up: \(message); the line is kept")
-            stopped = true
         }
-        let marks = rules.prefilter.collect(shadow: shadow, raw: raw, scratch: cleaner.scratch)
-        rules.keep.forEachMatch(marks, shadow: shadow, raw: raw, scratch: cleaner.scratch, onLimit: onLimit) { found.keep.append($0); return false }
-        if !stopped { rules.act.forEachMatch(marks, shadow: shadow, raw: raw, scratch: cleaner.scratch, onLimit: onLimit) { found.act.append($0); return false } }
-        if !stopped { rules.strip.forEachMatch(marks, shadow: shadow, raw: raw, scratch: cleaner.scratch, onLimit: onLimit) { found.strip.append($0); return false } }
         cleaner.matchCache[i] = found
         return found
     }

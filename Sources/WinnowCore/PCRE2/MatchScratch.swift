@@ -48,8 +48,9 @@ public final class MatchScratch {
         calloutBits.deallocate()
     }
 
-    /// A line with ASCII letters in lower case, for `LiteralScanner`.
-    var folded: [UInt8] = []
+    /// A line with ASCII letters in lower case, for `LiteralScanner`. (Used by one
+    /// thread, one access at a time: no run-time exclusivity check.)
+    @exclusivity(unchecked) var folded: [UInt8] = []
 
     /// Marks for the rules a prefilter let through, reused from line to line.
     private let marks = RuleMarks()
@@ -74,12 +75,16 @@ public final class MatchScratch {
 /// What the prefilter learnt about each rule of a rule set for one line: nothing
 /// (the rule cannot match), that it may match (try it), or that it matches.
 /// Cleared in O(1) by moving to a new generation of stamps.
+///
+/// Touched for every rule a line meets, by one thread (like `MatchScratch`), and
+/// never while another access is in progress: the stored properties skip Swift's
+/// run-time exclusivity check, which cost more than the marking itself.
 final class RuleMarks {
-    private var stamps: [UInt32] = []
+    @exclusivity(unchecked) private var stamps: [UInt32] = []
     /// `generation` stamps a candidate, `generation + 1` a known match.
-    private var generation: UInt32 = 0
+    @exclusivity(unchecked) private var generation: UInt32 = 0
     /// The marked rules, in the order they were first marked.
-    private(set) var marked: [Int] = []
+    @exclusivity(unchecked) private(set) var marked: [Int] = []
 
     func reset(count: Int) {
         if stamps.count < count { stamps += [UInt32](repeating: 0, count: count - stamps.count) }

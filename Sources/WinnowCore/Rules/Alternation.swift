@@ -9,12 +9,17 @@
 /// callouts are the members that match (anywhere in the line, for unanchored ones).
 /// A line that no member can match costs one JIT call, one that some members
 /// match costs the same call, and the members need not be run again.
-struct Alternation: Sendable {
+final class Alternation: Sendable {
     /// Nil when the members are tried one by one (a single rule, or PCRE2 refused
     /// the combination).
     let regex: Regex?
     /// The member rules (indexes in the rule set), in priority order.
     let members: [Int]
+
+    init(regex: Regex?, members: [Int]) {
+        self.regex = regex
+        self.members = members
+    }
 
     /// Callout numbers go up to 255.
     static let maxMembers = 256

@@ -7,7 +7,7 @@ import Synchronization
 /// enough lines to pay for compiling them, in `Alternation`s (most buckets never
 /// do: a page's lines start with a few dozen characters), so start-up compiles no
 /// anchored alternation at all.
-struct FirstCharDispatch: Sendable {
+final class FirstCharDispatch: Sendable {
     private let bucketOf: [UInt16]
     /// The buckets, then one holding every rule, for lines whose first character is
     /// outside the table.

@@ -31,14 +31,24 @@ public enum Language: String, CaseIterable, Sendable, Comparable {
     ///   Persian is often typed on Arabic keyboards);
     /// - a line with no letters (dates, numbers, symbols) takes all three.
     static func forLine(_ t: LineTraits) -> [Language] {
-        var languages: [Language] = []
-        if t.latinLetters > 0 { languages.append(.en) }
+        let mask = selection(forLine: t).mask
+        return Language.allCases.filter { mask & RuleSet.LanguageSelection.bit($0) != 0 }
+    }
+
+    private static let bits = (fa: RuleSet.LanguageSelection.bit(.fa), ar: RuleSet.LanguageSelection.bit(.ar),
+                               en: RuleSet.LanguageSelection.bit(.en))
+
+    /// `forLine` as a selection, without building an array (once a line).
+    static func selection(forLine t: LineTraits) -> RuleSet.LanguageSelection {
+        let (fa, ar, en) = Language.bits
+        var mask = 0
+        if t.latinLetters > 0 { mask |= en }
         if t.arabicScript > 0 {
-            let fa = t.persianLetters, ar = t.arabicOnlyLetters
-            if fa > 0 && ar == 0 { languages.append(.fa) }
-            else if ar > 0 && fa == 0 { languages.append(.ar) }
-            else { languages += [.fa, .ar] }
+            let persian = t.persianLetters, arabic = t.arabicOnlyLetters
+            if persian > 0 && arabic == 0 { mask |= fa }
+            else if arabic > 0 && persian == 0 { mask |= ar }
+            else { mask |= fa | ar }
         }
-        return languages.isEmpty ? [.fa, .ar, .en] : languages
+        return RuleSet.LanguageSelection(mask: mask == 0 ? fa | ar | en : mask)
     }
 }

@@ -6,7 +6,7 @@
 /// such as "اس" starts too many words to filter anything). A line costs a few
 /// instructions per byte however many rules there are; the rules found are then
 /// tried on their own.
-struct LiteralScanner: Sendable {
+final class LiteralScanner: Sendable {
     /// Compare ASCII letters in lower case (the texts are folded already).
     let caseless: Bool
     private let short: Heads   // texts of 4–7 bytes, by their first four

@@ -4,7 +4,7 @@
 /// it. A body line usually leaves the trie after a byte or two having met no rule,
 /// whatever the number of rules; a line meets, besides the rule that matches it,
 /// only rules that share its opening words.
-struct PrefixIndex: Sendable {
+final class PrefixIndex: Sendable {
     /// Walk the line with ASCII letters in lower case, and the two non-ASCII letters
     /// PCRE2 matches to ASCII ones without case (ſ → s, K KELVIN SIGN → k) as those:
     /// for rules whose prefixes are caseless (checked against PCRE2 by the tests).

@@ -16,30 +16,29 @@ final class RuleGroup: @unchecked Sendable {
         self.isMember = isMember
     }
 
-    /// Calls `visit` with each rule of the group whose pattern matches, in priority
-    /// order, until it returns true; `marks` come from the line's prefilter.
-    /// (`scratch` holds no captures then: a caller that needs them runs the rule
-    /// again.) A rule that hits a match limit is reported through `onLimit` and ends
-    /// the search: no later rule decides a line an earlier one could not.
-    func forEachMatch(_ marks: RuleMarks, shadow: UnsafeBufferPointer<UInt8>, raw: UnsafeBufferPointer<UInt8>,
-                      scratch: MatchScratch, onLimit: (CompiledRule, String) -> Void,
-                      _ visit: (CompiledRule) -> Bool) {
-        if rules.isEmpty { return }
+    /// Appends to `found` each rule of the group whose pattern matches the line, in
+    /// priority order; `marks` come from the line's prefilter. (`scratch` holds no
+    /// captures then: a caller that needs them runs the rule again.) A rule that hits
+    /// a match limit ends the search and is returned with PCRE2's message: no later
+    /// rule decides a line an earlier one could not.
+    func matches(_ marks: RuleMarks, shadow: UnsafeBufferPointer<UInt8>, raw: UnsafeBufferPointer<UInt8>,
+                 scratch: MatchScratch, into found: inout [CompiledRule]) -> (rule: CompiledRule, message: String)? {
+        if rules.isEmpty { return nil }
         for n in marks.sortedMarks() where isMember[n] {
             let rule = all[n]
             if marks.isKnownMatch(n) {
-                if visit(rule) { return }
+                found.append(rule)
                 continue
             }
             switch rule.regex.match(rule.rule.raw ? raw : shadow, scratch: scratch) {
             case .match:
-                if visit(rule) { return }
+                found.append(rule)
             case .noMatch:
                 continue
             case .limitExceeded(let message), .failed(let message):
-                onLimit(rule, message)
-                return
+                return (rule, message)
             }
         }
+        return nil
     }
 }

@@ -8,7 +8,8 @@ public final class RuleSet: @unchecked Sendable {
     public let warnings: [Diagnostic]
     /// Capture slots a `MatchScratch` needs for any rule here.
     public let maxCaptureCount: Int
-    private let bySelection: [LanguageSelection: LanguageRules]
+    /// By `LanguageSelection.mask` (1–7).
+    private let bySelection: [LanguageRules?]
 
     /// The rules of one combination of languages: their prefilter, and the rules
     /// split by role.
@@ -23,8 +24,10 @@ public final class RuleSet: @unchecked Sendable {
     struct LanguageSelection: Hashable {
         let mask: Int
         init(_ languages: [Language]) {
-            mask = languages.reduce(0) { $0 | (1 << Language.allCases.firstIndex(of: $1)!) }
+            mask = languages.reduce(0) { $0 | LanguageSelection.bit($1) }
         }
+        init(mask: Int) { self.mask = mask }
+        static func bit(_ language: Language) -> Int { 1 << Language.allCases.firstIndex(of: language)! }
         func contains(any languages: Set<Language>) -> Bool {
             languages.contains { mask & (1 << Language.allCases.firstIndex(of: $0)!) != 0 }
         }
@@ -58,13 +61,13 @@ public final class RuleSet: @unchecked Sendable {
         self.maxCaptureCount = compiled.map(\.regex.captureCount).max() ?? 0
         // Every selection a line can have (see Language.forLine): built up front so
         // workers only read.
-        var table: [LanguageSelection: LanguageRules] = [:]
+        var table = [LanguageRules?](repeating: nil, count: 8)
         let cache = AlternationCache()
         let group = { (rules: [CompiledRule]) in RuleGroup(rules, all: compiled) }
         for selection in [[Language.fa], [.ar], [.en], [.fa, .ar], [.fa, .en], [.ar, .en], [.fa, .ar, .en]] {
             let key = LanguageSelection(selection)
             let applicable = compiled.filter { key.contains(any: $0.rule.languages) }
-            table[key] = LanguageRules(
+            table[key.mask] = LanguageRules(
                 prefilter: Prefilter(applicable, all: compiled, cache: cache),
                 keep: group(applicable.filter { $0.rule.action == .keep }),
                 act: group(applicable.filter { [.drop, .cut, .list, .meta].contains($0.rule.action) }),
@@ -74,7 +77,11 @@ public final class RuleSet: @unchecked Sendable {
     }
 
     func rules(for languages: [Language]) -> LanguageRules {
-        bySelection[LanguageSelection(languages)]!
+        rules(for: LanguageSelection(languages))
+    }
+
+    func rules(for selection: LanguageSelection) -> LanguageRules {
+        bySelection[selection.mask]!
     }
 
     /// The empty rule set: detectors only.

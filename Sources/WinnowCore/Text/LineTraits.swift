@@ -31,111 +31,140 @@ public struct LineTraits: Sendable, Equatable {
         var inWord = false
         var last: UInt32 = 0, beforeLast: UInt32 = 0
         var pendingBreak = false
-        // The first three non-space scalars, for the list marker (no array: one a line
-        // would cost an allocation).
-        var first: (UInt32, UInt32, UInt32) = (0, 0, 0)
-        var firstCount = 0
-        // Counted in locals, stored once at the end.
-        var chars = 0, words = 0, breaks = 0, digits = 0, latin = 0, script = 0
-        var persian = 0, persianOnly = 0, arabic = 0, arabicOnly = 0
-        let table = LineTraits.classTable
+        var chars = 0, words = 0, breaks = 0
+        // The letter and digit counts, one byte lane each (see `Lane`), added up in
+        // one register and moved to `counts` before a lane can overflow.
+        var lanes: UInt64 = 0
+        var counts = Counts()
+        let table = LineTraits.entries
         var i = 0
         let n = s.count
         while i < n {
-            let scalar: UInt32
-            let b = s[i]
-            if b < 0x80 {
-                scalar = UInt32(b)
-                i += 1
-            } else if b >= 0xC2, b < 0xE0, i + 1 < n, s[i + 1] & 0xC0 == 0x80 {
-                // Two bytes: Arabic script, Latin-1 and the other letters of the table.
-                scalar = UInt32(b & 0x1F) << 6 | UInt32(s[i + 1] & 0x3F)
-                i += 2
-            } else {
-                let (decoded, length) = LineTraits.decode(s, at: i)
-                scalar = decoded
-                i += length
-            }
-            chars += 1
-            let c = scalar < 0x800 ? table[Int(scalar)] : LineTraits.classOf(scalar)
-            let isSpace = c & Class.space != 0
-            if firstCount < 3, !(firstCount == 0 && isSpace) {
-                switch firstCount {
-                case 0: first.0 = scalar
-                case 1: first.1 = scalar
-                default: first.2 = scalar
+            // At most 255 bytes, so at most 255 characters, between two emptyings of
+            // the lanes: none can overflow.
+            let stop = min(n, i + 255)
+            while i < stop {
+                let scalar: UInt32
+                let b = s[i]
+                if b < 0x80 {
+                    scalar = UInt32(b)
+                    i += 1
+                } else if b >= 0xC2, b < 0xE0, i + 1 < n, s[i + 1] & 0xC0 == 0x80 {
+                    // Two bytes: Arabic script, Latin-1 and the other letters of the table.
+                    scalar = UInt32(b & 0x1F) << 6 | UInt32(s[i + 1] & 0x3F)
+                    i += 2
+                } else {
+                    let (decoded, length) = LineTraits.decode(s, at: i)
+                    scalar = decoded
+                    i += length
                 }
-                firstCount += 1
+                chars += 1
+                let entry = scalar < LineTraits.tableSize ? table[Int(scalar)] : LineTraits.entry(scalar)
+                if entry & Lane.space != 0 {
+                    inWord = false
+                    if pendingBreak { breaks += 1; pendingBreak = false }
+                    continue
+                }
+                if !inWord { words += 1; inWord = true }
+                pendingBreak = entry & Lane.sentenceFinal != 0
+                lanes &+= entry & Lane.countMask
+                beforeLast = last
+                last = scalar
             }
-            if isSpace {
-                inWord = false
-                if pendingBreak { breaks += 1; pendingBreak = false }
-                continue
-            }
-            if !inWord { words += 1; inWord = true }
-            pendingBreak = c & Class.sentenceFinal != 0
-            if c > Class.sentenceFinal {
-                digits += Int(c >> 2 & 1)
-                latin += Int(c >> 3 & 1)
-                script += Int(c >> 4 & 1)
-                persian += Int(c >> 5 & 1)
-                persianOnly += Int(c >> 6 & 1)
-                arabic += Int(c >> 7 & 1)
-                arabicOnly += Int(c >> 8 & 1)
-            }
-            beforeLast = last
-            last = scalar
+            counts.add(&lanes)
         }
         self.chars = chars
         self.words = words
         innerSentenceBreaks = breaks
-        self.digits = digits
-        latinLetters = latin
-        arabicScript = script
-        persianLetters = persian
-        persianOnlyLetters = persianOnly
-        arabicLetters = arabic
-        arabicOnlyLetters = arabicOnly
+        digits = counts.digits
+        latinLetters = counts.latin
+        arabicScript = counts.arabicScript
+        persianLetters = counts.persian
+        persianOnlyLetters = counts.persianOnly
+        arabicLetters = counts.arabic
+        arabicOnlyLetters = counts.arabicOnly
         // Skip one closing quote or bracket: «...؟» and "...." end sentences too.
         let final = LineTraits.isClosing(last) ? beforeLast : last
         endsSentence = LineTraits.isSentenceFinal(final)
         endsWithColon = final == 0x3A || final == 0xFF1A
-        startsWithListMarker = firstCount > 0 && LineTraits.isListMarker(first.0, firstCount > 1 ? first.1 : nil, firstCount > 2 ? first.2 : 0)
+        startsWithListMarker = LineTraits.startsWithListMarker(s)
     }
 
-    /// What a character counts as, one bit each (a scalar may be several: ک is a
-    /// Persian letter and Arabic script).
-    enum Class {
-        static let space: UInt16 = 1
-        static let sentenceFinal: UInt16 = 2
-        static let digit: UInt16 = 4
-        static let latin: UInt16 = 8
-        static let arabicScript: UInt16 = 16
-        static let persian: UInt16 = 32
-        static let persianOnly: UInt16 = 64
-        static let arabic: UInt16 = 128
-        static let arabicOnly: UInt16 = 256
+    /// A scalar's entry: one byte lane for each count it adds to (a scalar may add to
+    /// several: ک is a Persian letter and Arabic script), its space and sentence-final
+    /// flags in the top byte.
+    enum Lane {
+        static let digit: UInt64 = 1
+        static let latin: UInt64 = 1 << 8
+        static let arabicScript: UInt64 = 1 << 16
+        static let persian: UInt64 = 1 << 24
+        static let persianOnly: UInt64 = 1 << 32
+        static let arabic: UInt64 = 1 << 40
+        static let arabicOnly: UInt64 = 1 << 48
+        /// The seven count lanes.
+        static let countMask: UInt64 = (1 << 56) - 1
+        static let space: UInt64 = 1 << 56
+        static let sentenceFinal: UInt64 = 2 << 56
     }
 
-    /// `classOf` for every scalar below U+0800, looked up instead of worked out:
-    /// nearly every character of a Persian, Arabic or English page is in it.
-    static let classTable: [UInt16] = (0..<0x800).map { classOf(UInt32($0)) }
+    /// The counts, moved out of the lanes at least every 255 characters (a lane
+    /// holds up to 255).
+    private struct Counts {
+        var digits = 0, latin = 0, arabicScript = 0, persian = 0, persianOnly = 0, arabic = 0, arabicOnly = 0
 
-    static func classOf(_ c: UInt32) -> UInt16 {
-        var bits: UInt16 = 0
-        if isSpace(c) { bits |= Class.space }
-        if isSentenceFinal(c) { bits |= Class.sentenceFinal }
+        mutating func add(_ lanes: inout UInt64) {
+            guard lanes != 0 else { return }
+            func lane(_ k: UInt64) -> Int { Int(lanes >> (8 * k) & 0xFF) }
+            digits += lane(0); latin += lane(1); arabicScript += lane(2); persian += lane(3)
+            persianOnly += lane(4); arabic += lane(5); arabicOnly += lane(6)
+            lanes = 0
+        }
+    }
+
+    static func entry(_ c: UInt32) -> UInt64 {
+        var entry: UInt64 = 0
+        if isSpace(c) { entry |= Lane.space }
+        if isSentenceFinal(c) { entry |= Lane.sentenceFinal }
         switch c {
-        case 0x30...0x39, 0x660...0x669, 0x6F0...0x6F9: bits |= Class.digit
-        case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: bits |= Class.latin
-        case 0x67E, 0x686, 0x698, 0x6AF: bits |= Class.persianOnly | Class.persian | Class.arabicScript
-        case 0x6A9, 0x6CC: bits |= Class.persian | Class.arabicScript
-        case 0x629, 0x649: bits |= Class.arabicOnly | Class.arabic | Class.arabicScript
-        case 0x643, 0x64A: bits |= Class.arabic | Class.arabicScript
-        case 0x600...0x6FF, 0x750...0x77F, 0xFB50...0xFDFF, 0xFE70...0xFEFF: bits |= Class.arabicScript
+        case 0x30...0x39, 0x660...0x669, 0x6F0...0x6F9: entry |= Lane.digit
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: entry |= Lane.latin
+        case 0x67E, 0x686, 0x698, 0x6AF: entry |= Lane.persianOnly | Lane.persian | Lane.arabicScript
+        case 0x6A9, 0x6CC: entry |= Lane.persian | Lane.arabicScript
+        case 0x629, 0x649: entry |= Lane.arabicOnly | Lane.arabic | Lane.arabicScript
+        case 0x643, 0x64A: entry |= Lane.arabic | Lane.arabicScript
+        case 0x600...0x6FF, 0x750...0x77F, 0xFB50...0xFDFF, 0xFE70...0xFEFF: entry |= Lane.arabicScript
         default: break
         }
-        return bits
+        return entry
+    }
+
+    /// `entry` for every scalar below U+0800, looked up instead of worked out: nearly
+    /// every character of a Persian, Arabic or English page is in it. A raw pointer,
+    /// allocated once and never freed, so the loop reads it without bounds checks.
+    static let tableSize: UInt32 = 0x800
+    nonisolated(unsafe) static let entries: UnsafePointer<UInt64> = {
+        let table = UnsafeMutablePointer<UInt64>.allocate(capacity: Int(tableSize))
+        for c in 0..<tableSize { table[Int(c)] = entry(c) }
+        return UnsafePointer(table)
+    }()
+
+    /// Whether the line's first three non-space scalars start a list item.
+    static func startsWithListMarker(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+        var first: (UInt32, UInt32, UInt32) = (0, 0, 0)
+        var count = 0
+        var i = 0
+        while i < s.count && count < 3 {
+            let (scalar, length) = decode(s, at: i)
+            i += length
+            if count == 0 && isSpace(scalar) { continue }
+            switch count {
+            case 0: first.0 = scalar
+            case 1: first.1 = scalar
+            default: first.2 = scalar
+            }
+            count += 1
+        }
+        return count > 0 && isListMarker(first.0, count > 1 ? first.1 : nil, count > 2 ? first.2 : 0)
     }
 
     /// Short, no sentence inside or at the end, not introducing what follows (a

@@ -43,40 +43,80 @@ public enum Stopwords {
 /// "ال", cut to five characters ("storms" and "storm", "الخليج" and "خليج" match).
 public enum ContentWords {
     /// Appends the content words of a line's shadow (already normalised) to `out`.
+    /// One pass over the bytes: each word's hash, length and digit count are built
+    /// as its bytes go by; only a word that counts is read again, for its stem.
     static func of(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) {
         let stopwords = Stopwords.hashes
-        var start = 0
+        let n = text.count
+        var start = 0, scalars = 0, digits = 0
+        var full = RepeatDetector.fnvOffset
         var i = 0
-        while i <= text.count {
-            let (isBreak, length) = i < text.count ? breakAt(text, i) : (true, 1)
-            if isBreak {
-                if i > start { consider(UnsafeBufferPointer(rebasing: text[start..<i]), stopwords: stopwords, into: &out) }
-                i += length
-                start = i
-            } else {
-                i += 1
+        let table = ContentWords.byteTable
+        while i < n {
+            let b = text[i]
+            let entry = table[Int(b)]
+            let kind = UInt8(truncatingIfNeeded: entry >> 8)
+            var breakLength = 0
+            if kind & Kind.asciiBreak != 0 {
+                breakLength = 1
+            } else if kind & Kind.breakLead != 0 {
+                breakLength = ContentWords.breakLength(text, i)
             }
+            if breakLength > 0 {
+                if i > start, scalars > 2, digits < scalars, stopwords[full] == nil {
+                    out.append(ContentWords.stem(UnsafeBufferPointer(rebasing: text[start..<i]), scalars: scalars))
+                }
+                i += breakLength
+                start = i; scalars = 0; digits = 0; full = RepeatDetector.fnvOffset
+                continue
+            }
+            scalars += Int(kind & Kind.scalarStart)
+            digits += Int((kind & Kind.digit) >> 1)
+            full = (full ^ UInt64(entry & 0xFF)) &* RepeatDetector.fnvPrime
+            i += 1
+        }
+        if n > start, scalars > 2, digits < scalars, stopwords[full] == nil {
+            out.append(ContentWords.stem(UnsafeBufferPointer(rebasing: text[start..<n]), scalars: scalars))
         }
     }
 
-    @inline(__always)
-    private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+    /// What a byte is to the word splitter, one bit each.
+    private enum Kind {
+        /// Starts a scalar (not a UTF-8 continuation byte): counts a character.
+        static let scalarStart: UInt8 = 1
+        static let digit: UInt8 = 2
+        /// ASCII other than letters, digits and the apostrophe: ends a word.
+        static let asciiBreak: UInt8 = 4
+        /// Lead byte of the non-ASCII breaks (see `breakLength`).
+        static let breakLead: UInt8 = 8
+    }
 
-    private static func consider(_ word: UnsafeBufferPointer<UInt8>, stopwords: HashTable, into out: inout [UInt64]) {
-        var scalars = 0, digits = 0
-        var full = RepeatDetector.fnvOffset
-        for b in word {
-            if b & 0xC0 != 0x80 { scalars += 1 }
-            if b >= 0x30 && b <= 0x39 { digits += 1 }
-            full = (full ^ UInt64(lower(b))) &* RepeatDetector.fnvPrime
+    /// For each byte value: its `Kind` bits in the high byte, the byte in lower case
+    /// in the low byte. Allocated once and never freed (a raw pointer: the loop
+    /// above reads it with no bounds check or closure).
+    nonisolated(unsafe) private static let byteTable: UnsafePointer<UInt16> = {
+        let table = UnsafeMutablePointer<UInt16>.allocate(capacity: 256)
+        for b in 0..<256 {
+            var kind: UInt8 = b & 0xC0 != 0x80 ? Kind.scalarStart : 0
+            if (0x30...0x39).contains(b) { kind |= Kind.digit }
+            let wordByte = (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == 0x27
+            if b < 0x80 && !wordByte { kind |= Kind.asciiBreak }
+            if b == 0xD8 || b == 0xC2 || b == 0xE2 { kind |= Kind.breakLead }
+            table[b] = UInt16(kind) << 8 | UInt16(lower(UInt8(b)))
         }
-        guard scalars > 2, digits < scalars, stopwords[full] == nil else { return }
-        var start = 0
-        if scalars > 4, word.count >= 4, word[0] == 0xD8, word[1] == 0xA7, word[2] == 0xD9, word[3] == 0x84 { start = 4 }
-        // The first five characters.
+        return UnsafePointer(table)
+    }()
+
+    @inline(__always)
+    private static func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+
+    /// The hash of a content word's stem: its first five characters, after "ال" in
+    /// a word of more than four.
+    private static func stem(_ word: UnsafeBufferPointer<UInt8>, scalars: Int) -> UInt64 {
+        var k = 0
+        if scalars > 4, word.count >= 4, word[0] == 0xD8, word[1] == 0xA7, word[2] == 0xD9, word[3] == 0x84 { k = 4 }
         var stem = RepeatDetector.fnvOffset
         var count = 0
-        var k = start
         while k < word.count {
             if word[k] & 0xC0 != 0x80 {
                 if count == 5 { break }
@@ -85,28 +125,22 @@ public enum ContentWords {
             stem = (stem ^ UInt64(lower(word[k]))) &* RepeatDetector.fnvPrime
             k += 1
         }
-        out.append(stem)
+        return stem
     }
 
-    /// Spaces and punctuation between words (ASCII, Arabic comma, semicolon and
-    /// question mark, guillemets, curly quotes), with their byte length.
+    /// Byte length of the non-ASCII break at `i` (Arabic comma, semicolon and
+    /// question mark, guillemets, dashes, curly quotes, ellipsis), or 0.
     @inline(__always)
-    private static func breakAt(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Bool, Int) {
-        let b = s[i]
-        if b < 0x80 {
-            let isLetterOrDigit = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x27
-            return (!isLetterOrDigit, 1)
-        }
-        // Only these lead bytes start a break: ، ؛ ؟ (D8), « » (C2), dashes, quotes and … (E2).
-        guard b == 0xD8 || b == 0xC2 || b == 0xE2, i + 1 < s.count else { return (false, 1) }
+    private static func breakLength(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        guard i + 1 < s.count else { return 0 }
         let second = s[i + 1]
-        switch b {
-        case 0xD8: if second == 0x8C || second == 0x9B || second == 0x9F { return (true, 2) }
-        case 0xC2: if second == 0xAB || second == 0xBB { return (true, 2) }
+        switch s[i] {
+        case 0xD8: return second == 0x8C || second == 0x9B || second == 0x9F ? 2 : 0
+        case 0xC2: return second == 0xAB || second == 0xBB ? 2 : 0
         default:
-            if second == 0x80, i + 2 < s.count, (0x93...0x9F).contains(s[i + 2]) || s[i + 2] == 0xA6 { return (true, 3) }
+            guard second == 0x80, i + 2 < s.count else { return 0 }
+            return (0x93...0x9F).contains(s[i + 2]) || s[i + 2] == 0xA6 ? 3 : 0
         }
-        return (false, 1)
     }
 
     static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {

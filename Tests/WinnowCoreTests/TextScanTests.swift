@@ -1,0 +1,141 @@
+import Testing
+@testable import WinnowCore
+
+/// The byte scanners of the per-line path (`LineTraits`, `ContentWords`,
+/// `Language.selection`) against plain versions written from their definitions,
+/// over every seed, eval and example line, and over random bytes.
+@Suite struct TextScanTests {
+    @Test func lineTraitsMatchTheirDefinition() throws {
+        var checked = 0
+        for line in try corpusLines() + TextScanTests.oddLines {
+            let bytes = Array(line.utf8)
+            #expect(traits(bytes) == reference(bytes), "\(line)")
+            checked += 1
+        }
+        #expect(checked > 1000)
+    }
+
+    @Test func lineTraitsMatchTheirDefinitionOnRandomBytes() {
+        var generator = SplitMix64(seed: 7)
+        // Bytes drawn from ASCII, Arabic-script leads and continuations, spaces and
+        // stray bytes; long lines so that the counts pass the lanes' flush points.
+        let alphabet: [UInt8] = [0x20, 0x2E, 0x3F, 0x31, 0x61, 0x5A, 0x2D, 0xD8, 0xD9, 0xDA, 0xDB, 0x80, 0xA7,
+                                 0xBF, 0x8C, 0xC2, 0xA0, 0xE2, 0x80, 0xA6, 0xF0, 0x9F, 0xFF, 0x09]
+        for length in [0, 1, 2, 3, 7, 127, 128, 129, 255, 256, 600, 5000] {
+            for _ in 0..<20 {
+                let bytes = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+                #expect(traits(bytes) == reference(bytes), "\(bytes)")
+            }
+        }
+    }
+
+    @Test func countsPastTheLaneLimit() {
+        // 1000 Persian-only letters and 1000 digits: far past a lane's 255.
+        let line = String(repeating: "پ", count: 1000) + " " + String(repeating: "7", count: 1000)
+        let t = traits(Array(line.utf8))
+        #expect(t.persianOnlyLetters == 1000 && t.persianLetters == 1000 && t.arabicScript == 1000)
+        #expect(t.digits == 1000 && t.words == 2 && t.chars == 2001)
+        // Spaces on the 128th and 256th characters, where the lanes are emptied.
+        let b = "\u{628}"
+        let spaced = String(repeating: b, count: 127) + " " + String(repeating: b, count: 127) + " " + String(repeating: b, count: 100)
+        #expect(traits(Array(spaced.utf8)).arabicScript == 354)
+    }
+
+    @Test func contentWordsMatchTheirDefinition() throws {
+        var words = 0
+        for line in try corpusLines() + TextScanTests.oddLines {
+            let shadow = Array(Normalizer.normalize(line).utf8)
+            var found: [UInt64] = []
+            shadow.withUnsafeBufferPointer { ContentWords.of($0, into: &found) }
+            #expect(found == referenceContentWords(shadow), "\(line)")
+            words += found.count
+        }
+        #expect(words > 10_000)
+    }
+
+    @Test func languageSelectionMatchesTheLanguageList() throws {
+        for line in try corpusLines() + TextScanTests.oddLines {
+            let t = traits(Array(line.utf8))
+            let languages = Language.forLine(t)
+            #expect(Language.selection(forLine: t) == RuleSet.LanguageSelection(languages), "\(line)")
+            let expected: [Language]
+            let persian = t.persianLetters > 0, arabic = t.arabicOnlyLetters > 0
+            var list: [Language] = []
+            if t.arabicScript > 0 { list += persian == arabic ? [.fa, .ar] : (persian ? [.fa] : [.ar]) }
+            if t.latinLetters > 0 { list.append(.en) }
+            expected = list.isEmpty ? [.fa, .ar, .en] : list
+            #expect(Set(languages) == Set(expected), "\(line)")
+        }
+    }
+
+    static let oddLines = [
+        "", " ", "  - item", "۱- مورد", "12) twelve", "(a) option", "• dot", "«آیا؟»", "He said \"stop.\"",
+        "a.b c. d? e", "ـــ", "کلمه\u{200C}ای", "مستشفى علي", "الخليج العربي", "Storms STORM storms", "The 1990s and 3D",
+        "x\u{2026} y\u{2026}", "عنوان: ", "Title：", "don't can't", "a\u{00A0}b\u{3000}c",
+    ]
+
+    private func traits(_ bytes: [UInt8]) -> LineTraits {
+        bytes.withUnsafeBufferPointer { LineTraits($0) }
+    }
+
+    /// LineTraits as its doc comments define it, one scalar at a time.
+    private func reference(_ bytes: [UInt8]) -> LineTraits {
+        var scalars: [UInt32] = []
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            while i < b.count {
+                let (scalar, length) = LineTraits.decode(b, at: i)
+                scalars.append(scalar)
+                i += length
+            }
+        }
+        let space = LineTraits.isSpace, final = LineTraits.isSentenceFinal
+        func isDigit(_ c: UInt32) -> Bool { (0x30...0x39).contains(c) || (0x660...0x669).contains(c) || (0x6F0...0x6F9).contains(c) }
+        let persianOnly: Set<UInt32> = [0x67E, 0x686, 0x698, 0x6AF], persian = persianOnly.union([0x6A9, 0x6CC])
+        let arabicOnly: Set<UInt32> = [0x629, 0x649], arabic = arabicOnly.union([0x643, 0x64A])
+        func isArabicScript(_ c: UInt32) -> Bool {
+            !isDigit(c) && ((0x600...0x6FF).contains(c) || (0x750...0x77F).contains(c) || (0xFB50...0xFDFF).contains(c) || (0xFE70...0xFEFF).contains(c))
+        }
+        func isLatin(_ c: UInt32) -> Bool { (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) || (0xC0...0x24F).contains(c) }
+        var t = LineTraits()
+        t.chars = scalars.count
+        t.words = scalars.indices.filter { !space(scalars[$0]) && ($0 == 0 || space(scalars[$0 - 1])) }.count
+        t.digits = scalars.filter(isDigit).count
+        t.latinLetters = scalars.filter(isLatin).count
+        t.arabicScript = scalars.filter(isArabicScript).count
+        t.persianLetters = scalars.filter(persian.contains).count
+        t.persianOnlyLetters = scalars.filter(persianOnly.contains).count
+        t.arabicLetters = scalars.filter(arabic.contains).count
+        t.arabicOnlyLetters = scalars.filter(arabicOnly.contains).count
+        t.innerSentenceBreaks = scalars.indices.dropLast().filter { final(scalars[$0]) && space(scalars[$0 + 1]) }.count
+        let shown = scalars.filter { !space($0) }
+        let last = shown.last ?? 0
+        let end = LineTraits.isClosing(last) ? (shown.dropLast().last ?? 0) : last
+        t.endsSentence = final(end)
+        t.endsWithColon = end == 0x3A || end == 0xFF1A
+        let opening = Array(scalars.drop(while: space).prefix(3))
+        t.startsWithListMarker = !opening.isEmpty
+            && LineTraits.isListMarker(opening[0], opening.count > 1 ? opening[1] : nil, opening.count > 2 ? opening[2] : 0)
+        return t
+    }
+
+    /// ContentWords as its doc comment defines it, on scalars.
+    private func referenceContentWords(_ shadow: [UInt8]) -> [UInt64] {
+        let breaks = Set<UInt32>([0x060C, 0x061B, 0x061F, 0xAB, 0xBB, 0x2026] + Array(0x2013...0x201F))
+        func isBreak(_ c: Unicode.Scalar) -> Bool {
+            c.isASCII ? !(("0"..."9").contains(c) || ("a"..."z").contains(c) || ("A"..."Z").contains(c) || c == "'")
+                : breaks.contains(c.value)
+        }
+        let text = String(decoding: shadow, as: UTF8.self)
+        var out: [UInt64] = []
+        for word in text.unicodeScalars.split(whereSeparator: isBreak) {
+            let lowered = word.map { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 0x20)! : $0 }
+            let bytes = lowered.flatMap { Array(String($0).utf8) }
+            let digits = lowered.filter { ("0"..."9").contains($0) }.count
+            guard lowered.count > 2, digits < lowered.count, Stopwords.hashes[ContentWords.hash(bytes[...])] == nil else { continue }
+            let stemmed = lowered.count > 4 && lowered.starts(with: ["ا", "ل"]) ? Array(lowered.dropFirst(2)) : lowered
+            out.append(ContentWords.hash(stemmed.prefix(5).flatMap { Array(String($0).utf8) }[...]))
+        }
+        return out
+    }
+}
