@@ -40,4 +40,25 @@ import Testing
         #expect(origins.last == "خـبر ۱۲".utf8.count)
         #expect(origins[2] == 4)   // ب comes after خ (2 bytes) and the tatweel (2 bytes)
     }
+
+    /// The arena's fast path (`shadow(of:to:)`) gives what the general one gives, on
+    /// every corpus line and on random bytes (invalid UTF-8 included).
+    @Test func fastPathAgreesWithTheGeneralOne() throws {
+        var generator = SplitMix64(seed: 11)
+        let alphabet: [UInt8] = [0x20, 0x61, 0xC2, 0xA0, 0xD8, 0xA2, 0xA9, 0xD9, 0x80, 0x83, 0x8A, 0xA5, 0xB1, 0xDB,
+                                 0x80, 0xB5, 0xDA, 0xA9, 0xE2, 0x80, 0x8C, 0x81, 0xA7, 0xE3, 0xEF, 0xBB, 0xBF, 0xF0, 0xFF]
+        let random = (0..<2000).map { k in (0..<(k % 40)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] } }
+        var changedLines = 0
+        for bytes in try corpusLines().map { Array($0.utf8) } + random {
+            var general: [UInt8] = []
+            let changed = bytes.withUnsafeBufferPointer { Normalizer.shadow(of: $0, into: &general) }
+            let destination = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+            defer { destination.deallocate() }
+            let length = bytes.withUnsafeBufferPointer { Normalizer.shadow(of: $0, to: destination) }
+            #expect((length != nil) == changed, "\(bytes)")
+            if let length { #expect(Array(UnsafeBufferPointer(start: destination, count: length)) == general, "\(bytes)") }
+            if changed { changedLines += 1 }
+        }
+        #expect(changedLines > 1000)
+    }
 }

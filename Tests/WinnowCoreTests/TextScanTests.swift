@@ -68,6 +68,29 @@ import Testing
         }
     }
 
+    /// Lines end at "\n", "\r\n" and a lone "\r"; the spans cover every byte once.
+    @Test func lineSplitterMatchesItsDefinition() {
+        var generator = SplitMix64(seed: 3)
+        let alphabet: [UInt8] = [0x0A, 0x0D, 0x61, 0x20, 0xD8, 0xA7]
+        for length in 0..<300 {
+            let bytes = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            var expected: [LineSpan] = []
+            var start = 0, i = 0
+            while i < bytes.count {
+                if bytes[i] == 0x0A || bytes[i] == 0x0D {
+                    let next = bytes[i] == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A ? i + 2 : i + 1
+                    expected.append(LineSpan(start: start, end: i, next: next))
+                    start = next
+                    i = next
+                } else {
+                    i += 1
+                }
+            }
+            if start < bytes.count { expected.append(LineSpan(start: start, end: bytes.count, next: bytes.count)) }
+            #expect(bytes.withUnsafeBufferPointer { LineSplitter.split($0) } == expected, "\(bytes)")
+        }
+    }
+
     static let oddLines = [
         "", " ", "  - item", "۱- مورد", "12) twelve", "(a) option", "• dot", "«آیا؟»", "He said \"stop.\"",
         "a.b c. d? e", "ـــ", "کلمه\u{200C}ای", "مستشفى علي", "الخليج العربي", "Storms STORM storms", "The 1990s and 3D",

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One line of a document as byte offsets into the document's buffer:
 /// `start..<end` is the content, `end..<next` its terminator ("\n", "\r\n", "\r" or none).
 public struct LineSpan: Sendable, Equatable {
@@ -14,24 +20,25 @@ public enum LineSplitter {
     /// one span, so joining the spans gives the input back.
     public static func split(_ s: UnsafeBufferPointer<UInt8>) -> [LineSpan] {
         var spans: [LineSpan] = []
+        guard let base = s.baseAddress else { return spans }
         spans.reserveCapacity(s.count / 64 + 1)
         let n = s.count
         var start = 0
-        var i = 0
-        while i < n {
-            let b = s[i]
-            if b == 0x0A {
-                spans.append(LineSpan(start: start, end: i, next: i + 1))
-                i += 1; start = i
-            } else if b == 0x0D {
-                let next = (i + 1 < n && s[i + 1] == 0x0A) ? i + 2 : i + 1
-                spans.append(LineSpan(start: start, end: i, next: next))
-                i = next; start = i
-            } else {
-                i += 1
+        while start < n {
+            // memchr finds "\n" far faster than a byte loop; a line holding a "\r"
+            // (CRLF, or a lone CR that also ends a line) is rare and split by hand.
+            let newline = memchr(base + start, 0x0A, n - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? n
+            if memchr(base + start, 0x0D, newline - start) == nil {
+                spans.append(LineSpan(start: start, end: newline, next: min(newline + 1, n)))
+                start = newline + 1
+                continue
             }
+            var i = start
+            while i < newline, s[i] != 0x0D { i += 1 }
+            let next = (i + 1 < n && s[i + 1] == 0x0A) ? i + 2 : i + 1
+            spans.append(LineSpan(start: start, end: i, next: next))
+            start = next
         }
-        if start < n { spans.append(LineSpan(start: start, end: n, next: n)) }
         return spans
     }
 

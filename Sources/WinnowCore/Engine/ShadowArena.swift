@@ -6,17 +6,18 @@ public final class ShadowArena {
     private var ranges: [Range<Int>?]
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, spans: [LineSpan], blank: [Bool]) {
-        var arena: [UInt8] = []
+        // A shadow is never longer than its line: the page's size is room enough
+        // (untouched, the memory costs nothing).
+        storage = .allocate(capacity: max(bytes.count, 1))
         var ranges = [Range<Int>?](repeating: nil, count: spans.count)
-        var scratch: [UInt8] = []
+        var used = 0
         for (i, span) in spans.enumerated() where !blank[i] {
-            if Normalizer.shadow(of: UnsafeBufferPointer(rebasing: bytes[span.content]), into: &scratch) {
-                ranges[i] = arena.count..<(arena.count + scratch.count)
-                arena += scratch
+            let line = UnsafeBufferPointer(rebasing: bytes[span.content])
+            if let length = Normalizer.shadow(of: line, to: storage.baseAddress! + used) {
+                ranges[i] = used..<(used + length)
+                used += length
             }
         }
-        storage = .allocate(capacity: max(arena.count, 1))
-        _ = storage.initialize(from: arena)
         self.ranges = ranges
     }
 

@@ -9,8 +9,15 @@ final class PrefixIndex: Sendable {
     /// PCRE2 matches to ASCII ones without case (ſ → s, K KELVIN SIGN → k) as those:
     /// for rules whose prefixes are caseless (checked against PCRE2 by the tests).
     let caseless: Bool
-    /// Edges: `node << 8 | byte` → child node. The root is node 0.
-    private let children: HashTable
+    /// The root's child for each byte (0: none; the root is node 0).
+    private let rootChildren: [Int32]
+    /// Node n's other edges: `edgeBytes[edgeStart[n]..<edgeStart[n + 1]]`,
+    /// with their children in `edgeChildren`. Most nodes have one edge (a prefix's
+    /// next byte), and a prefix's nodes are numbered in a row, so a walk reads
+    /// neighbouring memory (a hash table of edges cost a cache miss a byte).
+    private let edgeStart: [Int32]
+    private let edgeBytes: [UInt8]
+    private let edgeChildren: [Int32]
     /// The rules whose prefix ends at node n: `ending[endStart[n]..<endStart[n + 1]]`.
     private let endStart: [Int32]
     private let ending: [Int32]
@@ -20,16 +27,19 @@ final class PrefixIndex: Sendable {
     init?(_ entries: [(rule: Int, texts: [[UInt8]])], caseless: Bool) {
         guard !entries.isEmpty else { return nil }
         self.caseless = caseless
+        // Built with a hash table of edges (`node << 8 | byte` → child), then laid
+        // out flat.
         var children = HashTable(capacity: 256)
+        var edges: [(parent: Int32, byte: UInt8, child: Int32)] = []
         var nodeCount = 1
         var endsAt: [[Int32]] = [[]]
         for (rule, texts) in entries {
             for prefix in texts {
                 var node = 0
                 for byte in prefix {
-                    let key = PrefixIndex.edge(node, byte)
-                    let child = Int(children.insertIfAbsent(key, Int32(nodeCount)))
+                    let child = Int(children.insertIfAbsent(UInt64(node) << 8 | UInt64(byte), Int32(nodeCount)))
                     if child == nodeCount {
+                        edges.append((Int32(node), byte, Int32(child)))
                         nodeCount += 1
                         endsAt.append([])
                     }
@@ -38,7 +48,25 @@ final class PrefixIndex: Sendable {
                 if endsAt[node].last != Int32(rule) { endsAt[node].append(Int32(rule)) }
             }
         }
-        self.children = children
+        var rootChildren = [Int32](repeating: 0, count: 256)
+        var edgeCount = [Int32](repeating: 0, count: nodeCount + 1)
+        for edge in edges {
+            if edge.parent == 0 { rootChildren[Int(edge.byte)] = edge.child } else { edgeCount[Int(edge.parent) + 1] += 1 }
+        }
+        for n in 0..<nodeCount { edgeCount[n + 1] += edgeCount[n] }
+        var edgeBytes = [UInt8](repeating: 0, count: Int(edgeCount[nodeCount]))
+        var edgeChildren = [Int32](repeating: 0, count: edgeBytes.count)
+        var next = edgeCount
+        for edge in edges where edge.parent != 0 {
+            let k = Int(next[Int(edge.parent)])
+            edgeBytes[k] = edge.byte
+            edgeChildren[k] = edge.child
+            next[Int(edge.parent)] += 1
+        }
+        self.rootChildren = rootChildren
+        edgeStart = edgeCount
+        self.edgeBytes = edgeBytes
+        self.edgeChildren = edgeChildren
         var endStart: [Int32] = [0]
         for list in endsAt { endStart.append(endStart.last! + Int32(list.count)) }
         self.endStart = endStart
@@ -46,7 +74,16 @@ final class PrefixIndex: Sendable {
     }
 
     @inline(__always)
-    private static func edge(_ node: Int, _ byte: UInt8) -> UInt64 { UInt64(node) << 8 | UInt64(byte) }
+    private func child(of node: Int, _ byte: UInt8) -> Int? {
+        if node == 0 {
+            let child = rootChildren[Int(byte)]
+            return child == 0 ? nil : Int(child)
+        }
+        for k in Int(edgeStart[node])..<Int(edgeStart[node + 1]) where edgeBytes[k] == byte {
+            return Int(edgeChildren[k])
+        }
+        return nil
+    }
 
     /// Marks as candidates the rules whose prefixes `subject` starts with.
     func collect(_ subject: UnsafeBufferPointer<UInt8>, into marks: RuleMarks) {
@@ -65,8 +102,8 @@ final class PrefixIndex: Sendable {
                     byte = 0x6B; i += 2
                 }
             }
-            guard let child = children[PrefixIndex.edge(node, byte)] else { return }
-            node = Int(child)
+            guard let child = child(of: node, byte) else { return }
+            node = child
             for k in Int(endStart[node])..<Int(endStart[node + 1]) { marks.markCandidate(Int(ending[k])) }
         }
     }

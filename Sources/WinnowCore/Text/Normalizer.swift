@@ -54,6 +54,67 @@ public enum Normalizer {
         return true
     }
 
+    /// The shadow of `line` written to `destination` (room for `line.count` bytes: a
+    /// shadow is never longer than its line), returning its length, or nil when the
+    /// line is its own shadow. The same result as `shadow(of:into:)`, faster: the
+    /// two-byte characters (Arabic script, Latin-1) go through one table lookup,
+    /// and bytes are written straight to the destination.
+    static func shadow(of line: UnsafeBufferPointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>) -> Int? {
+        guard let base = line.baseAddress else { return nil }
+        let n = line.count
+        var i = 0
+        var copiedUpTo = 0   // bytes of `line` before this offset are in `destination`
+        var o = 0
+        var changed = false
+        let codes = twoByteCodes   // read once: a static is checked for initialisation at every read
+        while i < n {
+            let b0 = line[i]
+            if b0 < 0x80 { i += 1; continue }
+            let length: Int
+            let replacement: Replacement?
+            if b0 >= 0xC2, b0 < 0xE0, i + 1 < n, line[i + 1] & 0xC0 == 0x80 {
+                let code = codes[Int(b0 & 0x1F) << 6 | Int(line[i + 1] & 0x3F)]
+                if code == 0 { i += 2; continue }
+                length = 2
+                replacement = replacements[Int(code)]
+            } else {
+                (length, replacement) = classify(line, at: i)
+            }
+            if let replacement {
+                changed = true
+                (destination + o).update(from: base + copiedUpTo, count: i - copiedUpTo)
+                o += i - copiedUpTo
+                if replacement.count > 0 { destination[o] = replacement.first; o += 1 }
+                if replacement.count > 1 { destination[o] = replacement.second; o += 1 }
+                copiedUpTo = i + length
+            }
+            i += length
+        }
+        guard changed else { return nil }
+        (destination + o).update(from: base + copiedUpTo, count: n - copiedUpTo)
+        return o + n - copiedUpTo
+    }
+
+    /// The replacements `classify` gives two-byte characters, numbered from 1.
+    private static let replacements: [Replacement] = [.removed, .space, .removed, .yeh, .keheh, .heh, .alef, .waw]
+        + (0...9).map { Replacement.digit(UInt8($0)) }
+
+    /// For each two-byte character (by its 11-bit scalar), the number of its
+    /// replacement in `replacements`, 0 when it stays: read off `classify`, so both
+    /// paths agree. A raw pointer, allocated once and never freed.
+    nonisolated(unsafe) private static let twoByteCodes: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x800)
+        table.initialize(repeating: 0, count: 0x800)
+        for scalar in 0x80..<0x800 {
+            let bytes: [UInt8] = [0xC0 | UInt8(scalar >> 6), 0x80 | UInt8(scalar & 0x3F)]
+            let (_, replacement) = bytes.withUnsafeBufferPointer { classify($0, at: 0) }
+            guard let replacement else { continue }
+            let code = replacements.indices.dropFirst().first { replacements[$0] == replacement }
+            table[scalar] = UInt8(code!)
+        }
+        return UnsafePointer(table)
+    }()
+
     /// Normalises a whole string (rule patterns and examples go through here, so a
     /// pattern written with ي or ٣ matches text written with ی or 3).
     public static func normalize(_ text: String) -> String {
@@ -75,7 +136,7 @@ public enum Normalizer {
 
     /// What a character becomes in the shadow: up to two bytes, held inline so the
     /// per-character path allocates and retains nothing.
-    struct Replacement {
+    struct Replacement: Equatable {
         let count: Int
         let first: UInt8
         let second: UInt8
