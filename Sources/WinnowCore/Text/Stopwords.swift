@@ -15,6 +15,10 @@ public enum Stopwords {
         return table
     }()
 
+    /// Characters in the longest stopword: longer words need no lookup.
+    static let longest: Int = [persian, arabic, english].flatMap { $0.split(separator: " ") }
+        .map { Normalizer.normalize(String($0)).unicodeScalars.count }.max() ?? 0
+
     static let persian = """
     و در به از که این را با است برای آن یک تا هم می شود شد بود کرد کند کرده های ها یا اما اگر نیز \
     خود بر پس پیش بین روی زیر درباره همه هر چه چون وی او ما شما آنها ایشان من تو دیگر باید \
@@ -43,69 +47,102 @@ public enum Stopwords {
 /// "ال", cut to five characters ("storms" and "storm", "الخليج" and "خليج" match).
 public enum ContentWords {
     /// Appends the content words of a line's shadow (already normalised) to `out`.
-    /// One pass over the bytes: each word's hash, length and digit count are built
-    /// as its bytes go by; only a word that counts is read again, for its stem.
+    /// One pass over the bytes finds the words and counts their characters and
+    /// digits, a two-byte character (Arabic script) at a time; only a word that
+    /// may count is read again, for the stopword test and its stem.
     static func of(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) {
         let stopwords = Stopwords.hashes
+        let longest = Stopwords.longest
+        let ascii = ContentWords.asciiKinds
         let n = text.count
         var start = 0, scalars = 0, digits = 0
-        var full = RepeatDetector.fnvOffset
         var i = 0
-        let table = ContentWords.byteTable
         while i < n {
             let b = text[i]
-            let entry = table[Int(b)]
-            let kind = UInt8(truncatingIfNeeded: entry >> 8)
             var breakLength = 0
-            if kind & Kind.asciiBreak != 0 {
-                breakLength = 1
-            } else if kind & Kind.breakLead != 0 {
-                breakLength = ContentWords.breakLength(text, i)
-            }
-            if breakLength > 0 {
-                if i > start, scalars > 2, digits < scalars, stopwords[full] == nil {
-                    out.append(ContentWords.stem(UnsafeBufferPointer(rebasing: text[start..<i]), scalars: scalars))
+            if b < 0x80 {
+                let kind = ascii[Int(b)]
+                if kind == AsciiKind.wordBreak {
+                    breakLength = 1
+                } else {
+                    scalars += 1
+                    digits += Int(kind)   // AsciiKind.digit is 1, a letter 0
+                    i += 1
+                    continue
                 }
-                i += breakLength
-                start = i; scalars = 0; digits = 0; full = RepeatDetector.fnvOffset
+            } else if b >= 0xC2, b < 0xE0, i + 1 < n, text[i + 1] & 0xC0 == 0x80 {
+                if !ContentWords.isTwoByteBreak(b, text[i + 1]) {
+                    scalars += 1
+                    i += 2
+                    continue
+                }
+                breakLength = 2
+            } else if b == 0xE2 {
+                breakLength = ContentWords.threeByteBreakLength(text, i)
+            }
+            if breakLength == 0 {
+                // Any other byte is part of the word, a character where one starts.
+                if b & 0xC0 != 0x80 { scalars += 1 }
+                i += 1
                 continue
             }
-            scalars += Int(kind & Kind.scalarStart)
-            digits += Int((kind & Kind.digit) >> 1)
-            full = (full ^ UInt64(entry & 0xFF)) &* RepeatDetector.fnvPrime
-            i += 1
+            if i > start {
+                ContentWords.consider(UnsafeBufferPointer(rebasing: text[start..<i]), scalars: scalars, digits: digits,
+                                      stopwords: stopwords, longest: longest, into: &out)
+            }
+            i += breakLength
+            start = i; scalars = 0; digits = 0
         }
-        if n > start, scalars > 2, digits < scalars, stopwords[full] == nil {
-            out.append(ContentWords.stem(UnsafeBufferPointer(rebasing: text[start..<n]), scalars: scalars))
+        if n > start {
+            ContentWords.consider(UnsafeBufferPointer(rebasing: text[start..<n]), scalars: scalars, digits: digits,
+                                  stopwords: stopwords, longest: longest, into: &out)
         }
     }
 
-    /// What a byte is to the word splitter, one bit each.
-    private enum Kind {
-        /// Starts a scalar (not a UTF-8 continuation byte): counts a character.
-        static let scalarStart: UInt8 = 1
-        static let digit: UInt8 = 2
+    /// Appends the stem of `word` unless it is too short, a number or a stopword.
+    @inline(__always)
+    private static func consider(_ word: UnsafeBufferPointer<UInt8>, scalars: Int, digits: Int,
+                                 stopwords: HashTable, longest: Int, into out: inout [UInt64]) {
+        guard scalars > 2, digits < scalars else { return }
+        if scalars <= longest {
+            var full = RepeatDetector.fnvOffset
+            for b in word { full = (full ^ UInt64(lower(b))) &* RepeatDetector.fnvPrime }
+            if stopwords[full] != nil { return }
+        }
+        out.append(stem(word, scalars: scalars))
+    }
+
+    private enum AsciiKind {
+        static let letter: UInt8 = 0
+        static let digit: UInt8 = 1
         /// ASCII other than letters, digits and the apostrophe: ends a word.
-        static let asciiBreak: UInt8 = 4
-        /// Lead byte of the non-ASCII breaks (see `breakLength`).
-        static let breakLead: UInt8 = 8
+        static let wordBreak: UInt8 = 2
     }
 
-    /// For each byte value: its `Kind` bits in the high byte, the byte in lower case
-    /// in the low byte. Allocated once and never freed (a raw pointer: the loop
-    /// above reads it with no bounds check or closure).
-    nonisolated(unsafe) private static let byteTable: UnsafePointer<UInt16> = {
-        let table = UnsafeMutablePointer<UInt16>.allocate(capacity: 256)
-        for b in 0..<256 {
-            var kind: UInt8 = b & 0xC0 != 0x80 ? Kind.scalarStart : 0
-            if (0x30...0x39).contains(b) { kind |= Kind.digit }
-            let wordByte = (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == 0x27
-            if b < 0x80 && !wordByte { kind |= Kind.asciiBreak }
-            if b == 0xD8 || b == 0xC2 || b == 0xE2 { kind |= Kind.breakLead }
-            table[b] = UInt16(kind) << 8 | UInt16(lower(UInt8(b)))
+    /// `AsciiKind` of each ASCII byte. A raw pointer, allocated once and never freed,
+    /// so the loop reads it with no bounds check.
+    nonisolated(unsafe) private static let asciiKinds: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)
+        for b in 0..<128 {
+            let isLetter = (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == 0x27
+            table[b] = (0x30...0x39).contains(b) ? AsciiKind.digit : isLetter ? AsciiKind.letter : AsciiKind.wordBreak
         }
         return UnsafePointer(table)
     }()
+
+    /// ، ؛ ؟ (D8 8C, 9B, 9F) and « » (C2 AB, BB) end words.
+    @inline(__always)
+    private static func isTwoByteBreak(_ b0: UInt8, _ b1: UInt8) -> Bool {
+        (b0 == 0xD8 && (b1 == 0x8C || b1 == 0x9B || b1 == 0x9F)) || (b0 == 0xC2 && (b1 == 0xAB || b1 == 0xBB))
+    }
+
+    /// Byte length of the break at `i` if it is a dash, curly quote or ellipsis
+    /// (E2 80 93–9F, E2 80 A6), else 0.
+    @inline(__always)
+    private static func threeByteBreakLength(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        guard i + 2 < s.count, s[i + 1] == 0x80 else { return 0 }
+        return (0x93...0x9F).contains(s[i + 2]) || s[i + 2] == 0xA6 ? 3 : 0
+    }
 
     @inline(__always)
     private static func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
@@ -126,21 +163,6 @@ public enum ContentWords {
             k += 1
         }
         return stem
-    }
-
-    /// Byte length of the non-ASCII break at `i` (Arabic comma, semicolon and
-    /// question mark, guillemets, dashes, curly quotes, ellipsis), or 0.
-    @inline(__always)
-    private static func breakLength(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
-        guard i + 1 < s.count else { return 0 }
-        let second = s[i + 1]
-        switch s[i] {
-        case 0xD8: return second == 0x8C || second == 0x9B || second == 0x9F ? 2 : 0
-        case 0xC2: return second == 0xAB || second == 0xBB ? 2 : 0
-        default:
-            guard second == 0x80, i + 2 < s.count else { return 0 }
-            return (0x93...0x9F).contains(s[i + 2]) || s[i + 2] == 0xA6 ? 3 : 0
-        }
     }
 
     static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
