@@ -156,7 +156,7 @@ import Testing
             for group in [selected.keep, selected.act, selected.strip] {
                 for line in lines {
                     let raw = Array(line.utf8), shadow = Array(Normalizer.normalize(line).utf8)
-                    var found: [CompiledRule] = []
+                    var found: [Int32] = []
                     raw.withUnsafeBufferPointer { r in
                         shadow.withUnsafeBufferPointer { s in
                             let marks = selected.prefilter.collect(shadow: s, raw: r, scratch: scratch)
@@ -166,7 +166,7 @@ import Testing
                     let expected = group.rules.filter {
                         $0.regex.matches($0.rule.raw ? raw : shadow, scratch: scratch)
                     }.map(\.index)
-                    #expect(found.map(\.index) == expected, "\(languages) \(line)")
+                    #expect(found.map(Int.init) == expected, "\(languages) \(line)")
                     matches += expected.count
                 }
             }

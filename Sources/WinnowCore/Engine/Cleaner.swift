@@ -6,8 +6,8 @@ public final class Cleaner {
     let scratch: MatchScratch
     var origins: [Int] = []
     var originShadow: [UInt8] = []
-    /// Rule matches per line of the document being cleaned (see `RulePass.matches`).
-    var matchCache: [RulePass.LineMatches?] = []
+    /// Rule matches per line of the document being cleaned.
+    let matchCache = LineMatchCache()
 
     public init(ruleSet: RuleSet, options: CleanOptions = CleanOptions()) {
         self.ruleSet = ruleSet
@@ -25,8 +25,7 @@ public final class Cleaner {
     /// cleaning the output again gives, which makes cleaning idempotent.
     public func clean(_ document: UnsafeBufferPointer<UInt8>) -> CleanResult {
         var page = Page(document)
-        matchCache = Array(repeating: nil, count: page.count)
-        defer { matchCache = [] }
+        matchCache.reset(lines: page.count)
         // Reported only: lines pick their rules by their own letters.
         let language = options.language ?? Language.detect(page.traits)
         // Content words depend on the page only: computed once for every pass.

@@ -28,45 +28,51 @@ struct RulePass {
         applyLists()
     }
 
-    /// Which rules match a line, whatever their scope: worked out once per
-    /// document (a pattern's verdict does not depend on the pass) and reused by the
-    /// later passes, which only weigh scopes again.
-    struct LineMatches {
-        var keep: [CompiledRule] = []
-        var act: [CompiledRule] = []
-        var strip: [CompiledRule] = []
-        var limitHits: [String] = []
-    }
-
-    private func matches(_ i: Int) -> LineMatches {
-        if let cached = cleaner.matchCache[i] { return cached }
+    /// Which rules match line `i` (see `LineMatchCache`), from the cache or worked out.
+    private func matches(_ i: Int) -> LineMatchCache.Entry {
+        let cache = cleaner.matchCache
+        if let cached = cache.entry(i) { return cached }
         let raw = page.line(i)
         let shadow = page.shadow(i)
         let rules = cleaner.ruleSet.rules(for: Language.selection(forLine: page.traits[i]))
         let scratch = cleaner.scratch
-        var found = LineMatches()
+        var entry = LineMatchCache.Entry()
+        entry.start = Int32(cache.rules.count)
         let marks = rules.prefilter.collect(shadow: shadow, raw: raw, scratch: scratch)
-        var gaveUp = rules.keep.matches(marks, shadow: shadow, raw: raw, scratch: scratch, into: &found.keep)
-        if gaveUp == nil { gaveUp = rules.act.matches(marks, shadow: shadow, raw: raw, scratch: scratch, into: &found.act) }
-        if gaveUp == nil { gaveUp = rules.strip.matches(marks, shadow: shadow, raw: raw, scratch: scratch, into: &found.strip) }
-        if let (rule, message) = gaveUp {
-            found.limitHits.append("line \(i + 1): rule '\(rule.rule.id)' (\(rule.rule.location.short)) gave up: \(message); the line is kept")
+        var gaveUp = rules.keep.matches(marks, shadow: shadow, raw: raw, scratch: scratch, into: &cache.rules)
+        entry.keepEnd = Int32(cache.rules.count)
+        if gaveUp == nil { gaveUp = rules.act.matches(marks, shadow: shadow, raw: raw, scratch: scratch, into: &cache.rules) }
+        entry.actEnd = Int32(cache.rules.count)
+        if gaveUp == nil { gaveUp = rules.strip.matches(marks, shadow: shadow, raw: raw, scratch: scratch, into: &cache.rules) }
+        entry.end = Int32(cache.rules.count)
+        let warning = gaveUp.map { rule, message in
+            "line \(i + 1): rule '\(rule.rule.id)' (\(rule.rule.location.short)) gave up: \(message); the line is kept"
         }
-        cleaner.matchCache[i] = found
-        return found
+        return cache.store(entry, line: i, limitHit: warning)
+    }
+
+    /// The first rule of `range` (positions in the cache) whose scope allows line `i`.
+    private func firstAllowed(_ range: Range<Int32>, at i: Int) -> CompiledRule? {
+        let cache = cleaner.matchCache, all = cleaner.ruleSet.rules
+        for k in range {
+            let rule = all[Int(cache.rules[Int(k)])]
+            if page.allows(rule.rule.scope, at: i) { return rule }
+        }
+        return nil
     }
 
     private mutating func matchLine(_ i: Int) {
         let found = matches(i)
-        warnings += found.limitHits
-        if let rule = found.keep.first(where: { page.allows($0.rule.scope, at: i) }) {
+        if found.hitLimit, let warning = cleaner.matchCache.limitHits[i] { warnings.append(warning) }
+        if found.start == found.end { return }
+        if let rule = firstAllowed(found.start..<found.keepEnd, at: i) {
             fates[i] = .protected(rule: rule.index)
             return
         }
         let raw = page.line(i)
         let changed = page.hasOwnShadow(i)
         let shadow = page.shadow(i)
-        if let rule = found.act.first(where: { page.allows($0.rule.scope, at: i) }) {
+        if let rule = firstAllowed(found.keepEnd..<found.actEnd, at: i) {
             if rule.rule.action == .meta {
                 let subject = rule.rule.raw ? raw : shadow
                 // Run the pattern again to fill the captures.
@@ -79,7 +85,9 @@ struct RulePass {
         }
         var spans: [Range<Int>] = []
         var stripRule = -1
-        for rule in found.strip where page.allows(rule.rule.scope, at: i) {
+        for k in found.actEnd..<found.end {
+            let rule = cleaner.ruleSet.rules[Int(cleaner.matchCache.rules[Int(k)])]
+            guard page.allows(rule.rule.scope, at: i) else { continue }
             let subject = rule.rule.raw ? raw : shadow
             let hits = allMatches(rule.regex, in: subject)
             if changed && !rule.rule.raw { computeOrigins(of: raw) }

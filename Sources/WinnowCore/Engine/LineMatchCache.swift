@@ -1,0 +1,53 @@
+/// Which rules match each line of the document being cleaned, whatever their
+/// scope: worked out once per document (a pattern's verdict does not depend on the
+/// pass) and read by every pass, which only weighs scopes again. The rule indexes
+/// of all lines share one buffer (a line's keep, then act, then strip matches), so
+/// caching a line allocates and retains nothing.
+///
+/// Owned by one `Cleaner`, so used by one thread, one access at a time: the stored
+/// properties skip Swift's run-time exclusivity check.
+final class LineMatchCache {
+    /// A line's matches: `rules[start..<keepEnd]` keep rules, `[keepEnd..<actEnd]`
+    /// drop, cut, list and meta rules, `[actEnd..<end]` strip rules, each in
+    /// priority order. `start` is -1 until the line is matched.
+    struct Entry {
+        var start: Int32 = -1
+        var keepEnd: Int32 = 0
+        var actEnd: Int32 = 0
+        var end: Int32 = 0
+        /// A rule gave up on the line (see `limitHits`).
+        var hitLimit = false
+    }
+
+    @exclusivity(unchecked) private var entries: [Entry] = []
+    /// Rule indexes in the rule set.
+    @exclusivity(unchecked) var rules: [Int32] = []
+    /// The warning for each line on which a rule hit a match limit.
+    @exclusivity(unchecked) private(set) var limitHits: [Int: String] = [:]
+
+    /// Forgets everything, for a document of `lines` lines.
+    func reset(lines: Int) {
+        entries.removeAll(keepingCapacity: true)
+        entries.append(contentsOf: repeatElement(Entry(), count: lines))
+        rules.removeAll(keepingCapacity: true)
+        if !limitHits.isEmpty { limitHits = [:] }
+    }
+
+    /// Line `i`'s matches, if it was matched already.
+    @inline(__always)
+    func entry(_ i: Int) -> Entry? {
+        let entry = entries[i]
+        return entry.start < 0 ? nil : entry
+    }
+
+    /// Keeps line `i`'s matches (and the warning, when a rule gave up); returns them.
+    func store(_ entry: Entry, line i: Int, limitHit: String?) -> Entry {
+        var entry = entry
+        if let limitHit {
+            entry.hitLimit = true
+            limitHits[i] = limitHit
+        }
+        entries[i] = entry
+        return entry
+    }
+}
