@@ -91,6 +91,19 @@ import Testing
         }
     }
 
+    /// The repeat detector's word hashes come with the line's spaceless hash, from
+    /// the same pass: it must equal `spacelessHash`, and the words the split at spaces.
+    @Test func wordHashesComeWithTheSpacelessHash() throws {
+        for line in try corpusLines() + TextScanTests.oddLines {
+            let shadow = Array(Normalizer.normalize(line).utf8)
+            var words: [UInt64] = [42]
+            let hash = shadow.withUnsafeBufferPointer { RepeatDetector.wordHashes($0, into: &words) }
+            #expect(hash == shadow.withUnsafeBufferPointer { RepeatDetector.spacelessHash($0) }, "\(line)")
+            let expected = shadow.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).map { ContentWords.hash($0) }
+            #expect(words == [42] + expected, "\(line)")
+        }
+    }
+
     static let oddLines = [
         "", " ", "  - item", "۱- مورد", "12) twelve", "(a) option", "• dot", "«آیا؟»", "He said \"stop.\"",
         "a.b c. d? e", "ـــ", "کلمه\u{200C}ای", "مستشفى علي", "الخليج العربي", "Storms STORM storms", "The 1990s and 3D",

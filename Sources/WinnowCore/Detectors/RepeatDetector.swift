@@ -20,21 +20,21 @@ public struct RepeatDetector {
         // Each kept line's word hashes, in one buffer: `wordRanges[i]` is line i's part.
         var words: [UInt64] = []
         var wordRanges = [Range<Int>](repeating: 0..<0, count: page.count)
-        var line: [UInt64] = [], shingles: [UInt64] = [], distinct: [UInt64] = []
+        var shingles: [UInt64] = [], distinct: [UInt64] = [], owners: [Int32] = []
         for i in 0..<page.count where !page.blank[i] && fates[i].isKept {
             let text = page.shadow(i)
-            RepeatDetector.wordHashes(text, into: &line)
-            wordRanges[i] = words.count..<(words.count + line.count)
-            words += line
-            let hash = RepeatDetector.spacelessHash(text)
-            let first = Int(exact.insertIfAbsent(hash, Int32(i)))
-            if first != i, RepeatDetector.sameWithoutSpaces(page.shadow(first), text) {
-                if removable(fates[i]) { fates[i] = .removed(.repeatOf(first)) }
+            let first = words.count
+            let hash = RepeatDetector.wordHashes(text, into: &words)
+            wordRanges[i] = first..<words.count
+            let earliest = Int(exact.insertIfAbsent(hash, Int32(i)))
+            if earliest != i, RepeatDetector.sameWithoutSpaces(page.shadow(earliest), text) {
+                if removable(fates[i]) { fates[i] = .removed(.repeatOf(earliest)) }
                 continue
             }
-            RepeatDetector.shingles(line, into: &shingles)
-            if line.count >= nearMinimumWords, removable(fates[i]),
-               let (earlier, share) = bestEarlier(shingles, owners: shingleOwner, distinct: &distinct), share >= nearShare {
+            RepeatDetector.shingles(words[first...], into: &shingles)
+            if words.count - first >= nearMinimumWords, removable(fates[i]),
+               let (earlier, share) = bestEarlier(shingles, owners: shingleOwner, distinct: &distinct, owned: &owners),
+               share >= nearShare {
                 fates[i] = .removed(.nearRepeatOf(earlier, percent: Int(share * 100)))
             }
             for s in shingles { shingleOwner.insertIfAbsent(s, Int32(i)) }
@@ -70,7 +70,9 @@ public struct RepeatDetector {
     }
 
     /// The earlier line owning most of these shingles, with the share it owns.
-    private func bestEarlier(_ shingles: [UInt64], owners: HashTable, distinct: inout [UInt64]) -> (Int, Double)? {
+    /// (`distinct` and `owned` are buffers reused from line to line.)
+    private func bestEarlier(_ shingles: [UInt64], owners: HashTable, distinct: inout [UInt64],
+                             owned: inout [Int32]) -> (Int, Double)? {
         guard !shingles.isEmpty else { return nil }
         // Owners of this line's distinct shingles; the most frequent owner wins (the
         // earliest on ties).
@@ -83,16 +85,17 @@ public struct RepeatDetector {
             unique += 1
         }
         distinct.removeLast(distinct.count - unique)
-        var owned = distinct.compactMap { owners[$0] }.map(Int.init)
+        owned.removeAll(keepingCapacity: true)
+        for shingle in distinct { if let owner = owners[shingle] { owned.append(owner) } }
         guard !owned.isEmpty else { return nil }
         owned.sort()
         var best = (line: owned[0], count: 0)
         var run = 0
-        for (k, owner) in owned.enumerated() {
-            run = k > 0 && owned[k - 1] == owner ? run + 1 : 1
-            if run > best.count { best = (owner, run) }
+        for k in owned.indices {
+            run = k > 0 && owned[k - 1] == owned[k] ? run + 1 : 1
+            if run > best.count { best = (owned[k], run) }
         }
-        return (best.line, Double(best.count) / Double(distinct.count))
+        return (Int(best.line), Double(best.count) / Double(distinct.count))
     }
 
     /// A kept line whose nearest non-blank neighbours are both copies of earlier lines
@@ -123,8 +126,10 @@ public struct RepeatDetector {
         }
     }
 
-    static func wordHashes(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) {
-        out.removeAll(keepingCapacity: true)
+    /// Appends the hash of each word of `text` (split at spaces and tabs) to `out`,
+    /// and returns `spacelessHash(text)`, worked out in the same pass.
+    static func wordHashes(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) -> UInt64 {
+        var spaceless: UInt64 = fnvOffset
         var hash: UInt64 = fnvOffset
         var inWord = false
         for b in text {
@@ -132,17 +137,21 @@ public struct RepeatDetector {
                 if inWord { out.append(hash); hash = fnvOffset; inWord = false }
             } else {
                 hash = (hash ^ UInt64(b)) &* fnvPrime
+                spaceless = (spaceless ^ UInt64(b)) &* fnvPrime
                 inWord = true
             }
         }
         if inWord { out.append(hash) }
+        return spaceless
     }
 
-    static func shingles(_ words: [UInt64], into out: inout [UInt64]) {
+    static func shingles(_ words: ArraySlice<UInt64>, into out: inout [UInt64]) {
         out.removeAll(keepingCapacity: true)
         guard words.count >= 3 else { return }
-        for i in 0...(words.count - 3) {
+        var i = words.startIndex
+        while i + 2 < words.endIndex {
             out.append((words[i] &* 0x9E37_79B9_7F4A_7C15) ^ (words[i + 1] &* 0xC2B2_AE3D_27D4_EB4F) ^ words[i + 2])
+            i += 1
         }
     }
 
