@@ -405,10 +405,22 @@ def main():
     page_files = sorted(os.path.join(dp, f) for dp, _, fs in os.walk(folder) for f in fs if f.endswith(".txt"))
     folder_bytes = sum(os.path.getsize(p) for p in page_files)
 
+    # Earlier outputs are moved aside, not deleted, until the section is done: on
+    # ext4, creating files within a minute or so of deleting thousands makes the inode
+    # allocator skip the recently deleted ones one by one (`recently_deleted` in
+    # `perf`), and the timed runs measured the previous run's `rm -rf` (sys time
+    # 0.6 to 10 s for the same run).
+    trash = os.path.join(RUN, "batch-trash")
+
+    def set_aside(path):
+        if os.path.exists(path):
+            os.makedirs(trash, exist_ok=True)
+            os.rename(path, os.path.join(trash, f"{os.path.basename(path)}-{time.time_ns()}"))
+
     def clear_out():
-        shutil.rmtree(out_dir, ignore_errors=True)
-        # Flush what earlier runs wrote and deleted (the 1 GB stream's output above all):
-        # else the kernel's writeback lands inside the timed batch runs.
+        set_aside(out_dir)
+        # Flush what earlier runs wrote (the 1 GB stream's output above all): else the
+        # kernel's writeback lands inside the timed batch runs.
         os.sync()
 
     def batch_check(case, r):
@@ -423,7 +435,7 @@ def main():
         b_cases.append(c)
     cp_dir = os.path.join(RUN, "cp-out")
     b_cases.append(Case("cp-r", "cp -r (floor: the file system writing the pages)", ["cp", "-r", folder, cp_dir],
-                        doc_bytes=folder_bytes, expect_output=False, prepare=lambda: (shutil.rmtree(cp_dir, ignore_errors=True), os.sync()),
+                        doc_bytes=folder_bytes, expect_output=False, prepare=lambda: (set_aside(cp_dir), os.sync()),
                         display=f"cp -r {rel(folder)} {rel(cp_dir)}"))
     b_cases.append(Case("files-args", f"winnow FILE… ({len(page_files)} files, one process)", [W] + page_files,
                         doc_bytes=folder_bytes, check=winnow_check,
@@ -432,8 +444,8 @@ def main():
                         doc_bytes=folder_bytes, in_bytes=os.path.getsize(folder + ".nul"), check=winnow_check))
     print(f"bench: 5. folder of {len(page_files)} pages, {runs} rounds", file=sys.stderr, flush=True)
     rounds(b_cases, runs, "batch")
-    clear_out()
-    shutil.rmtree(cp_dir, ignore_errors=True)
+    for path in (out_dir, cp_dir, trash):
+        shutil.rmtree(path, ignore_errors=True)
 
     # ---- callgrind (optional)
     profile_text = None

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import WinnowCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Cross-document chrome detection in runs over many documents.
 struct CrossDocOptions: ParsableArguments {
@@ -11,13 +14,51 @@ struct CrossDocOptions: ParsableArguments {
     var templateMinDocs = 3
 
     /// A first pass over the files: which lines they share. Nil when turned off.
-    func index(over paths: [String], maxBytes: Int = 256 << 20) -> TemplateIndex? {
+    /// `jobs` threads read the files and work out their line keys, a chunk of files
+    /// at a time; the keys are counted in path order, so the index is the same for
+    /// any number of jobs. Files that cannot be read, are not regular files or are
+    /// larger than `maxBytes` are left out (the cleaning pass reports them).
+    func index(over paths: [String], maxBytes: Int = 256 << 20, jobs: Int = 1) -> TemplateIndex? {
         guard !noCrossDoc else { return nil }
         let index = TemplateIndex(minimumDocuments: templateMinDocs)
-        for path in paths {
-            guard let data = FileManager.default.contents(atPath: path), data.count <= maxBytes else { continue }
-            index.add([UInt8](data))
+        let chunk = 256
+        let slots = UnsafeMutableBufferPointer<[UInt64]?>.allocate(capacity: chunk)
+        defer { slots.deallocate() }
+        let shared = SharedSlots(slots)
+        var start = 0
+        while start < paths.count {
+            let part = paths[start..<min(start + chunk, paths.count)]
+            _ = slots.initialize(from: repeatElement(nil, count: part.count))
+            let workers = max(1, min(jobs, part.count))
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                for k in stride(from: w, to: part.count, by: workers) {
+                    shared.slots[k] = CrossDocOptions.lineKeys(path: part[part.startIndex + k], maxBytes: maxBytes)
+                }
+            }
+            for k in 0..<part.count {
+                if let keys = slots[k] { index.add(keys: keys) }
+            }
+            slots.baseAddress!.deinitialize(count: part.count)
+            start += part.count
         }
         return index
     }
+
+    /// The line keys of one file, or nil when it is not a regular file, cannot be
+    /// read or is too large. Opened without blocking: a FIFO must not hang the pass.
+    private static func lineKeys(path: String, maxBytes: Int) -> [UInt64]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+              case .complete(let bytes)? = try? ByteReader.read(fd: fd, cap: maxBytes, path: path) else { return nil }
+        return bytes.withUnsafeBufferPointer { TemplateIndex.lineKeys($0) }
+    }
+}
+
+/// Per-file slots the first pass's threads fill, each its own indexes.
+private final class SharedSlots: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<[UInt64]?>
+    init(_ slots: UnsafeMutableBufferPointer<[UInt64]?>) { self.slots = slots }
 }

@@ -89,7 +89,7 @@ struct Batch: ParsableCommand {
 
         // First pass: the lines the files share (the sites' templates).
         var options = rules.cleanOptions
-        options.templates = crossDoc.index(over: plan.items.map(\.input), maxBytes: maxDocBytes)
+        options.templates = crossDoc.index(over: plan.items.map(\.input), maxBytes: maxDocBytes, jobs: jobs)
         let cleanOptions = options
         Interrupt.install()
         let pool = WorkerPool(items: plan.items, jobs: jobs) { BatchWorker(cleaner: Cleaner(ruleSet: ruleSet, options: cleanOptions), settings: settings) }

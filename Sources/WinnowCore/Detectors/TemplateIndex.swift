@@ -17,12 +17,32 @@ public final class TemplateIndex: @unchecked Sendable {
 
     /// Counts the distinct lines of one document.
     public func add(_ document: UnsafeBufferPointer<UInt8>) {
+        add(keys: TemplateIndex.lineKeys(document))
+    }
+
+    /// Counts one document from its `lineKeys`, which callers may work out on other
+    /// threads: adding documents' keys in the same order gives the same index.
+    public func add(keys: [UInt64]) {
         documents += 1
-        var seen = Set<UInt64>()
-        forEachLineKey(document) { key in
-            if seen.insert(key).inserted { counts.add(key, 1) }
-        }
+        for key in keys { counts.add(key, 1) }
         if counts.count > capacity { forgetRarest() }
+    }
+
+    /// The distinct keys of a document's non-blank lines (see `key`), sorted.
+    public static func lineKeys(_ document: UnsafeBufferPointer<UInt8>) -> [UInt64] {
+        var keys: [UInt64] = []
+        var shadow: [UInt8] = []
+        for span in LineSplitter.split(document) where !LineSplitter.isBlank(document, span) {
+            keys.append(TemplateIndex.key(UnsafeBufferPointer(rebasing: document[span.content]), shadow: &shadow))
+        }
+        keys.sort()
+        var unique = 0
+        for k in keys.indices where unique == 0 || keys[k] != keys[unique - 1] {
+            keys[unique] = keys[k]
+            unique += 1
+        }
+        keys.removeLast(keys.count - unique)
+        return keys
     }
 
     public func add(_ document: [UInt8]) { document.withUnsafeBufferPointer { add($0) } }
@@ -39,13 +59,6 @@ public final class TemplateIndex: @unchecked Sendable {
             return shadow.withUnsafeBufferPointer { RepeatDetector.spacelessHash($0) }
         }
         return RepeatDetector.spacelessHash(line)
-    }
-
-    private func forEachLineKey(_ document: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Void) {
-        var shadow: [UInt8] = []
-        for span in LineSplitter.split(document) where !LineSplitter.isBlank(document, span) {
-            body(TemplateIndex.key(UnsafeBufferPointer(rebasing: document[span.content]), shadow: &shadow))
-        }
     }
 
     /// Halves every count and drops the lines that reach zero: bounded memory on
