@@ -78,13 +78,7 @@ public struct RepeatDetector {
         // earliest on ties).
         distinct.removeAll(keepingCapacity: true)
         distinct += shingles
-        distinct.sort()
-        var unique = 0
-        for k in distinct.indices where unique == 0 || distinct[k] != distinct[unique - 1] {
-            distinct[unique] = distinct[k]
-            unique += 1
-        }
-        distinct.removeLast(distinct.count - unique)
+        distinct.sortUnique()
         owned.removeAll(keepingCapacity: true)
         for shingle in distinct { if let owner = owners[shingle] { owned.append(owner) } }
         guard !owned.isEmpty else { return nil }

@@ -35,13 +35,7 @@ public final class TemplateIndex: @unchecked Sendable {
         for span in LineSplitter.split(document) where !LineSplitter.isBlank(document, span) {
             keys.append(TemplateIndex.key(UnsafeBufferPointer(rebasing: document[span.content]), shadow: &shadow))
         }
-        keys.sort()
-        var unique = 0
-        for k in keys.indices where unique == 0 || keys[k] != keys[unique - 1] {
-            keys[unique] = keys[k]
-            unique += 1
-        }
-        keys.removeLast(keys.count - unique)
+        keys.sortUnique()
         return keys
     }
 
