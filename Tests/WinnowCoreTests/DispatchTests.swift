@@ -58,7 +58,7 @@ import Testing
         var text = (0..<30).map { "drop x\($0) ^[x]\($0)y$" }.joined(separator: "\n")
         text += "\ndrop any ^.{0,3}zz$\n"
         let rules = try ruleSet(text).rules
-        #expect(30 > FirstCharDispatch.alternationMinimum)
+        #expect(30 > RuleBucket.alternationMinimum)
         let dispatch = try #require(FirstCharDispatch(members: Array(0..<30), rules: rules, cache: AlternationCache()))
         let scratch = MatchScratch()
         func marks(_ line: String) -> (marked: [Int], known: [Int]) {
@@ -69,7 +69,7 @@ import Testing
         }
         // At first every rule of the bucket is a candidate, none a known match.
         #expect(marks("x7y") == (Array(0..<30), []))
-        for _ in 0..<(FirstCharDispatch.Bucket.compileAfterTries / 30 + 1) { _ = marks("x1y") }
+        for _ in 0..<(RuleBucket.compileAfterTries / 30 + 1) { _ = marks("x1y") }
         // Then the alternations tell exactly which rules match.
         #expect(marks("x7y") == ([7], [7]))
         #expect(marks("x29y") == ([29], [29]))
