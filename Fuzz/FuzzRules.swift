@@ -78,15 +78,13 @@ func checkPrefilter(_ ruleSet: RuleSet, lines: [String]) {
                     case .limitExceeded, .failed: return
                     }
                 }
-                var found: [Int] = []
+                var found: [Int32] = []
                 let marks = selected.prefilter.collect(shadow: s, raw: r, scratch: scratch)
                 var limited = false
                 for group in [selected.keep, selected.act, selected.strip] {
-                    group.forEachMatch(marks, shadow: s, raw: r, scratch: scratch, onLimit: { _, _ in limited = true }) {
-                        found.append($0.index); return false
-                    }
+                    if group.matches(marks, shadow: s, raw: r, scratch: scratch, into: &found) != nil { limited = true }
                 }
-                if !limited && found.sorted() != expected {
+                if !limited && found.map(Int.init).sorted() != expected {
                     fatalError("prefilter found rules \(found.sorted()) but trying every rule finds \(expected) on line: \(line)")
                 }
             }
