@@ -81,6 +81,16 @@ import Testing
         #expect(clean(input, rules: rules) == "کوکی خوشمزه\nabout them\n")
     }
 
+    /// Texts whose first bytes are NUL file under the head 0, and "\u{1}" and seven
+    /// NULs under 1: the hash table kept the key 0 as 1, so one of two such rules
+    /// was never tried (found by the `rules` fuzz target, session 4).
+    @Test func textsStartingWithNULBytesAreFound() throws {
+        let nuls = String(repeating: "\u{0}", count: 18)
+        let rules = try ruleSet("drop one \u{1}\(String(repeating: "\u{0}", count: 7))\ndrop zero \(nuls)e\n")
+        #expect(rules.rules.allSatisfy { $0.requiredLiterals != nil })
+        #expect(clean("a\(nuls)e\nkept\nb\u{1}\(String(repeating: "\u{0}", count: 7))c\n", rules: rules) == "kept\n")
+    }
+
     /// The caseless index folds ASCII letters and the two non-ASCII letters PCRE2
     /// matches to ASCII ones without case: exactly those, on this PCRE2.
     @Test func pcre2MatchesOnlyTheFoldedLettersToASCIILettersWithoutCase() throws {

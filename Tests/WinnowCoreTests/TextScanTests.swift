@@ -175,3 +175,21 @@ import Testing
         return out
     }
 }
+
+@Suite struct HashTableTests {
+    /// Every key is its own, 0 and 1 included (0 marks an empty slot inside).
+    @Test func keysZeroAndOneAreDistinct() {
+        var table = HashTable(capacity: 4)
+        #expect(table.insertIfAbsent(1, 10) == 10)
+        #expect(table.insertIfAbsent(0, 20) == 20)
+        #expect(table.insertIfAbsent(0, 30) == 20)
+        #expect(table[0] == 20 && table[1] == 10 && table[2] == nil)
+        table.add(0, 5)
+        for k in UInt64(2)..<200 { table.add(k, 1) }   // grows several times
+        #expect(table[0] == 25 && table[1] == 10 && table[199] == 1 && table.count == 200)
+        table.rebuild { $0 > 1 ? $0 / 5 : nil }
+        #expect(table[0] == 5 && table[1] == 2 && table[199] == nil && table.count == 2)
+        table.removeAll()
+        #expect(table[0] == nil && table[1] == nil && table.count == 0)
+    }
+}

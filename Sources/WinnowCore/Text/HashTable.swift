@@ -1,10 +1,14 @@
 /// A map from 64-bit hashes to small integers, with open addressing. The keys are
 /// already hashes (FNV of bytes), so no second hashing is needed: Swift's
 /// `Dictionary` would run SipHash on every lookup, which dominated the profile.
+/// Any key works, 0 too (the literal scanner files texts by their first bytes,
+/// which may all be NUL).
 struct HashTable {
     private var keys: [UInt64]
     private var values: [Int32]
     private var mask: Int
+    /// The value of the key 0, kept apart: 0 marks an empty slot.
+    private var zeroValue: Int32?
     private(set) var count = 0
 
     init(capacity: Int = 64) {
@@ -15,10 +19,6 @@ struct HashTable {
         mask = size - 1
     }
 
-    /// 0 marks an empty slot, so the key 0 is stored as 1.
-    @inline(__always)
-    private static func stored(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
-
     @inline(__always)
     private func slot(_ key: UInt64) -> Int {
         var i = Int(truncatingIfNeeded: (key ^ (key >> 29)) &* 0xBF58_476D_1CE4_E5B9) & mask
@@ -27,18 +27,23 @@ struct HashTable {
     }
 
     subscript(key: UInt64) -> Int32? {
-        let k = HashTable.stored(key)
-        let i = slot(k)
+        if key == 0 { return zeroValue }
+        let i = slot(key)
         return keys[i] == 0 ? nil : values[i]
     }
 
     /// Sets the value for `key` unless it has one already; returns the value in force.
     @discardableResult
     mutating func insertIfAbsent(_ key: UInt64, _ value: Int32) -> Int32 {
-        let k = HashTable.stored(key)
-        let i = slot(k)
+        if key == 0 {
+            if let known = zeroValue { return known }
+            zeroValue = value
+            count += 1
+            return value
+        }
+        let i = slot(key)
         if keys[i] != 0 { return values[i] }
-        keys[i] = k
+        keys[i] = key
         values[i] = value
         count += 1
         if count * 2 > keys.count { grow() }
@@ -46,10 +51,14 @@ struct HashTable {
     }
 
     mutating func add(_ key: UInt64, _ delta: Int32) {
-        let k = HashTable.stored(key)
-        let i = slot(k)
+        if key == 0 {
+            if zeroValue == nil { count += 1 }
+            zeroValue = (zeroValue ?? 0) + delta
+            return
+        }
+        let i = slot(key)
         if keys[i] == 0 {
-            keys[i] = k
+            keys[i] = key
             values[i] = delta
             count += 1
             if count * 2 > keys.count { grow() }
@@ -60,6 +69,7 @@ struct HashTable {
 
     mutating func removeAll() {
         for i in keys.indices { keys[i] = 0 }
+        zeroValue = nil
         count = 0
     }
 
@@ -77,10 +87,11 @@ struct HashTable {
 
     /// Keeps only the entries `keep` accepts, with their new values.
     mutating func rebuild(_ transform: (Int32) -> Int32?) {
-        let oldKeys = keys, oldValues = values
+        let oldKeys = keys, oldValues = values, oldZero = zeroValue
         removeAll()
         for (k, v) in zip(oldKeys, oldValues) where k != 0 {
             if let n = transform(v) { add(k, n) }
         }
+        if let v = oldZero, let n = transform(v) { add(0, n) }
     }
 }
