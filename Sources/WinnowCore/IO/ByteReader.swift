@@ -30,12 +30,19 @@ public enum ByteReader {
         case overCap([UInt8])
     }
 
-    /// Reads `fd` to its end, or until more than `cap` bytes arrived.
+    /// Reads `fd` to its end, or until more than `cap` bytes arrived. A regular
+    /// file's buffer is sized to the file (and one byte more, to see its end): a
+    /// fixed 64 KiB first buffer cost small pages an allocation of 192 KiB, zeroed,
+    /// each (cleaning 10 000 pages given as arguments took three times as long as
+    /// the same pages as one stream). Other inputs start with 64 KiB and double.
     public static func read(fd: Int32, cap: Int, path: String) throws(IOFailure) -> Outcome {
-        var buffer: [UInt8] = []
+        var info = stat()
+        let isFile = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        var buffer = [UInt8](repeating: 0, count: isFile ? min(Int(info.st_size), cap) + 1 : chunk)
         var size = 0
         while true {
-            if buffer.count - size < chunk { buffer.append(contentsOf: repeatElement(0, count: max(chunk, buffer.count))) }
+            // Full: the file grew, or the input is a pipe.
+            if size == buffer.count { buffer.append(contentsOf: repeatElement(0, count: max(chunk, buffer.count))) }
             let n = buffer.withUnsafeMutableBytes { raw in
                 Glibc.read(fd, raw.baseAddress! + size, min(raw.count - size, cap + 1 - size))
             }
