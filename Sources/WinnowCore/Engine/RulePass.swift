@@ -51,11 +51,15 @@ struct RulePass {
         return cache.store(entry, line: i, limitHit: warning)
     }
 
+    /// The rule at position `k` of the match cache.
+    private func cachedRule(_ k: Int32) -> CompiledRule {
+        cleaner.ruleSet.rules[Int(cleaner.matchCache.rules[Int(k)])]
+    }
+
     /// The first rule of `range` (positions in the cache) whose scope allows line `i`.
     private func firstAllowed(_ range: Range<Int32>, at i: Int) -> CompiledRule? {
-        let cache = cleaner.matchCache, all = cleaner.ruleSet.rules
         for k in range {
-            let rule = all[Int(cache.rules[Int(k)])]
+            let rule = cachedRule(k)
             if page.allows(rule.rule.scope, at: i) { return rule }
         }
         return nil
@@ -86,7 +90,7 @@ struct RulePass {
         var spans: [Range<Int>] = []
         var stripRule = -1
         for k in found.actEnd..<found.end {
-            let rule = cleaner.ruleSet.rules[Int(cleaner.matchCache.rules[Int(k)])]
+            let rule = cachedRule(k)
             guard page.allows(rule.rule.scope, at: i) else { continue }
             let subject = rule.rule.raw ? raw : shadow
             let hits = allMatches(rule.regex, in: subject)

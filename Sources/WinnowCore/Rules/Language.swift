@@ -21,6 +21,9 @@ public enum Language: String, CaseIterable, Sendable, Comparable {
         return faScore > arScore ? .fa : .ar
     }
 
+    private static let bits = (fa: RuleSet.LanguageSelection.bit(.fa), ar: RuleSet.LanguageSelection.bit(.ar),
+                               en: RuleSet.LanguageSelection.bit(.en))
+
     /// The rule languages that apply to one line. They come from the line's own
     /// letters, not the page's language, so removing lines never changes which rules
     /// the other lines get (cleaning stays idempotent on mixed pages):
@@ -30,15 +33,7 @@ public enum Language: String, CaseIterable, Sendable, Comparable {
     ///   the opposite case, and both otherwise (ي and ك alone decide nothing:
     ///   Persian is often typed on Arabic keyboards);
     /// - a line with no letters (dates, numbers, symbols) takes all three.
-    static func forLine(_ t: LineTraits) -> [Language] {
-        let mask = selection(forLine: t).mask
-        return Language.allCases.filter { mask & RuleSet.LanguageSelection.bit($0) != 0 }
-    }
-
-    private static let bits = (fa: RuleSet.LanguageSelection.bit(.fa), ar: RuleSet.LanguageSelection.bit(.ar),
-                               en: RuleSet.LanguageSelection.bit(.en))
-
-    /// `forLine` as a selection, without building an array (once a line).
+    /// (A bit mask, not an array: this runs once a line.)
     static func selection(forLine t: LineTraits) -> RuleSet.LanguageSelection {
         let (fa, ar, en) = Language.bits
         var mask = 0

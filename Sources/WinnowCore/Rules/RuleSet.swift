@@ -29,7 +29,7 @@ public final class RuleSet: @unchecked Sendable {
         init(mask: Int) { self.mask = mask }
         static func bit(_ language: Language) -> Int { 1 << Language.allCases.firstIndex(of: language)! }
         func contains(any languages: Set<Language>) -> Bool {
-            languages.contains { mask & (1 << Language.allCases.firstIndex(of: $0)!) != 0 }
+            languages.contains { mask & LanguageSelection.bit($0) != 0 }
         }
     }
 
@@ -59,7 +59,7 @@ public final class RuleSet: @unchecked Sendable {
         }
         self.warnings = files.flatMap(\.warnings) + crossFile
         self.maxCaptureCount = compiled.map(\.regex.captureCount).max() ?? 0
-        // Every selection a line can have (see Language.forLine): built up front so
+        // Every selection a line can have (see Language.selection(forLine:)): built up front so
         // workers only read.
         var table = [LanguageRules?](repeating: nil, count: 8)
         let cache = AlternationCache()
