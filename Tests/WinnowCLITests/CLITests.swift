@@ -22,6 +22,29 @@ import Testing
         #expect(run.out.split(separator: "\n").map(String.init) == expected.split(separator: "\n").map(String.init))
     }
 
+    /// Past 256 arguments the file names bypass the argument parser (whose time
+    /// grows with the square of their number): the output must be what it would be
+    /// file by file, in order, also after an option that takes a value.
+    @Test func manyFileArgumentsAreAllCleanedInOrder() throws {
+        let dir = try temporaryFolder()
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/seeds")
+            .filter { $0.hasSuffix(".txt") }.sorted().map { packageRoot + "/seeds/" + $0 }
+        var one: [String: [UInt8]] = [:]
+        for path in seeds { one[path] = try winnow([path]).stdout }
+        let files = (0..<400).map { seeds[$0 % seeds.count] }
+        let expected = files.flatMap { one[$0]! }
+        let plain = try winnow(files)
+        #expect(plain.status == 0 && plain.stdout == expected)
+        try FileManager.default.createDirectory(atPath: dir + "/rules", withIntermediateDirectories: true)
+        try "drop t.none ^never matches this$\n".write(toFile: dir + "/rules/t.rules", atomically: true, encoding: .utf8)
+        var oneWithRules: [String: [UInt8]] = [:]
+        for path in seeds { oneWithRules[path] = try winnow(["--rules", dir + "/rules", path]).stdout }
+        let withRules = try winnow(["--rules", dir + "/rules"] + files)
+        #expect(withRules.status == 0 && withRules.stdout == files.flatMap { oneWithRules[$0]! })
+        #expect(withRules.stdout != expected)
+        #expect(try winnow(["clean", "--"] + files).stdout == expected)
+    }
+
     @Test func aMissingFileIsNamedAndExitsTwoButOthersAreStillCleaned() throws {
         let run = try winnow(["/nonexistent/page.txt", seed])
         #expect(run.status == 2)
