@@ -4,9 +4,9 @@ import Foundation
 /// path) are cut into one run of neighbours per worker: each worker takes the
 /// next item of its own run, and once that is done, the last item of the run
 /// with most left. So workers mostly write into different folders: two threads
-/// creating and renaming files in one folder queue on its lock (measured: with
-/// interleaved items, half of `batch -j2`'s time went to the kernel spinning on
-/// it). Outcomes are stored by item index, so the report and the outputs do not
+/// creating and renaming files in one folder queue on its lock (`perf`: with
+/// interleaved items, a third of `batch -j2`'s samples were the kernel spinning
+/// on it). Outcomes are stored by item index, so the report and the outputs do not
 /// depend on the number of workers.
 final class WorkerPool: @unchecked Sendable {
     private let items: [BatchPlan.Item]
