@@ -105,6 +105,7 @@ struct ExplainPrinter {
                     case .headlineList(let first, let count), .menu(let first, let count):
                         w.key("run_from_line"); w.number(first + 1); w.key("run_length"); w.number(count)
                     case .template(let documents): w.key("documents"); w.number(documents)
+                    case .model(let permille): w.key("score_permille"); w.number(permille)
                     default: break
                     }
                     w.endObject()

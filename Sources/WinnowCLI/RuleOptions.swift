@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import WinnowCore
 
 /// Options shared by every command that cleans: which rules, which language,
@@ -19,6 +20,12 @@ struct RuleOptions: ParsableArguments {
     @Flag(help: "Turn off the headline-list detector.")
     var noHeadlineLists = false
 
+    @Option(help: ArgumentHelp("A line model file, instead of the built-in one.", valueName: "file"))
+    var model: String?
+
+    @Flag(help: "Turn off the line model: rules and detectors decide alone.")
+    var noModel = false
+
     enum LanguageChoice: String, ExpressibleByArgument, CaseIterable {
         case auto, fa, ar, en
     }
@@ -26,6 +33,7 @@ struct RuleOptions: ParsableArguments {
     /// Loads the rule set; prints rule errors as `path:line:column: error: message`
     /// and exits 2 when there are any.
     func loadRuleSet() throws -> RuleSet {
+        _ = try loadModel()
         do throws(RuleErrors) {
             let ruleSet: RuleSet
             if !rulePaths.isEmpty {
@@ -47,6 +55,36 @@ struct RuleOptions: ParsableArguments {
         options.detectRepeats = !noRepeats
         options.detectHeadlineLists = !noHeadlineLists
         options.language = lang == .auto ? nil : Language(rawValue: lang.rawValue)
+        options.classifier = try? loadModel()
         return options
     }
+
+    /// The line model in force, nil with --no-model; a bad model file is an
+    /// error (exit 2) the first time it is asked for, which `loadRuleSet` does.
+    func loadModel() throws -> LineModel? {
+        if noModel { return nil }
+        guard let path = model else { return RuleOptions.defaultModel }
+        if let cached = ModelCache.shared.model(at: path) { return cached }
+        do {
+            let loaded = try LineModel(contentsOfFile: path)
+            ModelCache.shared.keep(loaded, at: path)
+            return loaded
+        } catch {
+            Diagnostics.error("\(path): \(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// Whether the built-in model runs when no --model or --no-model is given.
+    static let defaultModel: LineModel? = nil
+}
+
+/// Model files read once a run, whichever command asks.
+final class ModelCache: @unchecked Sendable {
+    static let shared = ModelCache()
+    private var models: [String: LineModel] = [:]
+    private let lock = NSLock()
+
+    func model(at path: String) -> LineModel? { lock.withLock { models[path] } }
+    func keep(_ model: LineModel, at path: String) { lock.withLock { models[path] = model } }
 }

@@ -10,7 +10,7 @@ struct Winnow: ParsableCommand {
         commandName: "winnow",
         abstract: "Strip boilerplate from scraped web pages given as plain text; keep the article.",
         version: "0.1.0",
-        subcommands: [Clean.self, Batch.self, Explain.self, Check.self, RulesCommand.self, Learn.self, Stats.self, Eval.self],
+        subcommands: [Clean.self, Batch.self, Explain.self, Check.self, RulesCommand.self, Learn.self, Stats.self, Eval.self, Features.self],
         defaultSubcommand: Clean.self
     )
 }

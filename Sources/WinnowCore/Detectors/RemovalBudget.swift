@@ -20,6 +20,17 @@ public struct RemovalBudget {
         }
         // A page of a few paragraphs is too small to judge.
         guard proseLines >= minimumProseLines, Double(uncertain) > share * Double(total) else { return false }
+        // The model's least sure removals go back first, until the page is within
+        // the budget; only then is everything uncertain undone.
+        let byScore = (0..<page.count).compactMap { i -> (line: Int, permille: Int)? in
+            guard page.traits[i].isProse, case .removed(.model(let permille)) = fates[i] else { return nil }
+            return (i, permille)
+        }.sorted { ($0.permille, $1.line) > ($1.permille, $0.line) }
+        for (line, _) in byScore {
+            fates[line] = .kept
+            uncertain -= page.traits[line].chars
+            if Double(uncertain) <= share * Double(total) { return true }
+        }
         for i in 0..<page.count {
             if case .removed(let reason) = fates[i], RemovalBudget.isUncertain(reason) { fates[i] = .kept }
         }
@@ -28,7 +39,7 @@ public struct RemovalBudget {
 
     static func isUncertain(_ reason: Reason) -> Bool {
         switch reason {
-        case .nearRepeatOf, .headlineList, .menu, .template: true
+        case .nearRepeatOf, .headlineList, .menu, .template, .model: true
         default: false
         }
     }

@@ -22,6 +22,8 @@ public struct CleanOptions: Sendable {
     /// Most of a page's prose the uncertain removals (near repeats, headline lists,
     /// menus, template lines) may take; past it they are undone and the page is flagged.
     public var removalBudget = 0.4
+    /// Decides the lines the rules and detectors leave open; nil keeps them all.
+    public var classifier: (any LineClassifier)?
 
     public init() {}
 }

@@ -8,6 +8,10 @@ public final class Cleaner {
     var originShadow: [UInt8] = []
     /// Rule matches per line of the document being cleaned.
     let matchCache = LineMatchCache()
+    /// Sees, in every pass, what the line classifier is given: the page, the fates
+    /// after the rules and detectors, and the headline. `winnow features` keeps the
+    /// last pass's for training.
+    public var observeClassifierInput: ((Page, [Fate], Int?) -> Void)?
 
     public init(ruleSet: RuleSet, options: CleanOptions = CleanOptions()) {
         self.ruleSet = ruleSet
@@ -29,7 +33,7 @@ public final class Cleaner {
         // Reported only: lines pick their rules by their own letters.
         let language = options.language ?? Language.detect(page.traits)
         // Content words depend on the page only: computed once for every pass.
-        let words = (options.detectHeadlineLists || options.templates != nil) ? TopicModel.words(of: page) : WordLists()
+        let words = (options.detectHeadlineLists || options.templates != nil || options.classifier != nil || observeClassifierInput != nil) ? TopicModel.words(of: page) : WordLists()
         var result = cleanOnce(page, language: language, words: words)
         for _ in 0..<3 {
             let kept = result.fates.indices.filter { result.fates[$0].isKept }
@@ -68,15 +72,20 @@ public final class Cleaner {
         if options.detectRepeats {
             RepeatDetector(nearShare: options.nearRepeatShare).run(page, &fates)
         }
-        if options.detectHeadlineLists || options.templates != nil {
+        var headline: Int? = nil
+        if options.detectHeadlineLists || options.templates != nil || options.classifier != nil || observeClassifierInput != nil {
             let topic = TopicModel(page, fates: fates, words: words)
-            let headline = HeadlineGuard.find(page, fates, topic)
+            headline = HeadlineGuard.find(page, fates, topic)
             if let index = options.templates {
                 TemplateDetector(index: index).run(page, &fates, topic: topic, headline: headline)
             }
             if options.detectHeadlineLists {
                 HeadlineListDetector(minimum: options.headlineListMinimum).run(page, &fates, topic: topic, headline: headline)
             }
+        }
+        observeClassifierInput?(page, fates, headline)
+        if let classifier = options.classifier {
+            ClassifierPass(classifier: classifier).run(page, &fates, headline: headline)
         }
         var warnings = pass.warnings
         let overBudget = RemovalBudget(share: options.removalBudget).enforce(page, &fates)

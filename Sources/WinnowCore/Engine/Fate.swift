@@ -27,13 +27,16 @@ public enum Reason: Sendable, Equatable {
     case menu(first: Int, count: Int)
     /// The line stands in this many documents of the run: the site's template.
     case template(documents: Int)
+    /// The line classifier scored the line's body probability at `permille`/1000,
+    /// under its threshold.
+    case model(permille: Int)
 
     /// The rule behind this reason, if a rule (not a detector) is.
     public var ruleIndex: Int? {
         switch self {
         case .rule(let r), .meta(let r), .cutMarker(let r), .afterCut(let r, _), .guardedCut(let r, _),
              .listHeading(let r), .listItem(let r, _), .grabbed(let r, _): r
-        case .repeatOf, .nearRepeatOf, .headlineList, .menu, .template: nil
+        case .repeatOf, .nearRepeatOf, .headlineList, .menu, .template, .model: nil
         }
     }
 
@@ -44,6 +47,7 @@ public enum Reason: Sendable, Equatable {
         case .headlineList: "headline-list"
         case .menu: "menu"
         case .template: "cross-document"
+        case .model: "model"
         default: nil
         }
     }

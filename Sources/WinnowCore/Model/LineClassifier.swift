@@ -1,0 +1,16 @@
+/// Decides the lines the rules and detectors left open: for each, how likely it is
+/// to be article body. The cleaner asks it after the detectors and removes the
+/// kept lines scored under `threshold`; a learned model is one conforming type, and
+/// `winnow eval` can run the cleaner with and without one.
+public protocol LineClassifier: Sendable {
+    /// Name and version, for `--version` and `--explain`.
+    var name: String { get }
+    /// Lines scored under this are removed.
+    var threshold: Double { get }
+    /// The body probability of every line (nil for blank lines), given what the
+    /// rules and detectors decided and the page's headline, if found.
+    func scores(_ page: Page, fates: [Fate], headline: Int?) -> [Double?]
+    /// The features that pushed line `line`'s score most, strongest first, with
+    /// their signed share of the score's log-odds.
+    func evidence(_ page: Page, fates: [Fate], headline: Int?, line: Int) -> [(feature: String, weight: Double)]
+}

@@ -1,0 +1,169 @@
+import Foundation
+
+/// A learned line model in two stages, both logistic regressions:
+/// stage 1 scores each line from `LineFeatures`; stage 2 rescores it from the
+/// stage-1 scores of its neighbours and from where it stands relative to the
+/// article span (the run of lines whose stage-1 scores add up to the most body).
+/// The file is plain text (`models/line.model`), written by `train/train.py`:
+///
+///     winnow-line-model 1
+///     name line-2026-12-04
+///     threshold 0.42
+///     stage1
+///     log_chars 3.1 1.2 0.84      (feature, mean, scale, weight)
+///     ...
+///     bias -0.3
+///     stage2
+///     ...
+///     bias 0.1
+public struct LineModel: LineClassifier {
+    public struct Stage: Sendable {
+        public var names: [String]
+        var means: [Double], scales: [Double], weights: [Double]
+        var bias: Double
+
+        func logit(_ x: [Double]) -> Double {
+            var sum = bias
+            for j in 0..<weights.count { sum += weights[j] * (x[j] - means[j]) / scales[j] }
+            return sum
+        }
+
+        func contributions(_ x: [Double]) -> [(feature: String, weight: Double)] {
+            (0..<weights.count).map { (names[$0], weights[$0] * (x[$0] - means[$0]) / scales[$0]) }
+        }
+    }
+
+    public let name: String
+    public let threshold: Double
+    let stage1: Stage
+    let stage2: Stage
+
+    public static let stage2Names = [
+        "z", "z_m3", "z_m2", "z_m1", "z_p1", "z_p2", "z_p3", "z_mean_before", "z_mean_after",
+        "in_segment", "log_dist_segment", "segment_share", "position",
+    ]
+
+    public struct FormatError: Error, CustomStringConvertible {
+        public var line: Int
+        public var message: String
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    public init(text: String) throws {
+        var name = "unnamed", threshold = 0.5
+        var stages: [Stage] = []
+        var current: Stage? = nil
+        var sawHeader = false
+        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let fields = raw.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            guard let key = fields.first, !key.hasPrefix("#") else { continue }
+            func fail(_ message: String) -> FormatError { FormatError(line: number + 1, message: message) }
+            func value(_ s: String) throws -> Double {
+                guard let v = Double(s), v.isFinite else { throw fail("not a number: \(s)") }
+                return v
+            }
+            if !sawHeader {
+                guard key == "winnow-line-model", fields.count == 2, fields[1] == "1" else {
+                    throw fail("not a winnow line model (version 1): the first line must be 'winnow-line-model 1'")
+                }
+                sawHeader = true
+                continue
+            }
+            switch key {
+            case "name" where fields.count == 2: name = fields[1]
+            case "threshold" where fields.count == 2: threshold = try value(fields[1])
+            case "stage1", "stage2":
+                if let c = current { stages.append(c) }
+                current = Stage(names: [], means: [], scales: [], weights: [], bias: 0)
+            case "bias" where fields.count == 2:
+                guard current != nil else { throw fail("bias outside a stage") }
+                current!.bias = try value(fields[1])
+            default:
+                guard fields.count == 4, current != nil else { throw fail("expected 'feature mean scale weight'") }
+                let scale = try value(fields[2])
+                guard scale > 0 else { throw fail("scale must be positive") }
+                current!.names.append(key)
+                current!.means.append(try value(fields[1]))
+                current!.scales.append(scale)
+                current!.weights.append(try value(fields[3]))
+            }
+        }
+        if let c = current { stages.append(c) }
+        guard stages.count == 2 else { throw FormatError(line: 0, message: "expected two stages, found \(stages.count)") }
+        guard stages[0].names == LineFeatures.names else {
+            throw FormatError(line: 0, message: "stage 1 features differ from this winnow's (\(LineFeatures.count) features): retrain the model")
+        }
+        guard stages[1].names == LineModel.stage2Names else {
+            throw FormatError(line: 0, message: "stage 2 features differ from this winnow's: retrain the model")
+        }
+        self.name = name
+        self.threshold = threshold
+        self.stage1 = stages[0]
+        self.stage2 = stages[1]
+    }
+
+    public init(contentsOfFile path: String) throws {
+        try self.init(text: try String(contentsOfFile: path, encoding: .utf8))
+    }
+
+    /// The model built into the binary (`models/line.model`).
+    public static let embedded: LineModel = try! LineModel(text: EmbeddedModel.text)
+
+    public func scores(_ page: Page, fates: [Fate], headline: Int?) -> [Double?] {
+        let rows = LineFeatures.compute(page, fates: fates, headline: headline)
+        let lines = rows.indices.filter { rows[$0] != nil }
+        let z = lines.map { stage1.logit(rows[$0]!) }
+        let context = LineModel.stage2Inputs(z)
+        var out = [Double?](repeating: nil, count: rows.count)
+        for (k, i) in lines.enumerated() { out[i] = LineModel.sigmoid(stage2.logit(context[k])) }
+        return out
+    }
+
+    public func evidence(_ page: Page, fates: [Fate], headline: Int?, line: Int) -> [(feature: String, weight: Double)] {
+        let rows = LineFeatures.compute(page, fates: fates, headline: headline)
+        let lines = rows.indices.filter { rows[$0] != nil }
+        guard let k = lines.firstIndex(of: line) else { return [] }
+        let z = lines.map { stage1.logit(rows[$0]!) }
+        let context = LineModel.stage2Inputs(z)[k]
+        let own = stage1.contributions(rows[line]!)
+        let around = stage2.contributions(context).filter { $0.feature != "z" }
+        func top(_ terms: [(feature: String, weight: Double)], _ n: Int) -> [(feature: String, weight: Double)] {
+            Array(terms.sorted { abs($0.weight) > abs($1.weight) }.prefix(n))
+        }
+        return top(own, 3) + top(around, 2)
+    }
+
+    static func sigmoid(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
+
+    /// Stage 2's inputs for each non-blank line, from the stage-1 logits in line order.
+    static func stage2Inputs(_ z: [Double]) -> [[Double]] {
+        let n = z.count
+        let segment = articleSpan(z)
+        return (0..<n).map { k in
+            func at(_ j: Int) -> Double { j >= 0 && j < n ? z[j] : 0 }
+            func mean(_ r: Range<Int>) -> Double {
+                let r = r.clamped(to: 0..<n)
+                return r.isEmpty ? 0 : r.reduce(0) { $0 + z[$1] } / Double(r.count)
+            }
+            let distance = k < segment.lowerBound ? segment.lowerBound - k : k >= segment.upperBound ? k - segment.upperBound + 1 : 0
+            return [z[k], at(k - 3), at(k - 2), at(k - 1), at(k + 1), at(k + 2), at(k + 3),
+                    mean((k - 5)..<k), mean((k + 1)..<(k + 6)),
+                    distance == 0 ? 1 : 0, log1p(Double(distance)),
+                    Double(segment.count) / Double(n), Double(k) / Double(max(n - 1, 1))]
+        }
+    }
+
+    /// The article span: the run of lines whose stage-1 body probabilities minus
+    /// one half add up to the most (the first such run; empty when no line leans
+    /// to body).
+    static func articleSpan(_ z: [Double]) -> Range<Int> {
+        var best = 0.0, bestRange = 0..<0
+        var sum = 0.0, start = 0
+        for (k, logit) in z.enumerated() {
+            let v = sigmoid(logit) - 0.5
+            if sum <= 0 { sum = v; start = k } else { sum += v }
+            if sum > best { best = sum; bestRange = start..<(k + 1) }
+        }
+        return bestRange
+    }
+}
