@@ -67,7 +67,9 @@ struct Clean: ParsableCommand {
         } else {
             let presentation: DocumentRunner.Presentation = check ? .check
                 : explain ? .explain(try explainOptions.printer(ruleSet: ruleSet, color: output.useColor(fd: 1))) : .clean
-            let outcome = DocumentRunner(ruleSet: ruleSet, options: rules.cleanOptions, maxDocBytes: output.maxDocBytes,
+            var options = rules.cleanOptions
+            options.collectEvidence = explain
+            let outcome = DocumentRunner(ruleSet: ruleSet, options: options, maxDocBytes: output.maxDocBytes,
                                          presentation: presentation).run(inputs)
             if !outcome.ok { throw ExitCode(2) }
             if check && !outcome.foundChrome { throw ExitCode(1) }
@@ -93,7 +95,9 @@ struct Explain: ParsableCommand {
     func run() throws {
         let ruleSet = try rules.loadRuleSet()
         let printer = try explainOptions.printer(ruleSet: ruleSet, color: output.useColor(fd: 1))
-        let outcome = DocumentRunner(ruleSet: ruleSet, options: rules.cleanOptions, maxDocBytes: output.maxDocBytes,
+        var options = rules.cleanOptions
+        options.collectEvidence = true
+        let outcome = DocumentRunner(ruleSet: ruleSet, options: options, maxDocBytes: output.maxDocBytes,
                                      presentation: .explain(printer)).run(files.isEmpty ? ["-"] : files)
         if !outcome.ok { throw ExitCode(2) }
     }

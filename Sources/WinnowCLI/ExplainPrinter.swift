@@ -1,3 +1,4 @@
+import Foundation
 import WinnowCore
 
 /// Shows every input line with its fate: plain (`LINE  VERDICT  REASON │ TEXT`,
@@ -51,6 +52,7 @@ struct ExplainPrinter {
             if !reason.isEmpty {
                 if color { put("\u{1B}[33m") }
                 put(" " + reason)
+                if let evidence = result.modelEvidence[i] { put(" (" + ExplainPrinter.describe(evidence) + ")") }
                 if color { put("\u{1B}[0m") }
             }
             if fate != .blank {
@@ -105,7 +107,13 @@ struct ExplainPrinter {
                     case .headlineList(let first, let count), .menu(let first, let count):
                         w.key("run_from_line"); w.number(first + 1); w.key("run_length"); w.number(count)
                     case .template(let documents): w.key("documents"); w.number(documents)
-                    case .model(let permille): w.key("score_permille"); w.number(permille)
+                    case .model(let permille):
+                        w.key("score_permille"); w.number(permille)
+                        w.key("features"); w.beginObject()
+                        for (feature, weight) in result.modelEvidence[i] ?? [] {
+                            w.key(feature); w.number(Int((weight * 1000).rounded()))
+                        }
+                        w.endObject()
                     default: break
                     }
                     w.endObject()
@@ -124,10 +132,16 @@ struct ExplainPrinter {
         }
         return out
     }
+
+    /// "short_word_share -1.2, prose -0.8": each feature's push on the log-odds.
+    static func describe(_ evidence: [(feature: String, weight: Double)]) -> String {
+        evidence.map { "\($0.feature) \($0.weight >= 0 ? "+" : "")\(String(format: "%.2f", $0.weight))" }.joined(separator: ", ")
+    }
 }
 
 extension String {
     func padding(_ width: Int) -> String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
     }
+
 }

@@ -24,6 +24,8 @@ public struct CleanOptions: Sendable {
     public var removalBudget = 0.4
     /// Decides the lines the rules and detectors leave open; nil keeps them all.
     public var classifier: (any LineClassifier)?
+    /// Keep the features behind each model removal (`CleanResult.modelEvidence`).
+    public var collectEvidence = false
 
     public init() {}
 }
@@ -39,6 +41,9 @@ public struct CleanResult: Sendable {
     public var warnings: [String]
     /// The removal budget was exceeded: uncertain removals were undone.
     public var overBudget = false
+    /// For each line the model removed, the features that pushed its score most
+    /// (only with `CleanOptions.collectEvidence`).
+    public var modelEvidence: [Int: [(feature: String, weight: Double)]] = [:]
 
     public var removedCount: Int { fates.reduce(0) { $0 + ($1.isRemoved ? 1 : 0) } }
 }

@@ -84,8 +84,9 @@ public final class Cleaner {
             }
         }
         observeClassifierInput?(page, fates, headline)
+        var evidence: [Int: [(feature: String, weight: Double)]] = [:]
         if let classifier = options.classifier {
-            ClassifierPass(classifier: classifier).run(page, &fates, headline: headline)
+            evidence = ClassifierPass(classifier: classifier).run(page, &fates, headline: headline, evidence: options.collectEvidence)
         }
         var warnings = pass.warnings
         let overBudget = RemovalBudget(share: options.removalBudget).enforce(page, &fates)
@@ -95,6 +96,7 @@ public final class Cleaner {
         var result = CleanResult(spans: page.spans, fates: fates, language: language,
                                  metadata: pass.metadata, warnings: warnings)
         result.overBudget = overBudget
+        result.modelEvidence = evidence.filter { fates[$0.key].isRemoved }
         return result
     }
 
