@@ -114,7 +114,7 @@ struct ExplainPrinter {
                             w.key(feature); w.number(Int((weight * 1000).rounded()))
                         }
                         w.endObject()
-                    default: break
+                    case .rule, .meta, .cutMarker, .afterCut, .guardedCut, .listHeading, .listItem, .grabbed: break
                     }
                     w.endObject()
                 }

@@ -40,7 +40,7 @@ public struct RemovalBudget {
     static func isUncertain(_ reason: Reason) -> Bool {
         switch reason {
         case .nearRepeatOf, .headlineList, .menu, .template, .model: true
-        default: false
+        case .rule, .meta, .cutMarker, .afterCut, .guardedCut, .listHeading, .listItem, .grabbed, .repeatOf: false
         }
     }
 }

@@ -48,7 +48,7 @@ public enum Reason: Sendable, Equatable {
         case .menu: "menu"
         case .template: "cross-document"
         case .model: "model"
-        default: nil
+        case .rule, .meta, .cutMarker, .afterCut, .guardedCut, .listHeading, .listItem, .grabbed: nil
         }
     }
 }
