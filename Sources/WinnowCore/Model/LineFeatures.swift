@@ -16,6 +16,7 @@ public struct LineFeatures {
         "ends_colon", "list_marker", "digit_share", "latin_share", "arabic_share",
         "stopword_share", "short_word_share", "capital_share", "punct_share", "log_separators",
         "url_like", "prose", "headline_like", "name_like", "ends_question",
+        "page_common_share", "cjk_share", "log_cjk_breaks",
         "removed_rule", "removed_detector", "protected", "headline", "lead",
     ]
     static let context = [
@@ -38,6 +39,7 @@ public struct LineFeatures {
         let traits = lines.map { page.traits[$0] }
         let scans = lines.map { WordScan(page.line($0), shadow: page.shadow($0)) }
         let removed = lines.map { fates[$0].isRemoved }
+        let common = commonWords(scans)
         let shapes = traits.map(shape)
         let runs = shapeRuns(shapes)
         let prose = traits.map(\.isProse)
@@ -72,6 +74,8 @@ public struct LineFeatures {
             row += letters
             row += wordShares
             row += kinds
+            let commonShare = Double(s.wordHashes.filter { common.contains($0) }.count) / Double(max(s.wordHashes.count, 1))
+            row += [commonShare, Double(s.cjk) / chars, log1p(Double(s.cjkBreaks))]
             // What the rules and detectors decided.
             let fate = fates[i]
             let byRule: Bool
@@ -109,6 +113,15 @@ public struct LineFeatures {
             rows[i] = row
         }
         return rows
+    }
+
+    /// The page's own function words, whatever its language: the twenty words on
+    /// the most lines (at least three lines each).
+    static func commonWords(_ scans: [WordScan]) -> Set<UInt64> {
+        var lines: [UInt64: Int] = [:]
+        for s in scans { for h in s.wordHashes { lines[h, default: 0] += 1 } }
+        let ranked = lines.filter { $0.value >= 3 }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        return Set(ranked.prefix(20).map(\.key))
     }
 
     @inline(__always) static func flag(_ b: Bool) -> Double { b ? 1 : 0 }

@@ -10,6 +10,12 @@ struct WordScan {
     var separators = 0
     var urlLike = false
     var endsQuestion = false
+    /// Han, kana and hangul characters: scripts written without spaces.
+    var cjk = 0
+    /// 。！？: sentence ends of those scripts.
+    var cjkBreaks = 0
+    /// Hashes of the line's words (lower-cased shadow), each once.
+    var wordHashes: [UInt64] = []
 
     init(_ line: UnsafeBufferPointer<UInt8>, shadow: UnsafeBufferPointer<UInt8>) {
         scanOriginal(line)
@@ -32,6 +38,8 @@ struct WordScan {
             }
             if c < 0x80, WordScan.isAsciiPunctuation(UInt8(c)) { punctuation += 1 }
             if c == 0x40 { urlLike = true }
+            if (0x3040...0x30FF).contains(c) || (0x3400...0x9FFF).contains(c) || (0xAC00...0xD7AF).contains(c) { cjk += 1 }
+            if c == 0x3002 || c == 0xFF01 || c == 0xFF1F { cjkBreaks += 1 }
         }
         endsQuestion = last == 0x3F || last == 0x61F
         if !urlLike { urlLike = WordScan.contains(s, "://") || WordScan.contains(s, "www.") }
@@ -44,6 +52,7 @@ struct WordScan {
             if scalars > 0 {
                 if scalars <= 3 { shortWords += 1 }
                 if scalars <= Stopwords.longest, Stopwords.hashes[hash] != nil { stopwords += 1 }
+                if !wordHashes.contains(hash) { wordHashes.append(hash) }
             }
             hash = RepeatDetector.fnvOffset
             scalars = 0
