@@ -45,6 +45,8 @@ struct StreamRunner {
     }
 
     /// Processes one input; returns (no record failed, stop now because of --strict).
+    /// Every record written ends with the separator, also an input's last one that
+    /// lacked it, so the next input's first record never fuses with it.
     private func process(fd: Int32, name: String, sink: OutputSink) throws(OutputSink.Failure) -> (Bool, Bool) {
         let separator: UInt8 = { if case .nul = mode { 0 } else { 0x0A } }()
         let reader = RecordReader(fd: fd, separator: separator, cap: maxDocBytes, path: name)
@@ -67,7 +69,7 @@ struct StreamRunner {
                 Diagnostics.warning("\(name): record \(number): larger than --max-doc-bytes (\(maxDocBytes) bytes): passed through unchanged")
                 try sink.write(reader.buffer)
                 try reader.copyRestOfRecord(to: sink)
-            case .record(let terminated):
+            case .record:
                 out.removeAll(keepingCapacity: true)
                 if var j = jsonl {
                     let failure = cleanRecord(&j, reader.buffer, number: number, into: &out, templates: cleaner.options.templates)
@@ -84,7 +86,7 @@ struct StreamRunner {
                         CleanWriter.write(doc, result, into: &out, finalLineEnd: .likeInput)
                     }
                 }
-                if terminated { out.append(separator) }
+                out.append(separator)
                 try sink.write(out)
             }
         }
