@@ -42,3 +42,50 @@ extension RobustnessTests {
         #expect(plainOver.status == 0)
     }
 }
+
+extension RobustnessTests {
+    // MARK: Numeric options
+
+    /// Every numeric option with values around and past its limits ("fuzzing" the option
+    /// parser with the values that break arithmetic): never a crash; a value outside the
+    /// option's range is a usage error that names the option, exit 2, nothing written.
+    @Test func everyNumericOptionIsValidatedNeverACrash() throws {
+        let dir = try temporaryFolder()
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        try write("A", to: dir + "/in/a.txt")  // one byte: within every accepted --max-doc-bytes
+        try write(page, to: dir + "/page.txt")
+        try write("{\"text\":\"A\\n×\"}\n", to: dir + "/a.jsonl")
+        let values = ["-1", "0", "1", "2", "0.5", "9223372036854775807", "9223372036854775808", "nan", "inf", "x"]
+        let isInt: (String) -> Bool = { Int($0) != nil }
+        let atLeast: (Int) -> (String) -> Bool = { low in { Int($0).map { $0 >= low } ?? false } }
+        let share: (String) -> Bool = { Double($0).map { (0...1).contains($0) } ?? false }
+        // (arguments before the option, option, arguments after, accepted values)
+        let cases: [([String], String, [String], (String) -> Bool)] = [
+            ([], "--max-doc-bytes", [dir + "/page.txt"], atLeast(1)),
+            (["-z"], "--max-doc-bytes", [dir + "/page.txt"], atLeast(1)),
+            (["--jsonl"], "--max-doc-bytes", [dir + "/a.jsonl"], atLeast(1)),
+            (["explain"], "--max-doc-bytes", [dir + "/page.txt"], atLeast(1)),
+            (["batch", dir + "/in", "--no-progress"], "--max-doc-bytes", [], atLeast(1)),
+            (["batch", dir + "/in", "--no-progress"], "-j", [], { isInt($0) && (1...1024).contains(Int($0)!) }),
+            (["batch", dir + "/in", "--no-progress"], "--template-min-docs", [], atLeast(2)),
+            (["learn", dir + "/in"], "--min-pages", [], atLeast(1)),
+            (["learn", dir + "/in"], "--min-share", [], share),
+            (["eval", "--pages", dir + "/in", "--gold", dir + "/in"], "--worst", [], atLeast(0)),
+        ]
+        for (before, option, after, accepted) in cases {
+            for value in values {
+                let out = dir + "/out-\(UUID().uuidString)"
+                let batchOut = before.first == "batch" ? ["-o", out] : []
+                let arguments = before + batchOut + ["\(option)=\(value)"] + after
+                let run = try winnow(arguments.map { $0 == "\(option)=\(value)" && option == "-j" ? "-j\(value)" : $0 })
+                #expect(run.status == (accepted(value) ? 0 : 2), "\(arguments): \(run.stderr)")
+                if !accepted(value) {
+                    #expect(run.stderr.hasPrefix("winnow: "), "\(arguments)")
+                    #expect(run.stderr.contains(option), "\(arguments): \(run.stderr)")
+                    #expect(run.stdout.isEmpty, "\(arguments)")
+                    #expect(!FileManager.default.fileExists(atPath: out), "\(arguments)")
+                }
+            }
+        }
+    }
+}

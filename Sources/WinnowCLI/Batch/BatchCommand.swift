@@ -35,6 +35,9 @@ struct Batch: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Worker threads (default: the number of cores).", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    /// More workers than this is a mistake (one thread each, and one cleaner each).
+    static let maxJobs = 1024
+
     @Option(help: ArgumentHelp("Which files count as input, by name.", valueName: "pattern"))
     var glob = "*.txt"
 
@@ -61,7 +64,9 @@ struct Batch: ParsableCommand {
     func validate() throws {
         if inPlace == (output != nil) { throw ValidationError("give either -o DIR or --in-place") }
         if backupSuffix != nil && !inPlace { throw ValidationError("--backup-suffix goes with --in-place") }
-        if jobs < 1 { throw ValidationError("-j needs at least 1 worker") }
+        if !(1...Batch.maxJobs).contains(jobs) {
+            throw ValidationError("-j must be between 1 and \(Batch.maxJobs) workers (got \(jobs))")
+        }
         if maxDocBytes < 1 { throw ValidationError("--max-doc-bytes must be at least 1") }
         var isDir: ObjCBool = false
         if !FileManager.default.fileExists(atPath: input, isDirectory: &isDir) || !isDir.boolValue {
