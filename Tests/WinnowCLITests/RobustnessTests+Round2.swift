@@ -89,3 +89,101 @@ extension RobustnessTests {
         }
     }
 }
+
+extension RobustnessTests {
+    // MARK: --report
+
+    /// The report's lines, parsed: path -> status.
+    func reportStatuses(_ bytes: [UInt8]) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for line in bytes.split(separator: 0x0A) {
+            let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+            out[object?["path"] as? String ?? ""] = object?["status"] as? String
+        }
+        return out
+    }
+
+    @Test func aReportIsWrittenThroughDevicesFIFOsAndLinksNotReplaced() throws {
+        let dir = try temporaryFolder()
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        try write(page, to: dir + "/in/a.txt")
+        try write(page, to: dir + "/in/b.txt")
+        let expected = ["a.txt": "cleaned", "b.txt": "cleaned"]
+        // A FIFO: it stays a FIFO, its reader gets the report.
+        #expect(mkfifo(dir + "/fifo", 0o644) == 0)
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/sh")
+        reader.arguments = ["-c", "cat '\(dir)/fifo' > '\(dir)/from-fifo'"]
+        try reader.run()
+        let viaFIFO = try winnow(["batch", dir + "/in", "-o", dir + "/out1", "--report", dir + "/fifo"])
+        #expect(!waitOrKill(reader, timeout: 20))
+        #expect(viaFIFO.status == 0, "\(viaFIFO.stderr)")
+        var info = stat()
+        #expect(lstat(dir + "/fifo", &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+        #expect(try reportStatuses(bytes(dir + "/from-fifo")) == expected)
+        // A symlink: followed; the link stays a link, its target holds the report.
+        try write("old report\n", to: dir + "/real.jsonl")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/link.jsonl", withDestinationPath: "real.jsonl")
+        let viaLink = try winnow(["batch", dir + "/in", "-o", dir + "/out2", "--report", dir + "/link.jsonl"])
+        #expect(viaLink.status == 0)
+        #expect(lstat(dir + "/link.jsonl", &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+        #expect(try reportStatuses(bytes(dir + "/real.jsonl")) == expected)
+        // A dangling symlink: its target is created.
+        try FileManager.default.createSymbolicLink(atPath: dir + "/dangling.jsonl", withDestinationPath: "new.jsonl")
+        #expect(try winnow(["batch", dir + "/in", "-o", dir + "/out3", "--report", dir + "/dangling.jsonl"]).status == 0)
+        #expect(lstat(dir + "/dangling.jsonl", &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+        #expect(try reportStatuses(bytes(dir + "/new.jsonl")) == expected)
+        // "-": standard output (it used to create a file named "-").
+        let viaStdout = try winnow(["batch", dir + "/in", "-o", dir + "/out4", "--report", "-"], cwd: dir)
+        #expect(viaStdout.status == 0)
+        #expect(try reportStatuses(viaStdout.stdout) == expected)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/-"))
+        // A regular file keeps its mode.
+        try write("old\n", to: dir + "/r.jsonl")
+        chmod(dir + "/r.jsonl", 0o600)
+        #expect(try winnow(["batch", dir + "/in", "-o", dir + "/out5", "--report", dir + "/r.jsonl"]).status == 0)
+        #expect(stat(dir + "/r.jsonl", &info) == 0 && info.st_mode & 0o777 == 0o600)
+        // A character device (a private copy of /dev/null; root only): it stays a device.
+        var devNull = stat(), devFull = stat()
+        stat("/dev/null", &devNull)
+        stat("/dev/full", &devFull)
+        if mknod(dir + "/null", S_IFCHR | 0o666, devNull.st_rdev) == 0 {
+            let viaDevice = try winnow(["batch", dir + "/in", "-o", dir + "/out6", "--report", dir + "/null"])
+            #expect(viaDevice.status == 0)
+            #expect(lstat(dir + "/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+            // And /dev/full: the write error is reported, exit 2.
+            #expect(mknod(dir + "/full", S_IFCHR | 0o666, devFull.st_rdev) == 0)
+            let full = try winnow(["batch", dir + "/in", "-o", dir + "/out7", "--report", dir + "/full"])
+            #expect(full.status == 2)
+            #expect(full.stderr.contains("winnow: \(dir)/full: No space left on device\n"))
+            #expect(lstat(dir + "/full", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+        }
+        #expect(try snapshot(dir + "/in") == ["a.txt": Data(page.utf8), "b.txt": Data(page.utf8)])
+    }
+
+    @Test func reportLinesAreWrittenAsDocumentsFinish() throws {
+        let input = try pages(copies: 12)
+        let report = input + "/../report.jsonl"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: winnowPath)
+        process.arguments = ["batch", input, "-o", input + "/../out", "-j1", "--no-cross-doc", "--report", report]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // While the run goes on, the report's temporary file fills with complete lines.
+        let folder = input + "/.."
+        var partial: [UInt8] = []
+        let seen = waitFor(60) {
+            let temps = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasPrefix(".report.jsonl.winnow-tmp-") } ?? []
+            guard let temp = temps.first, let data = FileManager.default.contents(atPath: folder + "/" + temp) else { return false }
+            partial = [UInt8](data)
+            return partial.count > 0 && process.isRunning
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(seen, "no report line was written before the end of the run")
+        #expect(partial.last == 0x0A)
+        let lines = try reportStatuses(partial)
+        #expect(!lines.isEmpty)
+        for path in lines.keys { #expect(FileManager.default.fileExists(atPath: input + "/../out/" + path), "\(path)") }
+    }
+}
