@@ -187,3 +187,42 @@ extension RobustnessTests {
         for path in lines.keys { #expect(FileManager.default.fileExists(atPath: input + "/../out/" + path), "\(path)") }
     }
 }
+
+extension RobustnessTests {
+    // MARK: Folders that would lose work
+
+    @Test func aRulesFolderWithoutRulesIsAnError() throws {
+        let dir = try temporaryFolder()
+        try FileManager.default.createDirectory(atPath: dir + "/rules/sub", withIntermediateDirectories: true)
+        try write("not a rule file\n", to: dir + "/rules/README.txt")
+        for arguments in [["--rules", dir + "/rules"], ["batch", dir + "/rules", "-o", dir + "/out", "--rules", dir + "/rules"],
+                          ["check", dir + "/rules"]] {
+            let run = try winnow(arguments, stdin: Array(page.utf8))
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stderr == "\(dir)/rules: error: no rule file (*.rules) in this folder\n", "\(arguments)")
+            #expect(run.stdout.isEmpty, "\(arguments)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+    }
+
+    @Test func anOutputFolderInsideTheInputIsRefused() throws {
+        let dir = try temporaryFolder()
+        let input = dir + "/in"
+        try FileManager.default.createDirectory(atPath: input + "/sub", withIntermediateDirectories: true)
+        try write(page, to: input + "/a.txt")
+        try write(page, to: input + "/sub/b.txt")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/link", withDestinationPath: "in")
+        let before = try snapshot(input)
+        for output in [input, input + "/", input + "/sub", input + "/new/deeper", dir + "/link/new", input + "/sub/../..//in", "."] {
+            let run = try winnow(["batch", input, "-o", output], cwd: output == "." ? input : nil)
+            #expect(run.status == 2, "\(output)")
+            #expect(run.stderr.hasPrefix("winnow: Error: -o \(output): the output folder is the input folder or inside it"), "\(output): \(run.stderr)")
+            #expect(try snapshot(input) == before, "\(output)")
+        }
+        // Beside the input, and --in-place, still work.
+        #expect(try winnow(["batch", input, "-o", input + "/../in-clean"]).status == 0)
+        #expect(try winnow(["batch", input, "-o", input + "/sub/../../out"]).status == 0)
+        #expect(try snapshot(dir + "/out") == ["a.txt": Data(cleanedPage.utf8), "sub/b.txt": Data(cleanedPage.utf8)])
+        #expect(try winnow(["batch", input, "--in-place"]).status == 0)
+    }
+}

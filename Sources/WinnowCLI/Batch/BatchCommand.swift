@@ -72,6 +72,29 @@ struct Batch: ParsableCommand {
         if !FileManager.default.fileExists(atPath: input, isDirectory: &isDir) || !isDir.boolValue {
             throw ValidationError("\(input): not a folder")
         }
+        if let output {
+            let inside = Batch.resolved(output), root = Batch.resolved(input)
+            if inside == root || inside.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+                throw ValidationError("-o \(output): the output folder is the input folder or inside it (outputs would replace inputs, or be read as inputs by the next run); use --in-place to rewrite the inputs")
+            }
+        }
+    }
+
+    /// `path` made absolute with its symlinks resolved, also when its last parts do
+    /// not exist yet (they are taken as written, `.` and `..` applied).
+    static func resolved(_ path: String) -> String {
+        var head = (path as NSString).standardizingPath
+        if !head.hasPrefix("/") { head = FileManager.default.currentDirectoryPath + "/" + head }
+        var tail: [String] = []
+        while true {
+            if let real = realpath(head, nil) {
+                defer { free(real) }
+                return (([String(cString: real)] + tail.reversed()).joined(separator: "/") as NSString).standardizingPath
+            }
+            guard head != "/" && !head.isEmpty else { return path }
+            tail.append((head as NSString).lastPathComponent)
+            head = (head as NSString).deletingLastPathComponent
+        }
     }
 
     func run() throws {
