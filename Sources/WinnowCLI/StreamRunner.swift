@@ -72,7 +72,7 @@ struct StreamRunner {
             case .record:
                 out.removeAll(keepingCapacity: true)
                 if var j = jsonl {
-                    let failure = cleanRecord(&j, reader.buffer, number: number, into: &out, templates: cleaner.options.templates)
+                    let failure = cleanRecord(&j, reader.buffer, name: name, number: number, into: &out, templates: cleaner.options.templates)
                     jsonl = j
                     if let failure {
                         Diagnostics.error("\(name): record \(number): \(failure); passed through unchanged")
@@ -93,7 +93,7 @@ struct StreamRunner {
     }
 
     /// Cleans one JSON Lines record into `out`; on failure copies it unchanged and says why.
-    private func cleanRecord(_ j: inout JSONLDocumentCleaner, _ record: [UInt8], number: Int, into out: inout [UInt8],
+    private func cleanRecord(_ j: inout JSONLDocumentCleaner, _ record: [UInt8], name: String, number: Int, into out: inout [UInt8],
                              templates: TemplateIndex?) -> String? {
         var body = record[...]
         // A byte-order mark before the first record is kept, and skipped for parsing.
@@ -106,6 +106,9 @@ struct StreamRunner {
         let failure = body.withUnsafeBufferPointer { b -> String? in
             do throws(JSONLError) {
                 _ = try j.clean(record: b, into: &out, templates: templates)
+                if j.repeatedKeys > 0 {
+                    Diagnostics.warning("\(name): record \(number): the \"\(j.textKey)\" field occurs \(j.repeatedKeys + 1) times: every string occurrence cleaned")
+                }
                 return nil
             } catch {
                 return StreamRunner.describe(error, key: j.textKey)

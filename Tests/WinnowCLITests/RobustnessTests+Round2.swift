@@ -226,3 +226,25 @@ extension RobustnessTests {
         #expect(try winnow(["batch", input, "--in-place"]).status == 0)
     }
 }
+
+extension RobustnessTests {
+    // MARK: JSON Lines
+
+    @Test func everyOccurrenceOfARepeatedTextKeyIsCleaned() throws {
+        let input = #"{"text":"A\n×","id":1,"te\u0078t":"B\n×" }"# + "\n" + #"{"text":"C\n×","text":5}"# + "\n"
+            + #"{"text":"D\n×"}"# + "\n\n"
+        let run = try winnow(["--jsonl"], stdin: Array(input.utf8))
+        #expect(run.status == 0)
+        #expect(run.out == #"{"text":"A","id":1,"te\u0078t":"B" }"# + "\n" + #"{"text":"C","text":5}"# + "\n"
+                + #"{"text":"D"}"# + "\n\n")
+        #expect(run.stderr == """
+            winnow: warning: (standard input): record 1: the "text" field occurs 2 times: every string occurrence cleaned
+            winnow: warning: (standard input): record 2: the "text" field occurs 2 times: every string occurrence cleaned
+
+            """)
+        // With --meta the member still goes last, after the brace moved.
+        let meta = try winnow(["--jsonl", "--meta"], stdin: Array(#"{"text":"A\n×","text":"Bee\n×"}"#.utf8))
+        #expect(meta.out.hasPrefix(#"{"text":"A","text":"Bee","winnow":{"lang":"#))
+        #expect(meta.out.hasSuffix("}}\n"))
+    }
+}
