@@ -13,6 +13,8 @@ struct StreamRunner {
     let mode: Mode
     let maxDocBytes: Int
     let strict: Bool
+    /// Flush after every record (`--line-buffered`), for a reader waiting on each one.
+    var lineBuffered = false
 
     /// Returns false when any record or input failed.
     func run(_ paths: [String]) -> Bool {
@@ -69,6 +71,7 @@ struct StreamRunner {
                 Diagnostics.warning("\(name): record \(number): larger than --max-doc-bytes (\(maxDocBytes) bytes): passed through unchanged")
                 try sink.write(reader.buffer)
                 try reader.copyRestOfRecord(to: sink)
+                if lineBuffered { try sink.flush() }
             case .record:
                 out.removeAll(keepingCapacity: true)
                 if var j = jsonl {
@@ -88,6 +91,7 @@ struct StreamRunner {
                 }
                 out.append(separator)
                 try sink.write(out)
+                if lineBuffered { try sink.flush() }
             }
         }
     }

@@ -248,3 +248,44 @@ extension RobustnessTests {
         #expect(meta.out.hasSuffix("}}\n"))
     }
 }
+
+extension RobustnessTests {
+    // MARK: Streaming
+
+    /// Reads from `handle` until `count` bytes came or `timeout` passed.
+    func read(_ handle: FileHandle, count: Int, timeout: Double) -> [UInt8] {
+        var got: [UInt8] = []
+        let fd = handle.fileDescriptor
+        let deadline = Date().addingTimeInterval(timeout)
+        while got.count < count && Date() < deadline {
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 50) > 0 else { continue }
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let n = Glibc.read(fd, &buffer, buffer.count)
+            if n <= 0 { break }
+            got += buffer[0..<n]
+        }
+        return got
+    }
+
+    @Test func lineBufferedWritesEachRecordAtOnce() throws {
+        for (flag, record, expected) in [("--jsonl", "{\"text\":\"A\\n×\"}\n", "{\"text\":\"A\"}\n"), ("-z", "A\n×\n\u{0}", "A\n\u{0}")] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: winnowPath)
+            process.arguments = [flag, "--line-buffered"]
+            let input = Pipe(), output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // One record in, stdin still open: its output must come without waiting for more.
+            input.fileHandleForWriting.write(Data(record.utf8))
+            let got = read(output.fileHandleForReading, count: expected.utf8.count, timeout: 20)
+            try input.fileHandleForWriting.close()
+            process.waitUntilExit()
+            #expect(String(decoding: got, as: UTF8.self) == expected, "\(flag)")
+            #expect(process.terminationStatus == 0, "\(flag)")
+        }
+        #expect(try winnow(["--line-buffered"]).status == 2)
+    }
+}
