@@ -289,3 +289,16 @@ extension RobustnessTests {
         #expect(try winnow(["--line-buffered"]).status == 2)
     }
 }
+
+extension RobustnessTests {
+    @Test func explainJSONGivesBytesThatAreNotUTF8AsBase64() throws {
+        let bad: [UInt8] = Array("Prices rose ".utf8) + [0xFF, 0xFE] + Array(" in the market this week, traders said.".utf8)
+        let run = try winnow(["explain", "--json"], stdin: Array("Title of the story\n".utf8) + bad + [0x0A])
+        #expect(run.status == 0)
+        let lines = try run.stdout.split(separator: 0x0A).map { try JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] }
+        let texts = lines.compactMap { $0?["type"] as? String == "line" ? $0?["text"] : nil }
+        #expect(texts.first as? String == "Title of the story")
+        let encoded = (texts.last as? [String: String])?["bytes"]
+        #expect(encoded.flatMap { Data(base64Encoded: $0) } == Data(bad))
+    }
+}
