@@ -40,6 +40,9 @@ struct Clean: ParsableCommand {
     @Flag(help: "With --jsonl or -z: drop lines that recur across the stream's documents (learned as the stream goes, so early documents see less).")
     var crossDoc = false
 
+    @Flag(help: "With --jsonl or -z: write each record as soon as it is cleaned, not when the output buffer is full.")
+    var lineBuffered = false
+
     @Argument(help: "Documents to clean (default: standard input).")
     var files: [String] = []
 
@@ -48,6 +51,7 @@ struct Clean: ParsableCommand {
         if explain && (jsonl || nullData) { throw ValidationError("--explain works on whole documents, not with --jsonl or --null-data") }
         if (meta || strict || textKey != "text") && !jsonl { throw ValidationError("--meta, --strict and --text-key go with --jsonl") }
         if crossDoc && !(jsonl || nullData) { throw ValidationError("--cross-doc goes with --jsonl or --null-data") }
+        if lineBuffered && !(jsonl || nullData) { throw ValidationError("--line-buffered goes with --jsonl or --null-data") }
         if check && (explain || jsonl || nullData) { throw ValidationError("--check cannot be combined with --explain, --jsonl or --null-data") }
         if explainOptions.isSet && !explain { throw ValidationError("--json, --diff and --rule go with --explain") }
     }
@@ -62,7 +66,7 @@ struct Clean: ParsableCommand {
             if crossDoc { options.templates = TemplateIndex() }
             let runner = StreamRunner(cleaner: Cleaner(ruleSet: ruleSet, options: options),
                                       mode: jsonl ? .jsonl(textKey: textKey, meta: meta) : .nul,
-                                      maxDocBytes: output.maxDocBytes, strict: strict)
+                                      maxDocBytes: output.maxDocBytes, strict: strict, lineBuffered: lineBuffered)
             ok = runner.run(inputs)
         } else {
             let presentation: DocumentRunner.Presentation = check ? .check

@@ -13,6 +13,11 @@ struct CrossDocOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A line is template when it stands in at least this many documents.", valueName: "n"))
     var templateMinDocs = 3
 
+    func validate() throws {
+        // One document would make every line a template line.
+        if templateMinDocs < 2 { throw ValidationError("--template-min-docs must be at least 2 (got \(templateMinDocs))") }
+    }
+
     /// A first pass over the files: which lines they share. Nil when turned off.
     /// `jobs` threads read the files and work out their line keys, a chunk of files
     /// at a time; the keys are counted in path order, so the index is the same for

@@ -68,7 +68,9 @@ struct DocumentRunner {
             Diagnostics.warning("\(name): larger than --max-doc-bytes (\(maxDocBytes) bytes): passed through unchanged")
             if case .clean = presentation {
                 try sink.write(prefix)
-                try sink.copyRest(of: fd, path: path)
+                // Like every cleaned document, it ends with a line end: the next one never fuses with it.
+                let last = try sink.copyRest(of: fd, path: path) ?? prefix.last
+                if last != 0x0A && last != 0x0D { try sink.write([0x0A]) }
             }
         case .complete(let document):
             let result = cleaner.clean(document)

@@ -22,6 +22,10 @@ struct Eval: ParsableCommand {
 
     @OptionGroup var crossDoc: CrossDocOptions
 
+    func validate() throws {
+        if worst < 0 { throw ValidationError("--worst must be at least 0 (got \(worst))") }
+    }
+
     func run() throws {
         let ruleSet = try rules.loadRuleSet()
         var options = rules.cleanOptions

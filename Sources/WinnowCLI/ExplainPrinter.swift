@@ -118,7 +118,12 @@ struct ExplainPrinter {
                     }
                     w.endObject()
                 }
-                w.key("text"); w.string(String(decoding: document[span.content], as: UTF8.self))
+                // Text that is not UTF-8 goes as {"bytes": BASE64} (as `rg --json` does), never as U+FFFD.
+                let bytes = document[span.content]
+                w.key("text")
+                if let text = String(validating: bytes, as: UTF8.self) { w.string(text) } else {
+                    w.beginObject(); w.key("bytes"); w.string(Data(bytes).base64EncodedString()); w.endObject()
+                }
             }
         }
         for (key, value) in result.metadata {

@@ -29,6 +29,11 @@ struct Learn: ParsableCommand {
     @Flag(help: "Also propose lines that look like article prose.")
     var all = false
 
+    func validate() throws {
+        if minPages < 1 { throw ValidationError("--min-pages must be at least 1 (got \(minPages))") }
+        if !(0...1).contains(minShare) { throw ValidationError("--min-share must be a number from 0 to 1 (got \(minShare))") }
+    }
+
     func run() throws {
         guard RuleParser.isValidID(Substring(site)) else { throw ValidationError("--site: use letters, digits, '.', '-' and '_'") }
         var learner = TemplateLearner()

@@ -13,6 +13,8 @@ struct StreamRunner {
     let mode: Mode
     let maxDocBytes: Int
     let strict: Bool
+    /// Flush after every record (`--line-buffered`), for a reader waiting on each one.
+    var lineBuffered = false
 
     /// Returns false when any record or input failed.
     func run(_ paths: [String]) -> Bool {
@@ -45,6 +47,8 @@ struct StreamRunner {
     }
 
     /// Processes one input; returns (no record failed, stop now because of --strict).
+    /// Every record written ends with the separator, also an input's last one that
+    /// lacked it, so the next input's first record never fuses with it.
     private func process(fd: Int32, name: String, sink: OutputSink) throws(OutputSink.Failure) -> (Bool, Bool) {
         let separator: UInt8 = { if case .nul = mode { 0 } else { 0x0A } }()
         let reader = RecordReader(fd: fd, separator: separator, cap: maxDocBytes, path: name)
@@ -67,10 +71,11 @@ struct StreamRunner {
                 Diagnostics.warning("\(name): record \(number): larger than --max-doc-bytes (\(maxDocBytes) bytes): passed through unchanged")
                 try sink.write(reader.buffer)
                 try reader.copyRestOfRecord(to: sink)
-            case .record(let terminated):
+                if lineBuffered { try sink.flush() }
+            case .record:
                 out.removeAll(keepingCapacity: true)
                 if var j = jsonl {
-                    let failure = cleanRecord(&j, reader.buffer, number: number, into: &out, templates: cleaner.options.templates)
+                    let failure = cleanRecord(&j, reader.buffer, name: name, number: number, into: &out, templates: cleaner.options.templates)
                     jsonl = j
                     if let failure {
                         Diagnostics.error("\(name): record \(number): \(failure); passed through unchanged")
@@ -84,14 +89,15 @@ struct StreamRunner {
                         CleanWriter.write(doc, result, into: &out, finalLineEnd: .likeInput)
                     }
                 }
-                if terminated { out.append(separator) }
+                out.append(separator)
                 try sink.write(out)
+                if lineBuffered { try sink.flush() }
             }
         }
     }
 
     /// Cleans one JSON Lines record into `out`; on failure copies it unchanged and says why.
-    private func cleanRecord(_ j: inout JSONLDocumentCleaner, _ record: [UInt8], number: Int, into out: inout [UInt8],
+    private func cleanRecord(_ j: inout JSONLDocumentCleaner, _ record: [UInt8], name: String, number: Int, into out: inout [UInt8],
                              templates: TemplateIndex?) -> String? {
         var body = record[...]
         // A byte-order mark before the first record is kept, and skipped for parsing.
@@ -104,6 +110,9 @@ struct StreamRunner {
         let failure = body.withUnsafeBufferPointer { b -> String? in
             do throws(JSONLError) {
                 _ = try j.clean(record: b, into: &out, templates: templates)
+                if j.repeatedKeys > 0 {
+                    Diagnostics.warning("\(name): record \(number): the \"\(j.textKey)\" field occurs \(j.repeatedKeys + 1) times: every string occurrence cleaned")
+                }
                 return nil
             } catch {
                 return StreamRunner.describe(error, key: j.textKey)

@@ -114,6 +114,11 @@ import Testing
 
         let dup = utf8(#"{"text":"first","text":"second"}"#)
         #expect(try decode(dup[try locate("text", dup).valueRange]) == utf8("first"))
+        // The later occurrences are listed: strings by range, others counted.
+        let three = utf8(#"{"text":"a","x":1,"text":"b","text":null}"#)
+        #expect(try locate("text", three).laterValues == [25..<28])
+        #expect(try locate("text", three).laterNonStrings == 1)
+        #expect(try locate("text", utf8(#"{"text":"a"}"#)).laterValues.isEmpty)
 
         let escapedKey = utf8(#"{"te\u0078t":"v","\u0645\u062a\u0646":"persian"}"#)
         #expect(try locate("text", escapedKey).valueRange == 13..<16)

@@ -16,8 +16,7 @@ enum AtomicWriter {
     /// `backupSuffix`, the existing file is first kept as `path + suffix`.
     static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644, backupSuffix: String? = nil) throws(Failure) {
         let dir = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let temp = (dir.isEmpty ? "." : dir) + "/." + name + ".winnow-tmp-\(getpid())-\(counter.next())"
+        let temp = temporaryPath(for: path)
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw Failure(message: "cannot create a file in \(dir): \(String(cString: strerror(errno)))") }
         var offset = 0
@@ -52,6 +51,13 @@ enum AtomicWriter {
             unlink(temp)
             throw Failure(message: "cannot rename into \(path): \(message)")
         }
+    }
+
+    /// `DIR/.NAME.winnow-tmp-PID-N`: hidden, beside `path`, unique in this process.
+    static func temporaryPath(for path: String) -> String {
+        let dir = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        return (dir.isEmpty ? "." : dir) + "/." + name + ".winnow-tmp-\(getpid())-\(counter.next())"
     }
 
     final class Counter: @unchecked Sendable {

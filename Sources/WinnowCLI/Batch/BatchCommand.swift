@@ -35,6 +35,9 @@ struct Batch: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Worker threads (default: the number of cores).", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    /// More workers than this is a mistake (one thread each, and one cleaner each).
+    static let maxJobs = 1024
+
     @Option(help: ArgumentHelp("Which files count as input, by name.", valueName: "pattern"))
     var glob = "*.txt"
 
@@ -61,11 +64,36 @@ struct Batch: ParsableCommand {
     func validate() throws {
         if inPlace == (output != nil) { throw ValidationError("give either -o DIR or --in-place") }
         if backupSuffix != nil && !inPlace { throw ValidationError("--backup-suffix goes with --in-place") }
-        if jobs < 1 { throw ValidationError("-j needs at least 1 worker") }
+        if !(1...Batch.maxJobs).contains(jobs) {
+            throw ValidationError("-j must be between 1 and \(Batch.maxJobs) workers (got \(jobs))")
+        }
         if maxDocBytes < 1 { throw ValidationError("--max-doc-bytes must be at least 1") }
         var isDir: ObjCBool = false
         if !FileManager.default.fileExists(atPath: input, isDirectory: &isDir) || !isDir.boolValue {
             throw ValidationError("\(input): not a folder")
+        }
+        if let output {
+            let inside = Batch.resolved(output), root = Batch.resolved(input)
+            if inside == root || inside.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+                throw ValidationError("-o \(output): the output folder is the input folder or inside it (outputs would replace inputs, or be read as inputs by the next run); use --in-place to rewrite the inputs")
+            }
+        }
+    }
+
+    /// `path` made absolute with its symlinks resolved, also when its last parts do
+    /// not exist yet (they are taken as written, `.` and `..` applied).
+    static func resolved(_ path: String) -> String {
+        var head = (path as NSString).standardizingPath
+        if !head.hasPrefix("/") { head = FileManager.default.currentDirectoryPath + "/" + head }
+        var tail: [String] = []
+        while true {
+            if let real = realpath(head, nil) {
+                defer { free(real) }
+                return (([String(cString: real)] + tail.reversed()).joined(separator: "/") as NSString).standardizingPath
+            }
+            guard head != "/" && !head.isEmpty else { return path }
+            tail.append((head as NSString).lastPathComponent)
+            head = (head as NSString).deletingLastPathComponent
         }
     }
 
@@ -86,6 +114,13 @@ struct Batch: ParsableCommand {
         }
         let plan = BatchPlan(root: root, glob: glob, includeHidden: hidden)
         for failure in plan.failures { Diagnostics.error("\(failure.path): \(failure.reason)") }
+        var reporter: ReportWriter? = nil
+        if let report {
+            do { reporter = try ReportWriter(path: report) } catch {
+                Diagnostics.error("\(report): \(error.message)")
+                throw ExitCode(2)
+            }
+        }
 
         // First pass: the lines the files share (the sites' templates).
         var options = rules.cleanOptions
@@ -99,6 +134,7 @@ struct Batch: ParsableCommand {
         pool.start()
         while !pool.wait(timeout: 0.1) {
             if showProgress { meter.paint(done: pool.done, bytes: pool.bytesDone) }
+            reporter?.advance(pool, items: plan.items)
         }
         if showProgress { meter.clear() }
         let elapsed = Date().timeIntervalSince(started)
@@ -108,7 +144,12 @@ struct Batch: ParsableCommand {
         for (item, outcome) in zip(plan.items, outcomes) {
             if case .failed(let reason)? = outcome?.status { Diagnostics.error("\(item.input): \(reason)"); failed += 1 }
         }
-        if let report { try writeReport(report, plan: plan, outcomes: outcomes) }
+        if let reporter, let report {
+            do { try reporter.finish(outcomes, items: plan.items, failures: plan.failures) } catch {
+                Diagnostics.error("\(report): \(error.message)")
+                throw ExitCode(2)
+            }
+        }
         let summary = BatchSummary(outcomes: outcomes.compactMap { $0 }, failed: failed, elapsed: elapsed,
                                    interrupted: Interrupt.requested, color: OutputOptions(color: color).useColor(fd: 2))
         Diagnostics.plain(summary.text)
@@ -129,45 +170,5 @@ struct Batch: ParsableCommand {
             if mkdir(built, 0o755) != 0 && errno != EEXIST { return String(cString: strerror(errno)) }
         }
         return nil
-    }
-
-    private func writeReport(_ path: String, plan: BatchPlan, outcomes: [FileOutcome?]) throws {
-        var bytes: [UInt8] = []
-        for (item, outcome) in zip(plan.items, outcomes) {
-            guard let outcome else { continue }
-            var json = JSONWriter()
-            json.beginObject()
-            json.key("path"); json.string(item.relative)
-            switch outcome.status {
-            case .cleaned: json.key("status"); json.string("cleaned")
-            case .skipped: json.key("status"); json.string("skipped")
-            case .failed(let reason): json.key("status"); json.string("failed"); json.key("error"); json.string(reason)
-            }
-            if case .cleaned = outcome.status {
-                json.key("lang"); json.string(outcome.language?.rawValue ?? "")
-                json.key("bytes_in"); json.number(outcome.bytesIn)
-                json.key("bytes_out"); json.number(outcome.bytesOut)
-                json.key("lines_in"); json.number(outcome.linesIn)
-                json.key("lines_removed"); json.number(outcome.tally.total)
-                json.key("removed_by"); json.counts(outcome.tally)
-                if outcome.overBudget { json.key("over_budget"); json.bool(true) }
-                var seen = Set<String>()
-                json.key("meta"); json.object(outcome.metadata.filter { seen.insert($0.key).inserted }.map { ($0.key, $0.value) })
-            }
-            json.endObject()
-            bytes += json.bytes
-            bytes.append(0x0A)
-        }
-        for failure in plan.failures {
-            var json = JSONWriter()
-            json.object([("path", failure.path), ("status", "failed"), ("error", failure.reason)])
-            bytes += json.bytes
-            bytes.append(0x0A)
-        }
-        do { try AtomicWriter.write(bytes, to: path) }
-        catch {
-            Diagnostics.error("\(path): \(error.message)")
-            throw ExitCode(2)
-        }
     }
 }

@@ -80,6 +80,17 @@ final class WorkerPool: @unchecked Sendable {
     }
 
     var outcomes: [FileOutcome?] { lock.lock(); defer { lock.unlock() }; return outcomesStorage }
+
+    /// The outcomes of the items done from `start` on, up to the first not done.
+    func doneRun(from start: Int) -> [FileOutcome] {
+        lock.lock(); defer { lock.unlock() }
+        var run: [FileOutcome] = []
+        for i in start..<outcomesStorage.count {
+            guard let outcome = outcomesStorage[i] else { break }
+            run.append(outcome)
+        }
+        return run
+    }
     var done: Int { lock.lock(); defer { lock.unlock() }; return doneCount }
     var bytesDone: Int { lock.lock(); defer { lock.unlock() }; return doneBytes }
 }

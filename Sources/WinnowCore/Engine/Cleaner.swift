@@ -12,6 +12,8 @@ public final class Cleaner {
     /// after the rules and detectors, and the headline. `winnow features` keeps the
     /// last pass's for training.
     public var observeClassifierInput: ((Page, [Fate], Int?) -> Void)?
+    /// Lines a `first N` or `last N` rule matched but its scope kept out, in the last pass.
+    var scopeMisses: [(line: Int, scope: RuleScope)] = []
 
     public init(ruleSet: RuleSet, options: CleanOptions = CleanOptions()) {
         self.ruleSet = ruleSet
@@ -25,8 +27,9 @@ public final class Cleaner {
     /// starts and ends (`where head`, `where tail`), and both can change when the
     /// rules remove lines (an Arabic disclaimer under a Persian article, a pasted-again
     /// copy). So the pass runs again with the language and body bounds of the lines it
-    /// kept until they settle (at most three more times): the result is then what
-    /// cleaning the output again gives, which makes cleaning idempotent.
+    /// kept until they settle (at most eight more times: pages mixed from several pages
+    /// took up to six): the result is then what cleaning the output again gives, which
+    /// makes cleaning idempotent.
     public func clean(_ document: UnsafeBufferPointer<UInt8>) -> CleanResult {
         var page = Page(document)
         matchCache.reset(lines: page.count)
@@ -35,7 +38,7 @@ public final class Cleaner {
         // Content words depend on the page only: computed once for every pass.
         let words = (options.detectHeadlineLists || options.templates != nil || options.classifier != nil || observeClassifierInput != nil) ? TopicModel.words(of: page) : WordLists()
         var result = cleanOnce(page, language: language, words: words)
-        for _ in 0..<3 {
+        for _ in 0..<8 {
             let kept = result.fates.indices.filter { result.fates[$0].isKept }
             // Gaps count kept lines only: what the output will hold.
             var keptOrdinal = [Int](repeating: 0, count: page.count)
@@ -57,7 +60,13 @@ public final class Cleaner {
             let cutWaits = result.fates.contains { if case .removed(.guardedCut) = $0 { true } else { false } }
                 && survivors != page.survivors
             if cutWaits { page.survivors = survivors }
-            if body?.first == page.firstProse && body?.last == page.lastProse && !cutWaits { break }
+            // `first N` and `last N` count the output's lines: a rule held out by lines
+            // that are gone now would fire on the output, so count the kept lines and run again.
+            var moved = page
+            moved.keptPlaces = (keptOrdinal, seen)
+            let placesMove = scopeMisses.contains { moved.allows($0.scope, at: $0.line) }
+            if placesMove { page.keptPlaces = moved.keptPlaces }
+            if body?.first == page.firstProse && body?.last == page.lastProse && !cutWaits && !placesMove { break }
             page.firstProse = body?.first
             page.lastProse = body?.last
             result = cleanOnce(page, language: language, words: words)

@@ -16,6 +16,9 @@ public struct Page {
     /// Lines the previous pass kept, when there was one: the cut guard weighs only
     /// the prose that will be in the output.
     var survivors: [Bool]?
+    /// Each line's place among the lines the previous pass kept, and how many it kept,
+    /// once they matter: `first N` and `last N` then count the lines of the output.
+    var keptPlaces: (ordinal: [Int], count: Int)?
     /// Each line's normalised shadow.
     let shadows: ShadowArena
 
@@ -87,8 +90,8 @@ public struct Page {
         case .head: return firstProse.map { i < $0 } ?? false
         case .tail: return lastProse.map { i > $0 } ?? false
         case .edges: return allows(.head, at: i) || allows(.tail, at: i)
-        case .first(let n): return ordinal[i] < n
-        case .last(let n): return nonBlankCount - ordinal[i] <= n
+        case .first(let n): return (keptPlaces?.ordinal[i] ?? ordinal[i]) < n
+        case .last(let n): return (keptPlaces?.count ?? nonBlankCount) - (keptPlaces?.ordinal[i] ?? ordinal[i]) <= n
         }
     }
 

@@ -15,6 +15,7 @@ struct RulePass {
         self.page = page
         self.cleaner = cleaner
         fates = page.blank.map { $0 ? .blank : .kept }
+        cleaner.scopeMisses.removeAll(keepingCapacity: true)
     }
 
     mutating func run() {
@@ -60,9 +61,20 @@ struct RulePass {
     private func firstAllowed(_ range: Range<Int32>, at i: Int) -> CompiledRule? {
         for k in range {
             let rule = cachedRule(k)
-            if page.allows(rule.rule.scope, at: i) { return rule }
+            if allows(rule, at: i) { return rule }
         }
         return nil
+    }
+
+    /// Whether `rule`'s scope allows line `i`. A `first N` or `last N` rule that matched
+    /// but stood too far in is noted: once other lines go, it may be in (`Cleaner.clean`).
+    private func allows(_ rule: CompiledRule, at i: Int) -> Bool {
+        if page.allows(rule.rule.scope, at: i) { return true }
+        switch rule.rule.scope {
+        case .first, .last: cleaner.scopeMisses.append((i, rule.rule.scope))
+        default: break
+        }
+        return false
     }
 
     private mutating func matchLine(_ i: Int) {
@@ -91,7 +103,7 @@ struct RulePass {
         var stripRule = -1
         for k in found.actEnd..<found.end {
             let rule = cachedRule(k)
-            guard page.allows(rule.rule.scope, at: i) else { continue }
+            guard allows(rule, at: i) else { continue }
             let subject = rule.rule.raw ? raw : shadow
             let hits = allMatches(rule.regex, in: subject)
             if changed && !rule.rule.raw { computeOrigins(of: raw) }

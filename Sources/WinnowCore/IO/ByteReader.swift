@@ -44,7 +44,10 @@ public enum ByteReader {
             // Full: the file grew, or the input is a pipe.
             if size == buffer.count { buffer.append(contentsOf: repeatElement(0, count: max(chunk, buffer.count))) }
             let n = buffer.withUnsafeMutableBytes { raw in
-                Glibc.read(fd, raw.baseAddress! + size, min(raw.count - size, cap + 1 - size))
+                // At most one byte past the cap; `cap - size + 1` cannot overflow while size < cap,
+                // and `cap + 1` would for a cap of Int.max.
+                let room = raw.count - size, left = cap - size
+                return Glibc.read(fd, raw.baseAddress! + size, left < room ? left + 1 : room)
             }
             if n < 0 {
                 if errno == EINTR { continue }

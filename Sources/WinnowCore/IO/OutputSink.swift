@@ -55,15 +55,19 @@ public final class OutputSink {
     }
 
     /// Copies the rest of `fd` to this sink (a document over the size cap passes through).
-    public func copyRest(of input: Int32, path: String) throws(Failure) {
+    /// Returns the last byte copied (nil if there was nothing left).
+    @discardableResult
+    public func copyRest(of input: Int32, path: String) throws(Failure) -> UInt8? {
         var chunk = [UInt8](repeating: 0, count: ByteReader.chunk)
+        var last: UInt8? = nil
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress!, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .io(IOFailure(path: path, errno: errno))
             }
-            if n == 0 { return }
+            if n == 0 { return last }
+            last = chunk[n - 1]
             try chunk.withUnsafeBufferPointer { (b) throws(Failure) in try write(UnsafeBufferPointer(rebasing: b[0..<n])) }
         }
     }

@@ -26,7 +26,6 @@ public final class RecordReader {
     private var eof = false
     /// The oversized record in `buffer` is whole (its separator was already read).
     private var oversizedIsWhole = false
-    private var oversizedTerminated = false
     /// The current record's bytes.
     public private(set) var buffer: [UInt8] = []
 
@@ -52,7 +51,6 @@ public final class RecordReader {
                     start = found + 1
                     if buffer.count > cap {
                         oversizedIsWhole = true
-                        oversizedTerminated = true
                         return .oversized
                     }
                     return .record(terminated: true)
@@ -63,7 +61,6 @@ public final class RecordReader {
             if eof {
                 if buffer.count > cap {
                     oversizedIsWhole = true
-                    oversizedTerminated = false
                     return .oversized
                 }
                 return buffer.isEmpty ? .end : .record(terminated: false)
@@ -72,11 +69,12 @@ public final class RecordReader {
         }
     }
 
-    /// After `.oversized`: writes the rest of the record and its separator, if any.
+    /// After `.oversized`: writes the rest of the record and ends it with the separator
+    /// (also when the input ended without one).
     public func copyRestOfRecord(to sink: OutputSink) throws(OutputSink.Failure) {
         if oversizedIsWhole {
             oversizedIsWhole = false
-            if oversizedTerminated { try sink.write([separator]) }
+            try sink.write([separator])
             return
         }
         while true {
@@ -89,7 +87,7 @@ public final class RecordReader {
                 start = stop
                 if found != nil { return }
             }
-            if eof { return }
+            if eof { try sink.write([separator]); return }
             do { try fill() } catch { throw .io(error) }
         }
     }

@@ -14,20 +14,53 @@ public struct JSONLDocumentCleaner {
         self.addMeta = addMeta
     }
 
+    /// How many more times than once the last record held the text key (0 for most records).
+    public private(set) var repeatedKeys = 0
+
     /// Appends the cleaned record to `out` (no newline). On error `out` is unchanged.
+    /// A record that repeats the text key has every string occurrence cleaned, each as
+    /// its own document; the result (and `--meta`) is the first one's.
     public mutating func clean(record: UnsafeBufferPointer<UInt8>, into out: inout [UInt8],
                                templates: TemplateIndex? = nil) throws(JSONLError) -> CleanResult {
-        let location = try JSONLRecord.locate(key: textKey, in: record)
+        var location = try JSONLRecord.locate(key: textKey, in: record)
+        repeatedKeys = location.laterValues.count + location.laterNonStrings
+        let result = try cleanLiteral(UnsafeBufferPointer(rebasing: record[location.valueRange]), templates: templates)
+        let member = addMeta ? metaMember(result) : nil
+        guard !location.laterValues.isEmpty else {
+            cleaned.withUnsafeBufferPointer {
+                JSONLRecord.splice(record: record, location: location, newText: $0, extraMember: member, into: &out)
+            }
+            return result
+        }
+        let first = cleaned
+        // The later literals, replaced in a copy of the record; they all come before the brace.
+        var edited: [UInt8] = []
+        var at = 0
+        for range in location.laterValues {
+            _ = try cleanLiteral(UnsafeBufferPointer(rebasing: record[range]), templates: templates)
+            edited.append(contentsOf: UnsafeBufferPointer(rebasing: record[at..<range.lowerBound]))
+            cleaned.withUnsafeBufferPointer { JSONLRecord.appendString($0, to: &edited) }
+            at = range.upperBound
+        }
+        edited.append(contentsOf: UnsafeBufferPointer(rebasing: record[at...]))
+        location.closingBrace += edited.count - record.count
+        location.laterValues = []
+        edited.withUnsafeBufferPointer { e in
+            first.withUnsafeBufferPointer {
+                JSONLRecord.splice(record: e, location: location, newText: $0, extraMember: member, into: &out)
+            }
+        }
+        return result
+    }
+
+    /// Decodes and cleans one string literal of the text key; the cleaned text is left in `cleaned`.
+    private mutating func cleanLiteral(_ literal: UnsafeBufferPointer<UInt8>, templates: TemplateIndex?) throws(JSONLError) -> CleanResult {
         text.removeAll(keepingCapacity: true)
-        try JSONLRecord.decodeString(UnsafeBufferPointer(rebasing: record[location.valueRange]), into: &text)
+        try JSONLRecord.decodeString(literal, into: &text)
         templates?.add(text)
         let result = text.withUnsafeBufferPointer { cleaner.clean($0) }
         cleaned.removeAll(keepingCapacity: true)
         text.withUnsafeBufferPointer { CleanWriter.write($0, result, into: &cleaned, finalLineEnd: .likeInput) }
-        let member = addMeta ? metaMember(result) : nil
-        cleaned.withUnsafeBufferPointer {
-            JSONLRecord.splice(record: record, location: location, newText: $0, extraMember: member, into: &out)
-        }
         return result
     }
 

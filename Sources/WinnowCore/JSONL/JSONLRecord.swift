@@ -15,11 +15,19 @@ public struct JSONLRecord {
         /// True for `{}`. `locate` never returns such a location (an empty object has no
         /// key, so it throws `missingKey`); build one by hand to add a member to `{}`.
         public var isEmptyObject: Bool
+        /// The string literals of the key's later top-level occurrences (a record may
+        /// repeat a key; readers differ on which one counts), in record order.
+        public var laterValues: [Range<Int>]
+        /// How many later occurrences have a value that is not a string.
+        public var laterNonStrings: Int
 
-        public init(valueRange: Range<Int>, closingBrace: Int, isEmptyObject: Bool) {
+        public init(valueRange: Range<Int>, closingBrace: Int, isEmptyObject: Bool,
+                    laterValues: [Range<Int>] = [], laterNonStrings: Int = 0) {
             self.valueRange = valueRange
             self.closingBrace = closingBrace
             self.isEmptyObject = isEmptyObject
+            self.laterValues = laterValues
+            self.laterNonStrings = laterNonStrings
         }
     }
 
@@ -30,7 +38,8 @@ public struct JSONLRecord {
     ///
     /// Keys are compared after decoding, so `"te\u0078t"` matches `text`; keys of nested
     /// objects never match. If the key occurs more than once at top level, the first one
-    /// wins (also when its value is not a string). Syntax errors take precedence over
+    /// is `valueRange` (also when its value is not a string: `notAString`); the later ones
+    /// are in `laterValues` and `laterNonStrings`. Syntax errors take precedence over
     /// `missingKey` and `notAString`. A UTF-8 BOM is not accepted: the caller strips it.
     public static func locate(key: String, in record: UnsafeBufferPointer<UInt8>) throws(JSONLError) -> Location {
         guard let base = record.baseAddress, !record.isEmpty else { throw .notAnObject(offset: 0) }

@@ -22,6 +22,7 @@ struct JSONLScanner {
         guard i < n, p[i] == JSONLByte.openBrace else { throw .notAnObject(offset: i) }
         var value: Range<Int>?
         var notStringAt: Int?
+        var later: [Range<Int>] = [], laterNonStrings = 0
         i = skipSpace(i + 1)
         if i < n, p[i] == JSONLByte.closeBrace {
             try checkTrailing(after: i)
@@ -36,9 +37,11 @@ struct JSONLScanner {
             i = skipSpace(i + 1)
             let valueStart = i
             i = try skipValue(at: i, depth: 1)
-            if value == nil, notStringAt == nil,
-               try keyMatches(from: keyStart + 1, to: keyEnd - 1, escaped: escaped, key: key) {
-                if p[valueStart] == JSONLByte.quote { value = valueStart..<i } else { notStringAt = valueStart }
+            if try keyMatches(from: keyStart + 1, to: keyEnd - 1, escaped: escaped, key: key) {
+                let isString = p[valueStart] == JSONLByte.quote
+                if value == nil, notStringAt == nil {
+                    if isString { value = valueStart..<i } else { notStringAt = valueStart }
+                } else if isString { later.append(valueStart..<i) } else { laterNonStrings += 1 }
             }
             i = skipSpace(i)
             guard i < n else { throw truncated }
@@ -49,7 +52,8 @@ struct JSONLScanner {
         try checkTrailing(after: i)
         if let notStringAt { throw .notAString(offset: notStringAt) }
         guard let value else { throw .missingKey }
-        return JSONLRecord.Location(valueRange: value, closingBrace: i, isEmptyObject: false)
+        return JSONLRecord.Location(valueRange: value, closingBrace: i, isEmptyObject: false,
+                                    laterValues: later, laterNonStrings: laterNonStrings)
     }
 
     /// Only whitespace may follow the top-level closing brace.

@@ -128,6 +128,8 @@ public final class RuleSet: @unchecked Sendable {
             let base = path.hasSuffix("/") ? path : path + "/"
             let found = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
             paths = found.filter { $0.hasSuffix(".rules") }.sorted().map { base + $0 }
+            // Running with no rules at all is never what a folder of rules meant.
+            guard !paths.isEmpty else { throw Diagnostic(SourceLocation(path: path, line: 0), "no rule file (*.rules) in this folder") }
         }
         return try paths.map { (p: String) throws(Diagnostic) -> (path: String, text: String) in
             guard let data = FileManager.default.contents(atPath: p) else {
