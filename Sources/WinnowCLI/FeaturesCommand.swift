@@ -2,12 +2,12 @@ import ArgumentParser
 import Foundation
 import WinnowCore
 
-/// `winnow features`: the line model's inputs for every non-blank line, as
+/// `winnow features`: the line model's inputs for every kept line, as
 /// tab-separated values, for `train/train.py`. The features are computed here, by
 /// the code that computes them at run time, so training and inference cannot drift.
 struct Features: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the line model's features of every non-blank line (for training).",
+        abstract: "Print the line model's features of every line the rules and detectors keep (for training).",
         discussion: "Columns: path, 0-based line, whether the model decides the line (1) or a rule or detector did (0), then one column a feature (the header names them).",
         shouldDisplay: false
     )
@@ -40,19 +40,18 @@ struct Features: ParsableCommand {
                 failed = true
                 continue
             }
-            var last: (rows: [[Double]?], fates: [Fate], headline: Int?)? = nil
-            cleaner.observeClassifierInput = { page, fates, headline in
-                last = (LineFeatures.compute(page, fates: fates, headline: headline), fates, headline)
+            var last: (rows: LineFeatures.Rows, fates: [Fate], headline: Int?)? = nil
+            cleaner.observeClassifierInput = { features, fates, headline in
+                last = (features.rows(fates: fates, headline: headline), fates, headline)
             }
             _ = cleaner.clean(Array(data))
             guard let last else { continue }
             var out = ""
-            for (i, row) in last.rows.enumerated() {
-                guard let row else { continue }
+            for (k, i) in last.rows.lines.enumerated() {
                 var decided = false
                 if case .kept = last.fates[i], i != last.headline { decided = true }
                 out += "\(path)\t\(i)\t\(decided ? 1 : 0)"
-                for v in row { out += "\t\(v)" }
+                for v in last.rows.row(k) { out += "\t\(v)" }
                 out += "\n"
             }
             try sink.write(out)

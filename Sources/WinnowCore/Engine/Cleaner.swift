@@ -11,7 +11,7 @@ public final class Cleaner {
     /// Sees, in every pass, what the line classifier is given: the page, the fates
     /// after the rules and detectors, and the headline. `winnow features` keeps the
     /// last pass's for training.
-    public var observeClassifierInput: ((Page, [Fate], Int?) -> Void)?
+    public var observeClassifierInput: ((LineFeatures, [Fate], Int?) -> Void)?
     /// Lines a `first N` or `last N` rule matched but its scope kept out, in the last pass.
     var scopeMisses: [(line: Int, scope: RuleScope)] = []
 
@@ -37,7 +37,9 @@ public final class Cleaner {
         let language = options.language ?? Language.detect(page.traits)
         // Content words depend on the page only: computed once for every pass.
         let words = (options.detectHeadlineLists || options.templates != nil || options.classifier != nil || observeClassifierInput != nil) ? TopicModel.words(of: page) : WordLists()
-        var result = cleanOnce(page, language: language, words: words)
+        // What the line model reads of each line alone: computed once, read in every pass.
+        let features = options.classifier != nil || observeClassifierInput != nil ? LineFeatures(page) : nil
+        var result = cleanOnce(page, language: language, words: words, features: features)
         for _ in 0..<8 {
             let kept = result.fates.indices.filter { result.fates[$0].isKept }
             // Gaps count kept lines only: what the output will hold.
@@ -69,12 +71,12 @@ public final class Cleaner {
             if body?.first == page.firstProse && body?.last == page.lastProse && !cutWaits && !placesMove { break }
             page.firstProse = body?.first
             page.lastProse = body?.last
-            result = cleanOnce(page, language: language, words: words)
+            result = cleanOnce(page, language: language, words: words, features: features)
         }
         return result
     }
 
-    private func cleanOnce(_ page: Page, language: Language, words: WordLists) -> CleanResult {
+    private func cleanOnce(_ page: Page, language: Language, words: WordLists, features: LineFeatures?) -> CleanResult {
         var pass = RulePass(page: page, cleaner: self)
         pass.run()
         var fates = pass.fates
@@ -92,10 +94,13 @@ public final class Cleaner {
                 HeadlineListDetector(minimum: options.headlineListMinimum).run(page, &fates, topic: topic, headline: headline)
             }
         }
-        observeClassifierInput?(page, fates, headline)
         var evidence: [Int: [(feature: String, weight: Double)]] = [:]
-        if let classifier = options.classifier {
-            evidence = ClassifierPass(classifier: classifier).run(page, &fates, headline: headline, evidence: options.collectEvidence)
+        if let features {
+            observeClassifierInput?(features, fates, headline)
+            if let classifier = options.classifier {
+                evidence = ClassifierPass(classifier: classifier).run(page, features, &fates, headline: headline,
+                                                                      evidence: options.collectEvidence)
+            }
         }
         var warnings = pass.warnings
         let overBudget = RemovalBudget(share: options.removalBudget).enforce(page, &fates)

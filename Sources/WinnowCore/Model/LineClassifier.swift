@@ -7,10 +7,10 @@ public protocol LineClassifier: Sendable {
     var name: String { get }
     /// Lines scored under this are removed.
     var threshold: Double { get }
-    /// The body probability of every line (nil for blank lines), given what the
-    /// rules and detectors decided and the page's headline, if found.
-    func scores(_ page: Page, fates: [Fate], headline: Int?) -> [Double?]
+    /// The body probability of every kept line (nil for the others), given the
+    /// page's features, what the rules and detectors decided, and the headline.
+    func scores(_ features: LineFeatures, fates: [Fate], headline: Int?) -> [Double?]
     /// The features that pushed line `line`'s score most, strongest first, with
-    /// their signed share of the score's log-odds.
-    func evidence(_ page: Page, fates: [Fate], headline: Int?, line: Int) -> [(feature: String, weight: Double)]
+    /// their signed push on the score's log-odds.
+    func evidence(_ features: LineFeatures, fates: [Fate], headline: Int?, line: Int) -> [(feature: String, weight: Double)]
 }

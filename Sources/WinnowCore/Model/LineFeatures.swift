@@ -1,14 +1,18 @@
 import Foundation
 
-/// The numbers a line model reads about each non-blank line: its own shape, what
-/// the rules and detectors did to it and its neighbours, and where it stands
-/// relative to the page's body. Text alone, no language list needed: the shares
-/// of short words, capitalised words and separators stand in for stopwords in
-/// languages winnow has no list for.
+/// The numbers a line model reads about each line the rules and detectors kept:
+/// its own shape and words, and its place among the other kept lines (neighbours,
+/// the body, runs of same-shaped lines). Text alone, no language list needed: the
+/// shares of short words, capitalised words and separators stand in for
+/// stopwords in languages winnow has no list for.
+///
+/// Only kept lines are looked at, never what was removed: the output of a run is
+/// the next run's input, so the model sees the same lines the second time and
+/// decides the same (cleaning stays idempotent).
 ///
 /// The names and their order are the model file's contract: `train/train.py`
 /// reads them from `winnow features` and writes a weight for each.
-public struct LineFeatures {
+public final class LineFeatures {
     public static let names: [String] = own + context + neighbours
 
     static let own = [
@@ -16,115 +20,110 @@ public struct LineFeatures {
         "ends_colon", "list_marker", "digit_share", "latin_share", "arabic_share",
         "stopword_share", "short_word_share", "capital_share", "punct_share", "log_separators",
         "url_like", "prose", "headline_like", "name_like", "ends_question",
-        "page_common_share", "cjk_share", "log_cjk_breaks",
-        "removed_rule", "removed_detector", "protected", "headline", "lead",
+        "cjk_share", "log_cjk_breaks",
     ]
     static let context = [
+        "protected", "headline", "lead",
         "position", "in_body", "before_body", "after_body", "log_dist_before", "log_dist_after",
         "body_share", "log_page_lines", "page_prose_share", "rel_length", "log_shape_run",
-        "prose_density", "removed_density", "blank_before", "blank_after",
+        "prose_density", "blank_before", "blank_after",
     ]
     static let neighbourOffsets = [-2, -1, 1, 2]
     static let neighbours = neighbourOffsets.flatMap { k in
-        ["n\(k)_log_chars", "n\(k)_prose", "n\(k)_removed", "n\(k)_headline_like", "n\(k)_missing"]
+        ["n\(k)_log_chars", "n\(k)_prose", "n\(k)_headline_like", "n\(k)_missing"]
     }
 
     public static var count: Int { names.count }
 
-    /// One row per line (nil for blank lines), `count` values each.
-    public static func compute(_ page: Page, fates: [Fate], headline: Int?) -> [[Double]?] {
-        let lines = (0..<page.count).filter { !page.blank[$0] }
-        let n = lines.count
-        guard n > 0 else { return Array(repeating: nil, count: page.count) }
-        let traits = lines.map { page.traits[$0] }
-        let scans = lines.map { WordScan(page.line($0), shadow: page.shadow($0)) }
-        let removed = lines.map { fates[$0].isRemoved }
-        let common = commonWords(scans)
-        let shapes = traits.map(shape)
-        let runs = shapeRuns(shapes)
-        let prose = traits.map(\.isProse)
-        let meanChars = Double(traits.reduce(0) { $0 + $1.chars }) / Double(n)
-        let proseCount = prose.filter { $0 }.count
-        // The body as the page's ordinals see it (first to last prose line of its
-        // longest prose run); nil on a page without prose.
-        let bodyFirst = page.firstProse.map { page.ordinal[$0] }
-        let bodyLast = page.lastProse.map { page.ordinal[$0] }
-        let bodyShare = bodyFirst.map { Double(bodyLast! - $0 + 1) / Double(n) } ?? 0
-        let leadOrdinal = bodyFirst
-        let headlineOrdinal = headline.map { page.ordinal[$0] }
-        let proseSum = prefixSums(prose.map { $0 ? 1 : 0 })
-        let removedSum = prefixSums(removed.map { $0 ? 1 : 0 })
+    let page: Page
+    /// The `own` features of every non-blank line, `own.count` a line (blank: zeros).
+    private var ownValues: [Double]
 
-        var rows = [[Double]?](repeating: nil, count: page.count)
-        for k in 0..<n {
-            let i = lines[k], t = traits[k], s = scans[k]
+    /// Computes what depends on the line alone, once per document.
+    public init(_ page: Page) {
+        self.page = page
+        let width = LineFeatures.own.count
+        ownValues = [Double](repeating: 0, count: page.count * width)
+        for i in 0..<page.count where !page.blank[i] {
+            let t = page.traits[i]
+            let s = WordScan(page.line(i), shadow: page.shadow(i))
             let chars = Double(max(t.chars, 1)), words = Double(max(t.words, 1))
-            var row = [Double]()
-            row.reserveCapacity(count)
-            // Own shape.
-            let shape: [Double] = [log1p(Double(t.chars)), log1p(Double(t.words)), min(chars / words, 20) / 10,
-                                   flag(t.endsSentence), log1p(Double(t.innerSentenceBreaks)),
-                                   flag(t.endsWithColon), flag(t.startsWithListMarker)]
-            let letters: [Double] = [Double(t.digits) / chars, Double(t.latinLetters) / chars, Double(t.arabicScript) / chars]
-            let wordShares: [Double] = [Double(s.stopwords) / words, Double(s.shortWords) / words, Double(s.capitalised) / words,
-                                        Double(s.punctuation) / chars, log1p(Double(s.separators))]
-            let kinds: [Double] = [flag(s.urlLike), flag(t.isProse), flag(t.isHeadlineLike), flag(page.isNameLike(i)),
-                                   flag(s.endsQuestion)]
-            row += shape
-            row += letters
-            row += wordShares
-            row += kinds
-            let commonShare = Double(s.wordHashes.filter { common.contains($0) }.count) / Double(max(s.wordHashes.count, 1))
-            row += [commonShare, Double(s.cjk) / chars, log1p(Double(s.cjkBreaks))]
-            // What the rules and detectors decided.
-            let fate = fates[i]
-            let byRule: Bool
-            if case .removed(let reason) = fate { byRule = reason.ruleIndex != nil } else { byRule = false }
-            var isProtected = false
-            if case .protected = fate { isProtected = true }
-            row += [flag(byRule), flag(fate.isRemoved && !byRule), flag(isProtected),
-                    flag(headlineOrdinal == k), flag(leadOrdinal == k)]
-            // Place in the page.
-            let before = bodyFirst.map { k < $0 } ?? false
-            let after = bodyLast.map { k > $0 } ?? false
-            let inBody = bodyFirst != nil && !before && !after
-            let distBefore: Double = before ? log1p(Double(bodyFirst! - k)) : 0
-            let distAfter: Double = after ? log1p(Double(k - bodyLast!)) : 0
-            let place: [Double] = [Double(k) / Double(max(n - 1, 1)), flag(inBody), flag(before), flag(after),
-                                   distBefore, distAfter]
-            let pageWide: [Double] = [bodyShare, log1p(Double(n)), Double(proseCount) / Double(n)]
-            let relLength: Double = log(chars / max(meanChars, 1))
-            let local: [Double] = [relLength, log1p(Double(runs[k])),
-                                   windowShare(proseSum, k, n), windowShare(removedSum, k, n),
-                                   flag(i > 0 && page.blank[i - 1]), flag(i + 1 < page.count && page.blank[i + 1])]
-            row += place
-            row += pageWide
-            row += local
-            // Neighbours among the non-blank lines.
-            for offset in neighbourOffsets {
-                let j = k + offset
-                if j < 0 || j >= n {
-                    row += [0, 0, 0, 0, 1]
-                } else {
-                    row += [log1p(Double(traits[j].chars)), flag(prose[j]), flag(removed[j]),
-                            flag(traits[j].isHeadlineLike), 0]
-                }
-            }
-            rows[i] = row
+            let values: [Double] = [
+                log1p(Double(t.chars)), log1p(Double(t.words)), min(chars / words, 20) / 10,
+                flag(t.endsSentence), log1p(Double(t.innerSentenceBreaks)),
+                flag(t.endsWithColon), flag(t.startsWithListMarker),
+                Double(t.digits) / chars, Double(t.latinLetters) / chars, Double(t.arabicScript) / chars,
+                Double(s.stopwords) / words, Double(s.shortWords) / words, Double(s.capitalised) / words,
+                Double(s.punctuation) / chars, log1p(Double(s.separators)),
+                flag(s.urlLike), flag(t.isProse), flag(t.isHeadlineLike), flag(page.isNameLike(i)),
+                flag(s.endsQuestion), Double(s.cjk) / chars, log1p(Double(s.cjkBreaks)),
+            ]
+            for (j, v) in values.enumerated() { ownValues[i * width + j] = v }
         }
-        return rows
     }
 
-    /// The page's own function words, whatever its language: the twenty words on
-    /// the most lines (at least three lines each).
-    static func commonWords(_ scans: [WordScan]) -> Set<UInt64> {
-        var lines: [UInt64: Int] = [:]
-        for s in scans { for h in s.wordHashes { lines[h, default: 0] += 1 } }
-        let ranked = lines.filter { $0.value >= 3 }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        return Set(ranked.prefix(20).map(\.key))
+    /// The kept lines in order and their feature rows, `count` values a line, one
+    /// after the other.
+    public struct Rows {
+        public var lines: [Int]
+        public var values: [Double]
+        public func row(_ k: Int) -> ArraySlice<Double> { values[(k * LineFeatures.count)..<((k + 1) * LineFeatures.count)] }
     }
 
-    @inline(__always) static func flag(_ b: Bool) -> Double { b ? 1 : 0 }
+    /// The rows of the lines `fates` keeps, given the page's headline.
+    public func rows(fates: [Fate], headline: Int?) -> Rows {
+        let lines = (0..<page.count).filter { !page.blank[$0] && fates[$0].isKept }
+        let n = lines.count
+        let width = LineFeatures.count, ownWidth = LineFeatures.own.count
+        var values = [Double](repeating: 0, count: n * width)
+        guard n > 0 else { return Rows(lines: lines, values: values) }
+        let traits = lines.map { page.traits[$0] }
+        let prose = traits.map(\.isProse)
+        let runs = LineFeatures.shapeRuns(traits.map(LineFeatures.shape))
+        let proseSum = LineFeatures.prefixSums(prose.map { $0 ? 1 : 0 })
+        let meanChars = Double(traits.reduce(0) { $0 + $1.chars }) / Double(n)
+        let proseCount = proseSum[n]
+        var ordinal = [Int](repeating: 0, count: n)
+        for k in 0..<n { ordinal[k] = k }
+        let body = Page.bodyBounds(prose: (0..<n).filter { prose[$0] }, ordinal: ordinal)
+        let bodyShare = body.map { Double($0.last - $0.first + 1) / Double(n) } ?? 0
+        // A blank input line between two kept lines is a paragraph break in the output.
+        var blankBefore = [Bool](repeating: false, count: n)
+        for k in 1..<max(n, 1) where (lines[k - 1] + 1..<lines[k]).contains(where: { page.blank[$0] }) {
+            blankBefore[k] = true
+        }
+        for k in 0..<n {
+            let i = lines[k]
+            let base = k * width
+            for j in 0..<ownWidth { values[base + j] = ownValues[i * ownWidth + j] }
+            var isProtected = false
+            if case .protected = fates[i] { isProtected = true }
+            let before = body.map { k < $0.first } ?? false
+            let after = body.map { k > $0.last } ?? false
+            let context: [Double] = [
+                flag(isProtected), flag(headline == i), flag(body?.first == k),
+                Double(k) / Double(max(n - 1, 1)), flag(body != nil && !before && !after), flag(before), flag(after),
+                before ? log1p(Double(body!.first - k)) : 0, after ? log1p(Double(k - body!.last)) : 0,
+                bodyShare, log1p(Double(n)), Double(proseCount) / Double(n),
+                log(Double(max(traits[k].chars, 1)) / max(meanChars, 1)), log1p(Double(runs[k])),
+                LineFeatures.windowShare(proseSum, k, n), flag(blankBefore[k]), flag(k + 1 < n && blankBefore[k + 1]),
+            ]
+            var j = base + ownWidth
+            for v in context { values[j] = v; j += 1 }
+            for offset in LineFeatures.neighbourOffsets {
+                let m = k + offset
+                if m >= 0 && m < n {
+                    values[j] = log1p(Double(traits[m].chars))
+                    values[j + 1] = flag(prose[m])
+                    values[j + 2] = flag(traits[m].isHeadlineLike)
+                } else {
+                    values[j + 3] = 1
+                }
+                j += 4
+            }
+        }
+        return Rows(lines: lines, values: values)
+    }
 
     /// Length bucket and sentence ending: lines of one list or menu share a shape.
     static func shape(_ t: LineTraits) -> Int {
@@ -135,8 +134,9 @@ public struct LineFeatures {
     /// For each line, the length of the run of consecutive lines of its shape.
     static func shapeRuns(_ shapes: [Int]) -> [Int] {
         var runs = [Int](repeating: 1, count: shapes.count)
+        guard !shapes.isEmpty else { return runs }
         var start = 0
-        for k in 1...shapes.count where k == shapes.count || shapes[k] != shapes[start] {
+        for k in 1...max(shapes.count, 1) where k == shapes.count || shapes[k] != shapes[start] {
             for j in start..<k { runs[j] = k - start }
             start = k
         }
@@ -159,3 +159,5 @@ public struct LineFeatures {
         return Double(inside) / Double(others)
     }
 }
+
+@inline(__always) fileprivate func flag(_ b: Bool) -> Double { b ? 1 : 0 }

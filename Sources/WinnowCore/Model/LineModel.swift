@@ -22,14 +22,15 @@ public struct LineModel: LineClassifier {
         var means: [Double], scales: [Double], weights: [Double]
         var bias: Double
 
-        func logit(_ x: [Double]) -> Double {
+        func logit(_ x: ArraySlice<Double>) -> Double {
             var sum = bias
-            for j in 0..<weights.count { sum += weights[j] * (x[j] - means[j]) / scales[j] }
+            let start = x.startIndex
+            for j in 0..<weights.count { sum += weights[j] * (x[start + j] - means[j]) / scales[j] }
             return sum
         }
 
-        func contributions(_ x: [Double]) -> [(feature: String, weight: Double)] {
-            (0..<weights.count).map { (names[$0], weights[$0] * (x[$0] - means[$0]) / scales[$0]) }
+        func contributions(_ x: ArraySlice<Double>) -> [(feature: String, weight: Double)] {
+            (0..<weights.count).map { (names[$0], weights[$0] * (x[x.startIndex + $0] - means[$0]) / scales[$0]) }
         }
     }
 
@@ -109,24 +110,22 @@ public struct LineModel: LineClassifier {
     /// The model built into the binary (`models/line.model`).
     public static let embedded: LineModel = try! LineModel(text: EmbeddedModel.text)
 
-    public func scores(_ page: Page, fates: [Fate], headline: Int?) -> [Double?] {
-        let rows = LineFeatures.compute(page, fates: fates, headline: headline)
-        let lines = rows.indices.filter { rows[$0] != nil }
-        let z = lines.map { stage1.logit(rows[$0]!) }
-        let context = LineModel.stage2Inputs(z)
-        var out = [Double?](repeating: nil, count: rows.count)
-        for (k, i) in lines.enumerated() { out[i] = LineModel.sigmoid(stage2.logit(context[k])) }
+    public func scores(_ features: LineFeatures, fates: [Fate], headline: Int?) -> [Double?] {
+        let rows = features.rows(fates: fates, headline: headline)
+        let z = rows.lines.indices.map { stage1.logit(rows.row($0)) }
+        var out = [Double?](repeating: nil, count: fates.count)
+        LineModel.forEachStage2Input(z) { k, input in out[rows.lines[k]] = LineModel.sigmoid(stage2.logit(input)) }
         return out
     }
 
-    public func evidence(_ page: Page, fates: [Fate], headline: Int?, line: Int) -> [(feature: String, weight: Double)] {
-        let rows = LineFeatures.compute(page, fates: fates, headline: headline)
-        let lines = rows.indices.filter { rows[$0] != nil }
-        guard let k = lines.firstIndex(of: line) else { return [] }
-        let z = lines.map { stage1.logit(rows[$0]!) }
-        let context = LineModel.stage2Inputs(z)[k]
-        let own = stage1.contributions(rows[line]!)
-        let around = stage2.contributions(context).filter { $0.feature != "z" }
+    public func evidence(_ features: LineFeatures, fates: [Fate], headline: Int?, line: Int) -> [(feature: String, weight: Double)] {
+        let rows = features.rows(fates: fates, headline: headline)
+        guard let k = rows.lines.firstIndex(of: line) else { return [] }
+        let z = rows.lines.indices.map { stage1.logit(rows.row($0)) }
+        var context: [Double] = []
+        LineModel.forEachStage2Input(z) { m, input in if m == k { context = Array(input) } }
+        let own = stage1.contributions(rows.row(k))
+        let around = stage2.contributions(context[...]).filter { $0.feature != "z" }
         func top(_ terms: [(feature: String, weight: Double)], _ n: Int) -> [(feature: String, weight: Double)] {
             Array(terms.sorted { abs($0.weight) > abs($1.weight) }.prefix(n))
         }
@@ -135,21 +134,31 @@ public struct LineModel: LineClassifier {
 
     static func sigmoid(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
 
-    /// Stage 2's inputs for each non-blank line, from the stage-1 logits in line order.
-    static func stage2Inputs(_ z: [Double]) -> [[Double]] {
+    /// Stage 2's inputs for each kept line, from the stage-1 logits in line order,
+    /// handed to `body` one line at a time in one reused buffer.
+    static func forEachStage2Input(_ z: [Double], _ body: (Int, ArraySlice<Double>) -> Void) {
         let n = z.count
         let segment = articleSpan(z)
-        return (0..<n).map { k in
-            func at(_ j: Int) -> Double { j >= 0 && j < n ? z[j] : 0 }
-            func mean(_ r: Range<Int>) -> Double {
-                let r = r.clamped(to: 0..<n)
-                return r.isEmpty ? 0 : r.reduce(0) { $0 + z[$1] } / Double(r.count)
-            }
+        var sums = [0.0]
+        sums.reserveCapacity(n + 1)
+        for v in z { sums.append(sums.last! + v) }
+        func at(_ j: Int) -> Double { j >= 0 && j < n ? z[j] : 0 }
+        func mean(_ lo: Int, _ hi: Int) -> Double {
+            let a = max(lo, 0), b = min(hi, n)
+            return b > a ? (sums[b] - sums[a]) / Double(b - a) : 0
+        }
+        var input = [Double](repeating: 0, count: stage2Names.count)
+        for k in 0..<n {
             let distance = k < segment.lowerBound ? segment.lowerBound - k : k >= segment.upperBound ? k - segment.upperBound + 1 : 0
-            return [z[k], at(k - 3), at(k - 2), at(k - 1), at(k + 1), at(k + 2), at(k + 3),
-                    mean((k - 5)..<k), mean((k + 1)..<(k + 6)),
-                    distance == 0 ? 1 : 0, log1p(Double(distance)),
-                    Double(segment.count) / Double(n), Double(k) / Double(max(n - 1, 1))]
+            input[0] = z[k]
+            input[1] = at(k - 3); input[2] = at(k - 2); input[3] = at(k - 1)
+            input[4] = at(k + 1); input[5] = at(k + 2); input[6] = at(k + 3)
+            input[7] = mean(k - 5, k); input[8] = mean(k + 1, k + 6)
+            input[9] = distance == 0 ? 1 : 0
+            input[10] = log1p(Double(distance))
+            input[11] = Double(segment.count) / Double(n)
+            input[12] = Double(k) / Double(max(n - 1, 1))
+            body(k, input[...])
         }
     }
 

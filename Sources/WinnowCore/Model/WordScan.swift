@@ -14,8 +14,6 @@ struct WordScan {
     var cjk = 0
     /// 。！？: sentence ends of those scripts.
     var cjkBreaks = 0
-    /// Hashes of the line's words (lower-cased shadow), each once.
-    var wordHashes: [UInt64] = []
 
     init(_ line: UnsafeBufferPointer<UInt8>, shadow: UnsafeBufferPointer<UInt8>) {
         scanOriginal(line)
@@ -52,7 +50,6 @@ struct WordScan {
             if scalars > 0 {
                 if scalars <= 3 { shortWords += 1 }
                 if scalars <= Stopwords.longest, Stopwords.hashes[hash] != nil { stopwords += 1 }
-                if !wordHashes.contains(hash) { wordHashes.append(hash) }
             }
             hash = RepeatDetector.fnvOffset
             scalars = 0

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import WinnowCore
+
+/// The learned line model: the file format, Swift's scores against the training
+/// code's, and what the classifier may and may not remove.
+@Suite struct LineModelTests {
+    @Test func embeddedModelIsTheCommittedFile() throws {
+        let file = String(decoding: try readFile("models/line.model"), as: UTF8.self)
+        #expect(EmbeddedModel.text == file, "run train/train.py (or regenerate EmbeddedModel.swift) after changing models/line.model")
+    }
+
+    /// `train/train.py` scored these lines with numpy from `winnow features`; Swift
+    /// must give the same scores with the same model.
+    @Test func scoresEqualTheTrainingCode() throws {
+        let fixture = String(decoding: try readFile("Tests/Fixtures/line-model-scores.tsv"), as: UTF8.self)
+        var expected: [String: [Int: Double]] = [:]
+        for line in fixture.split(separator: "\n") {
+            let cols = line.split(separator: "\t")
+            expected[String(cols[0]), default: [:]][Int(cols[1])!] = Double(cols[2])!
+        }
+        #expect(expected.count >= 5)
+        let model = LineModel.embedded
+        for (path, lines) in expected {
+            let scores = try Self.scores(of: try readFile(path), model: model)
+            #expect(scores.compactMap { $0 }.count == lines.count, "\(path): scored lines")
+            for (line, score) in lines {
+                let got = try #require(scores[line], "\(path):\(line) not scored")
+                #expect(abs(got - score) < 1e-9, "\(path):\(line): swift \(got), python \(score)")
+            }
+        }
+    }
+
+    /// What the model sees is what `winnow features` prints: the last pass of a
+    /// cleaner without the model.
+    static func scores(of page: [UInt8], model: LineModel) throws -> [Double?] {
+        let cleaner = Cleaner(ruleSet: defaultRules)
+        var scores: [Double?] = []
+        cleaner.observeClassifierInput = { features, fates, headline in
+            scores = model.scores(features, fates: fates, headline: headline)
+        }
+        _ = cleaner.clean(page)
+        return scores
+    }
+
+    @Test func aModelForOtherFeaturesIsRefused() {
+        let text = "winnow-line-model 1\nstage1\nlog_chars 0 1 1\nbias 0\nstage2\nz 0 1 1\nbias 0\n"
+        #expect(throws: LineModel.FormatError.self) { try LineModel(text: text) }
+        #expect(throws: LineModel.FormatError.self) { try LineModel(text: "not a model\n") }
+        #expect(throws: LineModel.FormatError.self) {
+            try LineModel(text: LineModelTests.uniformModel(threshold: 0.5).replacingOccurrences(of: " 1.0 0.0\n", with: " 0 0.0\n"))
+        }
+    }
+
+    /// A model that scores every line 0.5: with threshold 1 it would remove every
+    /// line it may decide; rules, their protections and the headline still win.
+    static func uniformModel(threshold: Double) -> String {
+        var out = ["winnow-line-model 1", "name uniform", "threshold \(threshold)", "stage1"]
+        out += LineFeatures.names.map { "\($0) 0.0 1.0 0.0" }
+        out += ["bias 0.0", "stage2"]
+        out += LineModel.stage2Names.map { "\($0) 0.0 1.0 0.0" }
+        out += ["bias 0.0"]
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    @Test func rulesAndTheHeadlineWinOverTheModel() throws {
+        var options = CleanOptions()
+        options.classifier = try LineModel(text: Self.uniformModel(threshold: 1))
+        let rules = try ruleSet("keep t.keep ^Keep this line")
+        let page = """
+        Minister opens the new harbour bridge in the north
+        The minister opened the new harbour bridge on Monday, after four years of building work and a long dispute.
+        Keep this line.
+        Another line the model may take away, since nothing protects it.
+        """
+        let result = Cleaner(ruleSet: rules, options: options).clean(Array(page.utf8))
+        #expect(result.fates[0] == .kept, "the headline stays")
+        #expect(result.fates[1].isRemoved)
+        #expect(result.fates[2] == .protected(rule: 0))
+        #expect(result.fates[3].isRemoved)
+        if case .removed(.model(let permille)) = result.fates[3] { #expect(permille == 500) } else { Issue.record("not a model removal") }
+    }
+
+    @Test func aNeutralModelChangesNothing() throws {
+        var options = CleanOptions()
+        options.classifier = try LineModel(text: Self.uniformModel(threshold: 0.5))
+        for name in GoldenTests.seeds {
+            let page = try readFile("seeds/" + name)
+            #expect(Cleaner(ruleSet: defaultRules, options: options).clean(page).fates == Cleaner(ruleSet: defaultRules).clean(page).fates)
+        }
+    }
+}
