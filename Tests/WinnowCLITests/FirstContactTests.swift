@@ -95,3 +95,23 @@ import Testing
         #expect(compared >= 1)
     }
 }
+
+/// The READMEs and docs link only to files in the repository.
+@Suite struct DocumentLinkTests {
+    @Test func everyRelativeLinkPointsToAFileInTheRepository() throws {
+        let documents = ["README.md", "docs/rules.md", "docs/gold.md", "docs/robustness.md", "eval/README.md",
+                         "bench/README.md", "bench/results.md", "examples/spark/README.md"]
+        let link = /\]\(([^)#\s]+)(#[^)]*)?\)/
+        for document in documents {
+            let text = try String(contentsOfFile: packageRoot + "/" + document, encoding: .utf8)
+            #expect(!text.contains("../shared") && !text.contains("/work/"), "\(document)")
+            let folder = URL(fileURLWithPath: packageRoot + "/" + document).deletingLastPathComponent()
+            for match in text.matches(of: link) {
+                let target = String(match.1)
+                if target.contains("://") || target.hasPrefix("mailto:") { continue }
+                let path = folder.appendingPathComponent(target).standardized.path
+                #expect(path.hasPrefix(packageRoot + "/") && FileManager.default.fileExists(atPath: path), "\(document): \(target)")
+            }
+        }
+    }
+}
