@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The commit `winnow --version` reports: scripts/install.sh sets WINNOW_COMMIT from
+/// git; any other build says "unknown". Only the characters of a commit id are kept.
+let commit = String((Context.environment["WINNOW_COMMIT"] ?? "").filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }.prefix(64))
+
 let package = Package(
     name: "winnow",
     products: [
@@ -18,6 +22,8 @@ let package = Package(
             providers: [.apt(["libpcre2-dev"])]
         ),
         .target(name: "WinnowCore", dependencies: ["CPCRE2"]),
+        // The build's commit, for `winnow --version` (a C define, so a value can be set at build time).
+        .target(name: "CBuildInfo", cSettings: commit.isEmpty ? [] : [.define("WINNOW_COMMIT", to: "\"\(commit)\"")]),
         // `swift run embed-rules` rewrites Sources/WinnowCore/Rules/EmbeddedRules.swift
         // from rules/, so the binary carries its default rules (a test checks they agree).
         .executableTarget(name: "embed-rules", dependencies: ["WinnowCore"], path: "Sources/EmbedRules"),
@@ -25,6 +31,7 @@ let package = Package(
             name: "WinnowCLI",
             dependencies: [
                 "WinnowCore",
+                "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

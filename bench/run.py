@@ -545,12 +545,23 @@ def main():
         md += [s, ""]
     if profile_text:
         md += ["## Where winnow's time goes (valgrind --tool=callgrind, `winnow -z` on the corpus' first 0.5 MB)", "", "```", profile_text, "```", ""]
-    text = "\n".join(md)
+    text = "\n".join(md) + kept_history(args.results)
     with open(args.results, "w", encoding="utf-8") as f:
         f.write(text)
     print(text)
     print(f"bench: wrote {rel(args.results)} in {elapsed / 60:.1f} min", file=sys.stderr)
     return 1 if problems else 0
+
+
+def kept_history(path):
+    """The "## History" section that ends an earlier results file (notes written by
+    hand: past runs, what changed), kept when the tables above it are rewritten."""
+    try:
+        text = open(path, encoding="utf-8").read()
+    except FileNotFoundError:
+        return ""
+    at = text.find("\n## History\n")
+    return "\n" + text[at + 1:] if at >= 0 else ""
 
 
 def callgrind(winnow, nul, size=500_000):

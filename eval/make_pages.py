@@ -5,7 +5,7 @@ Wraps the original article text in articles_{fa,ar,en}.py in the page chrome
 of nine invented news sites and writes
 
     pages/SITE/NN.txt   the scraped page (one block a line)
-    gold/SITE/NN.txt    the clean article under /work/shared/GOLD.md
+    gold/SITE/NN.txt    the clean article under docs/gold.md
 
 Every line is emitted either as kept (headline, lead, body) or as dropped
 (chrome, metadata, lists, footers, later copies). The gold file is the kept

@@ -3,13 +3,13 @@ import WinnowCore
 
 /// How `--explain` / `winnow explain` shows its findings.
 struct ExplainOptions: ParsableArguments {
-    @Flag(help: "With --explain: one JSON event per line (begin, line, meta, end), like `rg --json`.")
+    @Flag(help: "Print the explanation as one JSON event per line (begin, line, meta, end), like `rg --json`.")
     var json = false
 
-    @Flag(help: "With --explain: the removed lines as a unified diff against the input.")
+    @Flag(help: "Print the explanation as a unified diff: the removed lines against the input.")
     var diff = false
 
-    @Option(help: ArgumentHelp("With --explain: show only the lines this rule decided.", valueName: "id"))
+    @Option(help: ArgumentHelp("Explain only the lines this rule decided.", valueName: "id"))
     var rule: String?
 
     var isSet: Bool { json || diff || rule != nil }
@@ -19,7 +19,9 @@ struct ExplainOptions: ParsableArguments {
         var only: Int? = nil
         if let rule {
             guard let found = ruleSet.rules.first(where: { $0.rule.id == rule }) else {
-                throw ValidationError("no rule with id '\(rule)'")
+                // Not a usage error: the id is fine as a word, the rules in force lack it.
+                Diagnostics.error("--rule \(rule): unknown rule id (`winnow rules` lists the rules in force)")
+                throw ExitCode(2)
             }
             only = found.index
         }

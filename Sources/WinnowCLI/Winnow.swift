@@ -9,7 +9,7 @@ struct Winnow: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "winnow",
         abstract: "Strip boilerplate from scraped web pages given as plain text; keep the article.",
-        version: "0.1.0",
+        version: Version.number,
         subcommands: [Clean.self, Batch.self, Explain.self, Check.self, RulesCommand.self, Learn.self, Stats.self, Eval.self, Features.self],
         defaultSubcommand: Clean.self
     )
@@ -22,6 +22,8 @@ enum Main {
         signal(SIGPIPE, SIG_IGN)
         do {
             let arguments = Main.expandSpellings(Array(CommandLine.arguments.dropFirst()))
+            if TopHelp.isRequested(arguments) { return try writeStandardOutput(TopHelp.text()) }
+            if Version.isRequested(arguments) { return try writeStandardOutput(Version.text + "\n") }
             let (head, files) = Main.trailingFiles(arguments)
             if !files.isEmpty, var clean = try Winnow.parseAsRoot(head) as? Clean {
                 clean.files += files

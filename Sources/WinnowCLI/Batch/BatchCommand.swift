@@ -33,7 +33,7 @@ struct Batch: ParsableCommand {
     var backupSuffix: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Worker threads (default: the number of cores).", valueName: "n"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     /// More workers than this is a mistake (one thread each, and one cleaner each).
     static let maxJobs = 1024
@@ -61,17 +61,15 @@ struct Batch: ParsableCommand {
 
     @OptionGroup var crossDoc: CrossDocOptions
 
+    var workers: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+
     func validate() throws {
         if inPlace == (output != nil) { throw ValidationError("give either -o DIR or --in-place") }
         if backupSuffix != nil && !inPlace { throw ValidationError("--backup-suffix goes with --in-place") }
-        if !(1...Batch.maxJobs).contains(jobs) {
+        if let jobs, !(1...Batch.maxJobs).contains(jobs) {
             throw ValidationError("-j must be between 1 and \(Batch.maxJobs) workers (got \(jobs))")
         }
         if maxDocBytes < 1 { throw ValidationError("--max-doc-bytes must be at least 1") }
-        var isDir: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: input, isDirectory: &isDir) || !isDir.boolValue {
-            throw ValidationError("\(input): not a folder")
-        }
         if let output {
             let inside = Batch.resolved(output), root = Batch.resolved(input)
             if inside == root || inside.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
@@ -98,6 +96,14 @@ struct Batch: ParsableCommand {
     }
 
     func run() throws {
+        // A missing input is reported as `winnow FILE` reports a missing file.
+        var info = stat()
+        let problem = stat(input, &info) != 0 ? String(cString: strerror(errno))
+            : info.st_mode & S_IFMT != S_IFDIR ? "not a folder" : nil
+        if let problem {
+            Diagnostics.error("\(input): \(problem)")
+            throw ExitCode(2)
+        }
         let ruleSet = try rules.loadRuleSet()
         for warning in ruleSet.warnings { Diagnostics.plain(warning.description) }
         let root = input.hasSuffix("/") && input.count > 1 ? String(input.dropLast()) : input
@@ -124,10 +130,10 @@ struct Batch: ParsableCommand {
 
         // First pass: the lines the files share (the sites' templates).
         var options = rules.cleanOptions
-        options.templates = crossDoc.index(over: plan.items.map(\.input), maxBytes: maxDocBytes, jobs: jobs)
+        options.templates = crossDoc.index(over: plan.items.map(\.input), maxBytes: maxDocBytes, jobs: workers)
         let cleanOptions = options
         Interrupt.install()
-        let pool = WorkerPool(items: plan.items, jobs: jobs) { BatchWorker(cleaner: Cleaner(ruleSet: ruleSet, options: cleanOptions), settings: settings) }
+        let pool = WorkerPool(items: plan.items, jobs: workers) { BatchWorker(cleaner: Cleaner(ruleSet: ruleSet, options: cleanOptions), settings: settings) }
         let showProgress = progress ?? (isatty(2) != 0)
         let meter = BatchProgress(total: plan.items.count)
         let started = Date()
