@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -189,8 +190,10 @@ def src_newspaper(repo):
     for p in repo.ls("tests/data/html"):
         name = os.path.basename(p).rsplit(".", 1)[0]
         rec = dict(page=name, html_path=p, site=name, page_type="article", url=None)
-        if name in texts:
-            rec["gold"] = split_paras(repo.read(f"tests/data/text/{name}.txt").decode("utf-8", "replace"))
+        # the tests pair e.g. arabic_article.html with arabic.txt, japanese_article2 with japanese2
+        text = name if name in texts else name.replace("_article", "")
+        if text in texts:
+            rec["gold"] = split_paras(repo.read(f"tests/data/text/{text}.txt").decode("utf-8", "replace"))
         else:
             rec["gold"] = []
         yield rec
@@ -251,7 +254,9 @@ def process(task):
         gold = rec.get("gold")
         if rec.get("gold_html") is not None:
             groot = render.parse_html(rec.pop("gold_html"))
-            gold = [l for l in render.render_block(groot) if l] if groot is not None else []
+            # Readability keeps figure captions; GOLD.md calls them chrome.
+            gold = [l for l in render.render_block(groot, drop={"figcaption"}) if l] \
+                if groot is not None else []
             if gold and rec.get("title"):
                 gold = [rec["title"].strip()] + gold
             rec["gold"] = gold
@@ -301,6 +306,9 @@ def main():
     drop_list = []
     seen_gold = {}
     os.makedirs(os.path.join(args.out, "pages"), exist_ok=True)
+    for source in wanted:  # no stale files from an earlier build
+        for sub in ("pages", "gold"):
+            shutil.rmtree(os.path.join(args.out, sub, source), ignore_errors=True)
 
     def accept(source, page, site, page_type, url, partial, gold, outputs, extra=None):
         """Dedupe, coverage check, write files; returns the drop reason or None."""
@@ -423,15 +431,26 @@ def main():
                 drop_list.append((source, page, err))
             else:
                 kept.append(page)
-        head = subprocess.check_output(["git", "-C", REPO_ROOT, "rev-parse", "HEAD"], text=True).strip()
-        manifest[source] = dict(repo="winnow (this repository)", commit=head,
-                                path="seeds" if source == "seeds" else "eval", pages=sorted(kept))
+        folder = "seeds" if source == "seeds" else "eval"
+        last = subprocess.check_output(["git", "-C", REPO_ROOT, "log", "-1", "--format=%H", "--", folder],
+                                       text=True).strip()  # the last commit that changed the folder
+        manifest[source] = dict(repo="winnow (this repository)", commit=last, path=folder,
+                                pages=sorted(kept))
 
+    # A build of some sources keeps the other sources' records.
+    ipath = os.path.join(args.out, "index.jsonl")
+    dpath = os.path.join(args.out, "dropped.tsv")
+    if os.path.exists(ipath):
+        with open(ipath, encoding="utf-8") as fh:
+            index += [r for r in map(json.loads, fh) if r["source"] not in wanted]
+    if os.path.exists(dpath):
+        with open(dpath, encoding="utf-8") as fh:
+            drop_list += [tuple(l.rstrip("\n").split("\t")) for l in fh if l.split("\t")[0] not in wanted]
     index.sort(key=lambda r: r["id"])
-    with open(os.path.join(args.out, "index.jsonl"), "w", encoding="utf-8") as fh:
+    with open(ipath, "w", encoding="utf-8") as fh:
         for r in index:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    with open(os.path.join(args.out, "dropped.tsv"), "w", encoding="utf-8") as fh:
+    with open(dpath, "w", encoding="utf-8") as fh:
         for row in drop_list:
             fh.write("\t".join(row) + "\n")
     if not args.no_manifest and not args.limit:

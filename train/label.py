@@ -8,7 +8,7 @@ that joins two gold paragraphs still matches). A line whose 3-grams are mostly
 still unconsumed is body and consumes them; a line whose 3-grams were all
 consumed already is a later copy (chrome, per GOLD.md: first occurrence
 only); a line with almost none in the gold is chrome; anything between is '?'.
-Lines of fewer than 3 words are body only when they equal a whole unused gold
+Short lines (fewer than 3 words, or 8 CJK characters) are body only when they equal a whole unused gold
 paragraph, or occur in the gold and sit between body lines; chrome when their
 words do not occur in the gold as a contiguous run; '?' otherwise.
 
@@ -30,6 +30,13 @@ READ_ALSO = re.compile(
 
 HI = 0.8  # share of a line's 3-grams in the gold (unconsumed) to call it body
 LO = 0.2  # at most this share in the gold: chrome
+
+
+def _is_short(toks):
+    """Fewer than 3 words; in CJK/Thai (a token a character), fewer than 8 characters."""
+    if len(toks) < 3:
+        return True
+    return len(toks) < 8 and any(len(t) == 1 and ord(t) >= 0x0E00 for t in toks)
 
 
 def gold_paragraph_tokens(gold_paras):
@@ -87,7 +94,7 @@ def label_full(lines, gold_paras):
         if not line.strip():
             labels.append("-")
             continue
-        if len(toks) < 3:
+        if _is_short(toks):
             labels.append("s")  # short: decided in the second pass
             continue
         grams = trigrams(toks)

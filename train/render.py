@@ -68,8 +68,10 @@ def _title(root) -> str:
     return _WS.sub(" ", t.text_content()).strip()
 
 
-def render_block(root, title_first=False, blank_lines=False, skip_hidden=True):
-    """Our block renderer; returns a list of lines ('' = blank line)."""
+def render_block(root, title_first=False, blank_lines=False, skip_hidden=True, drop=()):
+    """Our block renderer; returns a list of lines ('' = blank line).
+    `drop`: more tags whose whole content is left out."""
+    drop = DROP.union(drop)
     lines = []
     buf = []
     pending_blank = [False]
@@ -102,7 +104,7 @@ def render_block(root, title_first=False, blank_lines=False, skip_hidden=True):
             if ":" in tag:
                 tag = tag.split(":", 1)[1]
         if phase == 0:
-            if tag is None or tag in DROP or (skip_hidden and _is_hidden(el)):
+            if tag is None or tag in drop or (skip_hidden and _is_hidden(el)):
                 if el.tail:
                     buf.append(el.tail)
                 continue
@@ -141,9 +143,22 @@ def clean_lines(raw_lines):
     return out
 
 
+def _list_start(state, _tag):
+    state.li_counter.append("")  # no "* " / "1. " bullets: scrapers do not add them
+
+
+def _list_end(state):
+    state.li_counter.pop()
+
+
 def render_inscriptis(root):
     from inscriptis import Inscriptis
     from inscriptis.model.config import ParserConfig
+    from inscriptis.model.tag import CustomHtmlTagHandlerMapping
 
-    text = Inscriptis(root, ParserConfig(display_images=False, display_links=False)).get_text()
+    lists = CustomHtmlTagHandlerMapping(start_tag_mapping={"ul": _list_start, "ol": _list_start},
+                                        end_tag_mapping={"ul": _list_end, "ol": _list_end})
+    config = ParserConfig(display_images=False, display_links=False,
+                          custom_html_tag_handler_mapping=lists)
+    text = Inscriptis(root, config).get_text()
     return clean_lines(text.split("\n"))
