@@ -1,0 +1,314 @@
+#!/usr/bin/env python3
+"""Train winnow's line model and measure it with leave-sites-out cross-validation.
+
+    python3 train/train.py --data train/data --winnow .build/release/winnow
+
+1. `winnow features` computes every non-blank line's features (the same Swift
+   code that computes them at run time) for every page of `index.jsonl`.
+2. Lines the model decides (kept by the rules and detectors) with a confident
+   label (B or C) are the examples; pages are weighted so that one long page
+   does not outweigh many short ones, and Persian/Arabic/Urdu pages count more.
+3. Stage 1 is a logistic regression over the features; stage 2 a logistic
+   regression over the stage-1 logits of each line's neighbours and the article
+   span (LineModel.swift computes the same).
+4. Sites are split into folds; each fold's model is trained on the other folds,
+   written as a model file, and run by winnow itself on the fold's pages. The
+   predictions go to DATA/cv/pred, scored by train/eval.py.
+5. The model trained on every page is written to models/line.model and
+   Sources/WinnowCore/Model/EmbeddedModel.swift, with a report.
+"""
+import argparse
+import hashlib
+import json
+import math
+import os
+import subprocess
+import sys
+from collections import defaultdict
+
+import numpy as np
+from scipy.optimize import minimize
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+STAGE2 = ["z", "z_m3", "z_m2", "z_m1", "z_p1", "z_p2", "z_p3", "z_mean_before", "z_mean_after",
+          "in_segment", "log_dist_segment", "segment_share", "position"]
+RTL = {"fa", "ar", "ur"}
+
+
+def load_index(data):
+    with open(os.path.join(data, "index.jsonl"), encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def page_path(data, rec):
+    return os.path.abspath(os.path.join(data, "pages", rec["id"] + ".txt"))
+
+
+def run_features(winnow, data, index, out):
+    """Features of every page, cached in `out` (rebuilt when missing)."""
+    if os.path.exists(out):
+        return
+    paths = "\n".join(page_path(data, r) for r in index) + "\n"
+    with open(out + ".tmp", "wb") as f:
+        subprocess.run([winnow, "features", "--no-model", "--files-from", "-"], input=paths.encode(),
+                       stdout=f, check=True)
+    os.replace(out + ".tmp", out)
+
+
+def read_features(path, data, index):
+    """Per page: line numbers, decided flags and the feature matrix, in line order."""
+    by_path = {page_path(data, r): r["id"] for r in index}
+    pages = defaultdict(lambda: ([], [], []))
+    with open(path, encoding="utf-8") as f:
+        names = f.readline().rstrip("\n").split("\t")[3:]
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if cols[0] not in by_path:  # a page the index no longer lists
+                continue
+            lines, decided, rows = pages[by_path[cols[0]]]
+            lines.append(int(cols[1]))
+            decided.append(cols[2] == "1")
+            rows.append([float(v) for v in cols[3:]])
+    out = {}
+    for pid, (lines, decided, rows) in pages.items():
+        out[pid] = (np.array(lines), np.array(decided), np.array(rows, dtype=np.float64))
+    return names, out
+
+
+def read_labels(data, rec):
+    with open(os.path.join(data, "pages", rec["id"] + ".labels"), encoding="utf-8") as f:
+        text = f.read()
+    return text.split("\n") if "\n" in text else list(text)
+
+
+def fold_of(site, k):
+    return int(hashlib.sha256(site.encode()).hexdigest(), 16) % k
+
+
+def sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def fit_logistic(X, y, w, l2):
+    """Weighted, L2-regularised logistic regression on standardised features."""
+    mean = X.mean(axis=0)
+    scale = X.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    Z = (X - mean) / scale
+    Z1 = np.hstack([Z, np.ones((len(Z), 1))])
+    wsum = w.sum()
+
+    def loss(theta):
+        m = Z1 @ theta
+        p = sigmoid(m)
+        eps = 1e-12
+        ll = -(w * (y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps))).sum() / wsum
+        reg = 0.5 * l2 * (theta[:-1] ** 2).sum()
+        grad = Z1.T @ (w * (p - y)) / wsum
+        grad[:-1] += l2 * theta[:-1]
+        return ll + reg, grad
+
+    res = minimize(loss, np.zeros(Z1.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    return {"mean": mean, "scale": scale, "weights": res.x[:-1], "bias": res.x[-1]}
+
+
+def logit(stage, X):
+    return ((X - stage["mean"]) / stage["scale"]) @ stage["weights"] + stage["bias"]
+
+
+def article_span(z):
+    """The run of lines whose stage-1 probabilities minus one half add up most
+    (LineModel.articleSpan: the first such run, Kadane's scan)."""
+    best, best_range = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for k, v in enumerate(sigmoid(z) - 0.5):
+        if total <= 0:
+            total, start = v, k
+        else:
+            total += v
+        if total > best:
+            best, best_range = total, (start, k + 1)
+    return best_range
+
+
+def stage2_inputs(z):
+    n = len(z)
+    lo, hi = article_span(z)
+    rows = []
+    for k in range(n):
+        def at(j):
+            return z[j] if 0 <= j < n else 0.0
+
+        def mean(a, b):
+            a, b = max(a, 0), min(b, n)
+            return float(np.sum(z[a:b])) / (b - a) if b > a else 0.0
+        distance = lo - k if k < lo else (k - hi + 1 if k >= hi else 0)
+        rows.append([z[k], at(k - 3), at(k - 2), at(k - 1), at(k + 1), at(k + 2), at(k + 3),
+                     mean(k - 5, k), mean(k + 1, k + 6),
+                     1.0 if distance == 0 else 0.0, math.log1p(distance),
+                     (hi - lo) / n, k / max(n - 1, 1)])
+    return np.array(rows, dtype=np.float64)
+
+
+def examples(pids, feats, labels, index_by_id, stage1=None):
+    """Rows the model decides with a confident label, their labels and weights;
+    with `stage1`, stage-2 inputs instead of features."""
+    X, y, w = [], [], []
+    for pid in pids:
+        lines, decided, rows = feats[pid]
+        lab = labels[pid]
+        inputs = stage2_inputs(logit(stage1, rows)) if stage1 is not None else rows
+        keep = [k for k in range(len(lines)) if decided[k] and lines[k] < len(lab) and lab[lines[k]] in ("B", "C")]
+        if not keep:
+            continue
+        rec = index_by_id[pid]
+        weight = 1 / math.sqrt(len(keep))
+        if rec.get("lang") in RTL:
+            weight *= 5
+        for k in keep:
+            X.append(inputs[k])
+            y.append(1.0 if lab[lines[k]] == "B" else 0.0)
+            w.append(weight)
+    return np.array(X), np.array(y), np.array(w)
+
+
+def train(pids, feats, labels, index_by_id, l2):
+    X, y, w = examples(pids, feats, labels, index_by_id)
+    stage1 = fit_logistic(X, y, w, l2)
+    X2, y2, w2 = examples(pids, feats, labels, index_by_id, stage1)
+    stage2 = fit_logistic(X2, y2, w2, l2)
+    # The threshold: keep at least 97% of the body lines' weight in training.
+    p = sigmoid(logit(stage2, X2))
+    body = np.sort(p[y2 == 1])
+    threshold = float(body[int(0.03 * len(body))]) if len(body) else 0.5
+    return stage1, stage2, min(threshold, 0.5)
+
+
+def write_model(path, name, threshold, names, stage1, stage2):
+    out = ["winnow-line-model 1", f"name {name}", f"threshold {float(threshold)!r}"]
+    for title, stage, labels in (("stage1", stage1, names), ("stage2", stage2, STAGE2)):
+        out.append(title)
+        for j, feature in enumerate(labels):
+            out.append(f"{feature} {float(stage['mean'][j])!r} {float(stage['scale'][j])!r} {float(stage['weights'][j])!r}")
+        out.append(f"bias {float(stage['bias'])!r}")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(out) + "\n")
+
+
+def write_embedded(model_path):
+    with open(model_path, encoding="utf-8") as f:
+        text = f.read()
+    swift = os.path.join(ROOT, "Sources", "WinnowCore", "Model", "EmbeddedModel.swift")
+    with open(swift, "w", encoding="utf-8") as f:
+        f.write("// Generated by train/train.py from models/line.model: do not edit.\n")
+        f.write("enum EmbeddedModel {\n    static let text = \"\"\"\n")
+        f.write(text)
+        f.write("\"\"\"\n}\n")
+
+
+def write_fixture(winnow, model_path):
+    """Scores of the committed model on a few committed pages, computed here, for
+    the Swift test that checks LineModel computes the same (LineModelTests)."""
+    pages = sorted(os.path.join("seeds", n) for n in os.listdir(os.path.join(ROOT, "seeds")) if n.endswith(".txt"))
+    pages += ["eval/pages/en-riverpost/01.txt", "eval/pages/ar-almirsad/02.txt"]
+    result = subprocess.run([winnow, "features", "--no-model"] + pages, cwd=ROOT, capture_output=True, check=True)
+    lines = result.stdout.decode().split("\n")
+    names = lines[0].split("\t")[3:]
+    stage1, stage2 = read_model(model_path, names)
+    by_page = defaultdict(list)
+    for line in lines[1:]:
+        if line:
+            cols = line.split("\t")
+            by_page[cols[0]].append((int(cols[1]), [float(v) for v in cols[3:]]))
+    out = []
+    for page in pages:
+        rows = by_page[page]
+        z = logit(stage1, np.array([r for _, r in rows]))
+        p = sigmoid(logit(stage2, stage2_inputs(z)))
+        out += [f"{page}\t{line}\t{score!r}" for (line, _), score in zip(rows, p)]
+    path = os.path.join(ROOT, "Tests", "Fixtures", "line-model-scores.tsv")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(out) + "\n")
+
+
+def read_model(path, names):
+    stages, current = [], None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            fields = line.split()
+            if fields[0] in ("stage1", "stage2"):
+                current = {"names": [], "mean": [], "scale": [], "weights": []}
+                stages.append(current)
+            elif fields[0] == "bias" and current is not None:
+                current["bias"] = float(fields[1])
+            elif current is not None and len(fields) == 4:
+                current["names"].append(fields[0])
+                for key, v in zip(("mean", "scale", "weights"), fields[1:]):
+                    current[key].append(float(v))
+    for stage in stages:
+        for key in ("mean", "scale", "weights"):
+            stage[key] = np.array(stage[key])
+    assert stages[0]["names"] == names, "the model's features are not winnow's"
+    return stages
+
+
+def predict_with_winnow(winnow, model, data, recs, out_dir):
+    """Runs winnow with `model` on the pages, one NUL-separated stream."""
+    stream = b"".join(open(page_path(data, r), "rb").read() + b"\0" for r in recs)
+    result = subprocess.run([winnow, "-z", "--model", model], input=stream, capture_output=True, check=True)
+    docs = result.stdout.split(b"\0")
+    for rec, doc in zip(recs, docs):
+        path = os.path.join(out_dir, rec["id"] + ".txt")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(doc)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", default=os.path.join(ROOT, "train", "data"))
+    ap.add_argument("--winnow", default=os.path.join(ROOT, ".build", "release", "winnow"))
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--l2", type=float, default=1e-3)
+    ap.add_argument("--name", default="line-dev")
+    ap.add_argument("--no-final", action="store_true", help="cross-validate only")
+    args = ap.parse_args()
+
+    index = load_index(args.data)
+    index_by_id = {r["id"]: r for r in index}
+    features_path = os.path.join(args.data, "features.tsv")
+    run_features(args.winnow, args.data, index, features_path)
+    names, feats = read_features(features_path, args.data, index)
+    labels = {r["id"]: read_labels(args.data, r) for r in index if r["id"] in feats}
+    pids = sorted(feats)
+    print(f"pages {len(pids)}, feature rows {sum(len(v[0]) for v in feats.values())}", file=sys.stderr)
+
+    cv_dir = os.path.join(args.data, "cv")
+    pred_dir = os.path.join(cv_dir, "pred")
+    os.makedirs(cv_dir, exist_ok=True)
+    for k in range(args.folds):
+        test = [p for p in pids if fold_of(index_by_id[p]["site"], args.folds) == k]
+        train_ids = [p for p in pids if fold_of(index_by_id[p]["site"], args.folds) != k]
+        stage1, stage2, threshold = train(train_ids, feats, labels, index_by_id, args.l2)
+        model = os.path.join(cv_dir, f"fold{k}.model")
+        write_model(model, f"{args.name}-fold{k}", threshold, names, stage1, stage2)
+        predict_with_winnow(args.winnow, model, args.data, [index_by_id[p] for p in test], pred_dir)
+        print(f"fold {k}: {len(train_ids)} train pages, {len(test)} test pages, threshold {threshold:.3f}", file=sys.stderr)
+
+    if not args.no_final:
+        stage1, stage2, threshold = train(pids, feats, labels, index_by_id, args.l2)
+        model = os.path.join(ROOT, "models", "line.model")
+        write_model(model, args.name, threshold, names, stage1, stage2)
+        write_embedded(model)
+        report = {"name": args.name, "pages": len(pids), "threshold": threshold,
+                  "stage1": sorted(zip(names, stage1["weights"].tolist()), key=lambda t: -abs(t[1]))[:15],
+                  "stage2": list(zip(STAGE2, stage2["weights"].tolist()))}
+        with open(os.path.join(ROOT, "models", "line.report.json"), "w", encoding="utf-8") as f:
+            json.dump(report, f, indent=1, ensure_ascii=False)
+        write_fixture(args.winnow, model)
+        print(f"final model: {model} (threshold {threshold:.3f})", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
