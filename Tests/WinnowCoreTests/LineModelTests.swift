@@ -90,3 +90,57 @@ import Testing
         }
     }
 }
+
+/// Each named feature holds what its name says (the model file pairs weights
+/// with names, so a value in the wrong column would be learned under a lie).
+@Suite struct LineFeatureTests {
+    static func row(_ text: String, line: Int) throws -> [String: Double] {
+        let bytes = Array(text.utf8)
+        return try bytes.withUnsafeBufferPointer { buffer in
+            let page = Page(buffer)
+            let features = LineFeatures(page)
+            let fates = [Fate](repeating: .kept, count: page.count).enumerated().map { page.blank[$0.offset] ? Fate.blank : $0.element }
+            let rows = features.rows(fates: fates, headline: nil)
+            let k = try #require(rows.lines.firstIndex(of: line))
+            return Dictionary(uniqueKeysWithValues: zip(LineFeatures.names, rows.row(k)))
+        }
+    }
+
+    @Test func ownFeaturesDescribeTheLine() throws {
+        let f = try Self.row("Home | News | Sport\n\nIs this the end of the road for the old harbour bridge?\nwww.example.com\n", line: 2)
+        #expect(f["ends_question"] == 1)
+        #expect(f["ends_sentence"] == 1)
+        #expect(f["log_words"] == log1p(12))
+        #expect(f["url_like"] == 0)
+        #expect(f["blank_before"] == 1)
+        #expect(f["blank_after"] == 0)
+        #expect(f["n-1_missing"] == 0)
+        #expect(f["n-2_missing"] == 1)
+        #expect(f["n1_log_chars"] == log1p(15))
+        let menu = try Self.row("Home | News | Sport\n", line: 0)
+        #expect(menu["log_separators"] == log1p(2))
+        #expect(menu["capital_share"] == 3.0 / 5.0)
+        #expect(menu["position"] == 0)
+        #expect(try Self.row("a\nwww.example.com\n", line: 1)["url_like"] == 1)
+        #expect(try Self.row("新闻。今天很好！\n", line: 0)["log_cjk_breaks"] == log1p(2))
+    }
+
+    @Test func rowsCoverEveryNameAndOnlyKeptLines() throws {
+        let text = "one line here\ntwo line here\n\nthree\n"
+        let bytes = Array(text.utf8)
+        try bytes.withUnsafeBufferPointer { buffer in
+            let page = Page(buffer)
+            var fates = [Fate](repeating: .kept, count: page.count)
+            fates[2] = .blank
+            fates[1] = .removed(.rule(0))
+            let rows = LineFeatures(page).rows(fates: fates, headline: nil)
+            #expect(rows.lines == [0, 3])
+            #expect(rows.values.count == 2 * LineFeatures.names.count)
+            let last = Dictionary(uniqueKeysWithValues: zip(LineFeatures.names, rows.row(1)))
+            // The removed line is not a neighbour: the kept line before "three" is line 0.
+            #expect(last["n-1_log_chars"] == log1p(13))
+            #expect(last["blank_before"] == 1)
+            _ = try #require(rows.values.allSatisfy { $0.isFinite } ? true : nil)
+        }
+    }
+}

@@ -48,17 +48,17 @@ public final class LineFeatures {
             let t = page.traits[i]
             let s = WordScan(page.line(i), shadow: page.shadow(i))
             let chars = Double(max(t.chars, 1)), words = Double(max(t.words, 1))
-            let values: [Double] = [
-                log1p(Double(t.chars)), log1p(Double(t.words)), min(chars / words, 20) / 10,
-                flag(t.endsSentence), log1p(Double(t.innerSentenceBreaks)),
-                flag(t.endsWithColon), flag(t.startsWithListMarker),
-                Double(t.digits) / chars, Double(t.latinLetters) / chars, Double(t.arabicScript) / chars,
-                Double(s.stopwords) / words, Double(s.shortWords) / words, Double(s.capitalised) / words,
-                Double(s.punctuation) / chars, log1p(Double(s.separators)),
-                flag(s.urlLike), flag(t.isProse), flag(t.isHeadlineLike), flag(page.isNameLike(i)),
-                flag(s.endsQuestion), Double(s.cjk) / chars, log1p(Double(s.cjkBreaks)),
-            ]
-            for (j, v) in values.enumerated() { ownValues[i * width + j] = v }
+            // Written in place, in `own`'s order: no array a line.
+            var j = i * width
+            func put(_ v: Double) { ownValues[j] = v; j += 1 }
+            put(log1p(Double(t.chars))); put(log1p(Double(t.words))); put(min(chars / words, 20) / 10)
+            put(flag(t.endsSentence)); put(log1p(Double(t.innerSentenceBreaks)))
+            put(flag(t.endsWithColon)); put(flag(t.startsWithListMarker))
+            put(Double(t.digits) / chars); put(Double(t.latinLetters) / chars); put(Double(t.arabicScript) / chars)
+            put(Double(s.stopwords) / words); put(Double(s.shortWords) / words); put(Double(s.capitalised) / words)
+            put(Double(s.punctuation) / chars); put(log1p(Double(s.separators)))
+            put(flag(s.urlLike)); put(flag(t.isProse)); put(flag(t.isHeadlineLike)); put(flag(page.isNameLike(i)))
+            put(flag(s.endsQuestion)); put(Double(s.cjk) / chars); put(log1p(Double(s.cjkBreaks)))
         }
     }
 
@@ -100,16 +100,15 @@ public final class LineFeatures {
             if case .protected = fates[i] { isProtected = true }
             let before = body.map { k < $0.first } ?? false
             let after = body.map { k > $0.last } ?? false
-            let context: [Double] = [
-                flag(isProtected), flag(headline == i), flag(body?.first == k),
-                Double(k) / Double(max(n - 1, 1)), flag(body != nil && !before && !after), flag(before), flag(after),
-                before ? log1p(Double(body!.first - k)) : 0, after ? log1p(Double(k - body!.last)) : 0,
-                bodyShare, log1p(Double(n)), Double(proseCount) / Double(n),
-                log(Double(max(traits[k].chars, 1)) / max(meanChars, 1)), log1p(Double(runs[k])),
-                LineFeatures.windowShare(proseSum, k, n), flag(blankBefore[k]), flag(k + 1 < n && blankBefore[k + 1]),
-            ]
+            // In `context`'s order, written in place.
             var j = base + ownWidth
-            for v in context { values[j] = v; j += 1 }
+            func put(_ v: Double) { values[j] = v; j += 1 }
+            put(flag(isProtected)); put(flag(headline == i)); put(flag(body?.first == k))
+            put(Double(k) / Double(max(n - 1, 1))); put(flag(body != nil && !before && !after)); put(flag(before)); put(flag(after))
+            put(before ? log1p(Double(body!.first - k)) : 0); put(after ? log1p(Double(k - body!.last)) : 0)
+            put(bodyShare); put(log1p(Double(n))); put(Double(proseCount) / Double(n))
+            put(log(Double(max(traits[k].chars, 1)) / max(meanChars, 1))); put(log1p(Double(runs[k])))
+            put(LineFeatures.windowShare(proseSum, k, n)); put(flag(blankBefore[k])); put(flag(k + 1 < n && blankBefore[k + 1]))
             for offset in LineFeatures.neighbourOffsets {
                 let m = k + offset
                 if m >= 0 && m < n {

@@ -22,10 +22,22 @@ public struct LineModel: LineClassifier {
         var means: [Double], scales: [Double], weights: [Double]
         var bias: Double
 
+        /// The weights divided by the scales, and the bias less their dot product
+        /// with the means: one multiply-add a feature.
+        var folded: [Double] = []
+        var foldedBias = 0.0
+
+        mutating func fold() {
+            folded = (0..<weights.count).map { weights[$0] / scales[$0] }
+            foldedBias = bias - (0..<weights.count).reduce(0) { $0 + folded[$1] * means[$1] }
+        }
+
         func logit(_ x: ArraySlice<Double>) -> Double {
-            var sum = bias
+            var sum = foldedBias
             let start = x.startIndex
-            for j in 0..<weights.count { sum += weights[j] * (x[start + j] - means[j]) / scales[j] }
+            folded.withUnsafeBufferPointer { w in
+                for j in 0..<w.count { sum += w[j] * x[start + j] }
+            }
             return sum
         }
 
@@ -99,6 +111,8 @@ public struct LineModel: LineClassifier {
         }
         self.name = name
         self.threshold = threshold
+        stages[0].fold()
+        stages[1].fold()
         self.stage1 = stages[0]
         self.stage2 = stages[1]
     }

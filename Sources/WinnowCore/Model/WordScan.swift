@@ -23,25 +23,53 @@ struct WordScan {
     private mutating func scanOriginal(_ s: UnsafeBufferPointer<UInt8>) {
         var i = 0, atWordStart = true
         var last: UInt32 = 0
-        while i < s.count {
-            let (c, length) = LineTraits.decode(s, at: i)
-            i += length
+        // The last four ASCII bytes, lower-cased: finds "://" and "www." in the same pass.
+        var window: UInt32 = 0
+        let n = s.count
+        while i < n {
+            let c: UInt32
+            let b = s[i]
+            if b < 0x80 {
+                c = UInt32(b)
+                i += 1
+                window = window << 8 | UInt32(b &- 0x41 < 26 ? b | 0x20 : b)
+                if window & 0xFF_FFFF == WordScan.schemeEnd || window == WordScan.www { urlLike = true }
+            } else {
+                window = 0
+                if b >= 0xC2, b < 0xE0, i + 1 < n, s[i + 1] & 0xC0 == 0x80 {
+                    c = UInt32(b & 0x1F) << 6 | UInt32(s[i + 1] & 0x3F)
+                    i += 2
+                } else {
+                    let (decoded, length) = LineTraits.decode(s, at: i)
+                    c = decoded
+                    i += length
+                }
+            }
             if LineTraits.isSpace(c) { atWordStart = true; continue }
             if atWordStart, WordScan.isUpper(c) { capitalised += 1 }
             atWordStart = false
             last = c
+            if c < 0x80 {
+                if WordScan.isAsciiPunctuation(UInt8(c)) {
+                    punctuation += 1
+                    if c == 0x7C || c == 0x3E || c == 0x2F { separators += 1 }
+                    if c == 0x40 { urlLike = true }
+                }
+                continue
+            }
             switch c {
-            case 0x7C, 0x2022, 0xB7, 0xBB, 0x203A, 0xAB, 0x2039, 0x3E, 0x2F, 0x2013, 0x2014: separators += 1
+            case 0x2022, 0xB7, 0xBB, 0x203A, 0xAB, 0x2039, 0x2013, 0x2014: separators += 1
+            case 0x3002, 0xFF01, 0xFF1F: cjkBreaks += 1
+            case 0x3040...0x30FF, 0x3400...0x9FFF, 0xAC00...0xD7AF: cjk += 1
             default: break
             }
-            if c < 0x80, WordScan.isAsciiPunctuation(UInt8(c)) { punctuation += 1 }
-            if c == 0x40 { urlLike = true }
-            if (0x3040...0x30FF).contains(c) || (0x3400...0x9FFF).contains(c) || (0xAC00...0xD7AF).contains(c) { cjk += 1 }
-            if c == 0x3002 || c == 0xFF01 || c == 0xFF1F { cjkBreaks += 1 }
         }
         endsQuestion = last == 0x3F || last == 0x61F
-        if !urlLike { urlLike = WordScan.contains(s, "://") || WordScan.contains(s, "www.") }
     }
+
+    /// "://" and "www." as `scanOriginal`'s window holds them.
+    private static let schemeEnd: UInt32 = 0x3A_2F2F
+    private static let www: UInt32 = 0x7777_772E
 
     private mutating func scanShadow(_ s: UnsafeBufferPointer<UInt8>) {
         var hash = RepeatDetector.fnvOffset
@@ -88,16 +116,5 @@ struct WordScan {
 
     static func isAsciiPunctuation(_ b: UInt8) -> Bool {
         (0x21...0x2F).contains(b) || (0x3A...0x40).contains(b) || (0x5B...0x60).contains(b) || (0x7B...0x7E).contains(b)
-    }
-
-    static func contains(_ s: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-        let n = needle.utf8CodeUnitCount
-        guard s.count >= n else { return false }
-        let p = needle.utf8Start
-        outer: for start in 0...(s.count - n) {
-            for k in 0..<n where s[start + k] | 0x20 != p[k] | 0x20 { continue outer }
-            return true
-        }
-        return false
     }
 }
