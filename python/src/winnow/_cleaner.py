@@ -67,8 +67,8 @@ class Cleaner:
     ``rules``: a rule file or folder, or a list of them (replaces the default rules);
     ``lang``: auto, fa, ar or en; ``default_rules=False``: no rules but ``rules``;
     ``repeats``/``headline_lists``: the two detectors; ``model``: None (built-in),
-    False (none) or a model file; ``max_doc_bytes``: larger documents pass through
-    unchanged with a WinnowWarning; ``window``: how many documents ``clean_many`` keeps
+    False (none) or a model file; ``max_doc_bytes``: a document whose JSON record
+    (the text and about 20 bytes) is larger passes through unchanged with a WinnowWarning; ``window``: how many documents ``clean_many`` keeps
     in flight; ``binary``: the winnow binary (default: the packaged one).
 
     Use it as a context manager, or call ``close()``; it is also closed when garbage
