@@ -230,13 +230,13 @@ class Cleaner:
     def _stream(self, texts: Iterator[str], errors: str) -> Iterator[Result]:
         self._acquire()
         worker: Optional[Worker] = None
-        stop = threading.Event()
-        in_flight = threading.Semaphore(self.window)
+        flow = _Flow(self.window)
         owed: "queue.SimpleQueue" = queue.SimpleQueue()
         finished = False
         try:
             worker = self._running()
-            feeder = threading.Thread(target=_feed, args=(worker, texts, owed, in_flight, stop),
+            flow.sent = flow.received = worker.sent
+            feeder = threading.Thread(target=_feed, args=(worker, texts, owed, flow),
                                       name=f"winnow-feed-{worker.pid}", daemon=True)
             feeder.start()
             while True:
@@ -247,7 +247,7 @@ class Cleaner:
                     finished = True  # every record sent was answered: the process is in step
                     raise item
                 record = worker.receive(item)
-                in_flight.release()
+                flow.answered()
                 try:
                     result = worker.result(record, item)
                 except WinnowError as error:
@@ -259,8 +259,7 @@ class Cleaner:
                 yield result
             finished = True
         finally:
-            stop.set()
-            in_flight.release()
+            flow.stop()
             if not finished and worker is not None and self._worker is worker:
                 # Left early (an error, or the loop broke off): records may still be in
                 # flight, so this process is out of step; end it, the next call starts anew.
@@ -268,14 +267,46 @@ class Cleaner:
             self._release()
 
 
-def _feed(worker: Worker, texts: Iterator[str], owed: "queue.SimpleQueue", in_flight: threading.Semaphore,
-          stop: threading.Event) -> None:
+class _Flow:
+    """How far the writer may run ahead: it waits when ``window`` records are in
+    flight and is woken when half of them have been answered (one wake-up per half
+    window, not one per record)."""
+
+    def __init__(self, window: int):
+        self.window = window
+        self.low = window // 2
+        self.sent = self.received = 0
+        self.waiting = False
+        self.stopped = False
+        self.room = threading.Event()
+
+    def answered(self) -> None:
+        self.received += 1
+        if self.waiting and self.sent - self.received <= self.low:
+            self.room.set()
+
+    def wait_for_room(self) -> bool:
+        """False when the stream was stopped."""
+        if self.sent - self.received >= self.window:
+            self.waiting = True
+            self.room.clear()
+            while self.sent - self.received >= self.window and not self.stopped:
+                self.room.wait()
+                self.room.clear()
+            self.waiting = False
+        return not self.stopped
+
+    def stop(self) -> None:
+        self.stopped = True
+        self.room.set()
+
+
+def _feed(worker: Worker, texts: Iterator[str], owed: "queue.SimpleQueue", flow: _Flow) -> None:
     """The writer thread: sends texts while fewer than ``window`` are in flight and
     tells the reader, in order, which ids it owes (then _END, or the exception that
     ended the input)."""
     while True:
-        in_flight.acquire()
-        if stop.is_set():
+        if not flow.wait_for_room():
             return
         try:
             text = next(texts)
@@ -285,15 +316,14 @@ def _feed(worker: Worker, texts: Iterator[str], owed: "queue.SimpleQueue", in_fl
         except BaseException as error:  # noqa: BLE001 - handed to the reading thread
             owed.put(error)
             return
-        if stop.is_set():
+        if flow.stopped:
             return
         if not isinstance(text, str):
             owed.put(TypeError(f"winnow cleans str, not {type(text).__name__}"))
             return
-        number = worker.sent + 1
-        owed.put(number)  # before writing: a failed write shows as a missing answer
+        owed.put(worker.sent + 1)  # before writing: a failed write shows as a missing answer
         try:
-            worker.send(text)
+            flow.sent = worker.send(text)
         except Died:
             return
 
