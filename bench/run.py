@@ -554,14 +554,15 @@ def main():
 
 
 def kept_history(path):
-    """The "## History" section that ends an earlier results file (notes written by
-    hand: past runs, what changed), kept when the tables above it are rewritten."""
+    """The sections that end an earlier results file, kept when the tables above them
+    are rewritten: "## Python API" (written by bench/python_api.py) and "## History"
+    (notes written by hand: past runs, what changed)."""
     try:
         text = open(path, encoding="utf-8").read()
     except FileNotFoundError:
         return ""
-    at = text.find("\n## History\n")
-    return "\n" + text[at + 1:] if at >= 0 else ""
+    found = [at for at in (text.find("\n## Python API\n"), text.find("\n## History\n")) if at >= 0]
+    return "\n" + text[min(found) + 1:] if found else ""
 
 
 def callgrind(winnow, nul, size=500_000):

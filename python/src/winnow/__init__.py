@@ -1,0 +1,65 @@
+"""winnow: strip boilerplate lines from scraped web-page text and keep the article.
+
+    import winnow
+    winnow.clean(text)                      # the kept lines
+    with winnow.Cleaner(rules="my.rules") as cleaner:
+        for cleaned in cleaner.clean_many(texts):   # streaming, in order
+            ...
+        cleaner.process(text).removed_by    # counts and captured metadata
+        cleaner.explain(text)               # every line with its fate
+
+Everything runs through one long-lived ``winnow --jsonl`` process per Cleaner (the
+static binary shipped in this package), not one process per document.
+"""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import List, Optional
+
+from ._binary import binary_path
+from ._cleaner import NO_PROFILES, Cleaner, Rules, rule_arguments
+from ._cleaner import explain as _explain
+from ._errors import WinnowError, WinnowWarning
+from ._result import Result
+
+__all__ = ["Cleaner", "Result", "WinnowError", "WinnowWarning", "binary_path", "clean", "explain"]
+
+_SHARED_MAX = 4
+_shared: "OrderedDict[tuple, Cleaner]" = OrderedDict()
+_shared_lock = threading.Lock()
+
+
+def _shared_cleaner(rules: Rules) -> Cleaner:
+    """One Cleaner per rule choice, kept for later calls (the last few)."""
+    key = tuple(rule_arguments(rules))
+    with _shared_lock:
+        cleaner = _shared.pop(key, None) or Cleaner(rules)
+        _shared[key] = cleaner
+        while len(_shared) > _SHARED_MAX:
+            _shared.popitem(last=False)[1].close()
+        return cleaner
+
+
+def clean(text: str, *, rules: Rules = None, profile: Optional[str] = None) -> str:
+    """The kept lines of ``text``, by the default rules or ``rules`` (a rule file or
+    folder, or a list of them). Calls share one long-lived process per rule choice."""
+    if profile is not None:
+        raise NotImplementedError(f"profile={profile!r}: {NO_PROFILES}")
+    return _shared_cleaner(rules).clean(text)
+
+
+def explain(text: str, *, rules: Rules = None) -> List[dict]:
+    """Every line of ``text`` with its fate (``winnow explain --json``), as a list of events."""
+    return _explain(text, rule_arguments(rules))
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+        return version("winnow")
+    except Exception:  # noqa: BLE001 - not installed (running from the source tree)
+        return "0+unknown"
+
+
+__version__ = _version()

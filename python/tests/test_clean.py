@@ -1,0 +1,128 @@
+"""winnow.clean, Cleaner.clean/process/explain on single documents."""
+import os
+import shutil
+import subprocess
+import sys
+import warnings
+
+import pytest
+
+import winnow
+from conftest import SEEDS, non_blank
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.name for s in SEEDS])
+def test_clean_gives_the_expected_lines(seed, seeds):
+    _, text, want = next(s for s in seeds if s[0] == seed)
+    assert non_blank(winnow.clean(text)) == want
+
+
+def test_clean_many_gives_the_expected_lines_in_order(seeds):
+    texts = [text for _, text, _ in seeds] * 40
+    wants = [want for _, _, want in seeds] * 40
+    with winnow.Cleaner() as cleaner:
+        got = [non_blank(out) for out in cleaner.clean_many(texts)]
+    assert got == wants
+
+
+def test_process_reports_removals_and_captured_metadata(seeds):
+    seed = next(s for s in seeds if s[0].name.startswith("002_"))
+    with winnow.Cleaner() as cleaner:
+        result = cleaner.process(seed[1])
+    assert non_blank(result.text) == seed[2]
+    assert result.lang == "fa"
+    assert result.lines_removed == sum(result.removed_by.values()) > 0
+    assert result.removed_by["fa.news-id"] == 1
+    assert result.meta["id"] == "264802"
+    assert result.lines_in > result.lines_removed
+    assert result.as_metadata()["meta"] == result.meta
+
+
+def test_plain_text_and_empty_text():
+    assert winnow.clean("") == ""
+    assert winnow.clean("A sentence that is the whole article.\n") == "A sentence that is the whole article.\n"
+    assert winnow.clean("×\nA sentence that is the whole article.") == "A sentence that is the whole article."
+
+
+def test_a_string_without_utf8_form_goes_through():
+    assert winnow.clean("An article with a lone surrogate: a\ud800b.") == "An article with a lone surrogate: a\ufffdb."
+
+
+def test_rules_replace_the_defaults(rule_file):
+    text = "Hello there, this is a sentence of the article.\nQuokka line\n×\n"
+    assert winnow.clean(text, rules=rule_file) == "Hello there, this is a sentence of the article.\n×\n"
+    assert winnow.clean(text, rules=[str(rule_file)]) == "Hello there, this is a sentence of the article.\n×\n"
+    assert "Quokka line" in winnow.clean(text)  # not a default rule
+
+
+def test_a_bad_rule_path_is_a_winnow_error_with_its_message(tmp_path):
+    with pytest.raises(winnow.WinnowError, match="no such rule file or folder"):
+        winnow.clean("text", rules=tmp_path / "missing.rules")
+
+
+def test_a_bad_rule_is_a_winnow_error_naming_the_line(tmp_path):
+    bad = tmp_path / "bad.rules"
+    bad.write_text("lang all\n\ndrop test.bad  ^(unclosed$\n", encoding="utf-8")
+    with winnow.Cleaner(rules=bad) as cleaner:
+        with pytest.raises(winnow.WinnowError) as caught:
+            cleaner.clean("text")
+    assert "bad.rules:3" in str(caught.value)
+    assert caught.value.returncode == 2
+
+
+def test_profile_is_not_implemented():
+    with pytest.raises(NotImplementedError, match="no profiles"):
+        winnow.clean("text", profile="news")
+    with pytest.raises(NotImplementedError):
+        winnow.Cleaner(profile="news")
+
+
+def test_only_str_is_cleaned():
+    with pytest.raises(TypeError):
+        winnow.clean(b"bytes")
+
+
+def test_an_oversized_document_passes_through_with_a_warning():
+    # The limit counts the JSON record the API sends (the text and about 20 bytes more).
+    with winnow.Cleaner(max_doc_bytes=100) as cleaner:
+        with pytest.warns(winnow.WinnowWarning, match="larger than --max-doc-bytes"):
+            result = cleaner.process("×\n" + "x" * 100)
+        assert result.text == "×\n" + "x" * 100 and result.warning
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert cleaner.clean("×\nshort") == "short"
+
+
+def test_explain_gives_structured_events():
+    events = winnow.explain("×\nA sentence that is the whole article.")
+    assert [e["type"] for e in events] == ["begin", "line", "line", "end"]
+    assert events[1]["fate"] == "drop" and events[1]["rule"]["id"] == "common.symbols-only"
+    assert events[2]["fate"] == "keep" and events[2]["text"] == "A sentence that is the whole article."
+    with winnow.Cleaner(lang="en") as cleaner:
+        assert cleaner.explain("×\nHello")[0]["lang"] == "en"
+
+
+def test_explain_with_bad_rules_raises(tmp_path):
+    with pytest.raises(winnow.WinnowError, match="no such rule file"):
+        winnow.explain("text", rules=tmp_path / "missing.rules")
+
+
+def test_the_binary_ships_inside_the_package_and_needs_no_swift_library():
+    path = winnow.binary_path()
+    if os.environ.get("WINNOW_BINARY"):
+        pytest.skip("WINNOW_BINARY is set: not testing the installed wheel's binary")
+    assert os.path.dirname(path) == os.path.join(os.path.dirname(winnow.__file__), "bin")
+    libraries = subprocess.run(["ldd", path], capture_output=True, text=True).stdout
+    assert "libswift" not in libraries and "libc.so" in libraries
+
+
+def test_winnow_is_on_path_in_the_environment():
+    if os.environ.get("WINNOW_BINARY"):
+        pytest.skip("WINNOW_BINARY is set: not testing an installed wheel")
+    scripts = os.path.dirname(sys.executable)
+    found = shutil.which("winnow", path=scripts)
+    assert found, f"no winnow in {scripts}"
+    version = subprocess.run([found, "--version"], capture_output=True, text=True, check=True).stdout
+    assert version.startswith(f"winnow {winnow.__version__}")
+    module = subprocess.run([sys.executable, "-m", "winnow", "--version"], capture_output=True, text=True, check=True)
+    assert module.stdout == version
