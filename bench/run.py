@@ -357,6 +357,8 @@ def main():
              in_bytes=os.path.getsize(main_nul), check=winnow_check),
         Case("winnow-jsonl", "winnow --jsonl (same docs)", [W, "--jsonl"], stdin=main_jsonl, doc_bytes=main_doc_bytes,
              in_bytes=os.path.getsize(main_jsonl), check=winnow_check),
+        Case("winnow-z-nomodel", "winnow -z --no-model (rules and detectors only)", [W, "-z", "--no-model"], stdin=main_nul,
+             doc_bytes=main_doc_bytes, in_bytes=os.path.getsize(main_nul), check=winnow_check),
         Case("pcre2grep", f"pcre2grep -v, combined alternation ({len(chunks)} pieces)",
              ["pcre2grep", "-U", "-v"] + jit_args + ["-f", combined_file, main_txt], doc_bytes=main_doc_bytes, check=lines_check),
         Case("pcre2grep-sep", f"pcre2grep -v, {len(patterns)} separate patterns (info)",
@@ -365,7 +367,7 @@ def main():
     ]
     print(f"bench: 1. throughput on {main_mb} MB ({main_docs} documents), {runs} rounds", file=sys.stderr, flush=True)
     rounds(t_cases, runs, "throughput")
-    wz, wj, pg, pgs, cat = t_cases
+    wz, wj, wn, pg, pgs, cat = t_cases
 
     # ---- 2. single documents of growing size
     empty = os.path.join(DATA, "empty.txt")
@@ -498,6 +500,8 @@ def main():
     rule_ratio = r1000.wall / r10.wall
     batch_ratio = j1.wall / j2.wall
     jsonl_ratio = wz.wall / wj.wall
+    model_ratio = wn.wall / wz.wall
+    model_rss = (wz.med("rss_kb") - wn.med("rss_kb")) / 1024
     smaller_set = r_cases[1]
     rules_valid = r1000.med("out_bytes") <= smaller_set.med("out_bytes") * 1.02
     def cpu_ratio(a, b):
@@ -513,6 +517,9 @@ def main():
          f"{fmt(rss_ratio, 3)}× ({fmt(l_big.med('rss_kb') / 1024, 1)} vs {fmt(l_small.med('rss_kb') / 1024, 1)} MB)", rss_ratio <= 1.10),
         ("batch -j2 ≥ 1.6× -j1", f"{fmt(batch_ratio)}×", batch_ratio >= 1.6),
         ("JSONL ≥ 0.8× plain text (same documents, -z)", f"{fmt(jsonl_ratio)}×" + cpu_ratio(wz, wj), jsonl_ratio >= 0.8),
+        ("with the line model ≥ 0.9× the throughput of --no-model", f"{fmt(model_ratio)}×" + cpu_ratio(wn, wz), model_ratio >= 0.9),
+        ("the line model adds ≤ 10 MB to peak RSS", f"{fmt(model_rss, 1)} MB ({fmt(wz.med('rss_kb') / 1024, 1)} vs "
+         f"{fmt(wn.med('rss_kb') / 1024, 1)} MB)", model_rss <= 10),
     ]
     target_table = table(["target", "measured", "status"], [[t, m, "met" if ok else "**missed**"] for t, m, ok in targets])
 

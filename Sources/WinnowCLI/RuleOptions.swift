@@ -75,8 +75,8 @@ struct RuleOptions: ParsableArguments {
         }
     }
 
-    /// Whether the built-in model runs when no --model or --no-model is given.
-    static let defaultModel: LineModel? = nil
+    /// The model that runs when neither --model nor --no-model is given.
+    static var defaultModel: LineModel? { LineModel.embedded }
 }
 
 /// Model files read once a run, whichever command asks.

@@ -20,6 +20,7 @@ enum Version {
         winnow \(number)
         commit: \(commit)
         default rules: \(DefaultRulesInfo.summary)
+        line model: \(LineModel.embedded.name) (\(LineModel.embedded.summary))
         """
     }
 }

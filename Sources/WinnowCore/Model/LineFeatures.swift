@@ -67,6 +67,8 @@ public final class LineFeatures {
     public struct Rows {
         public var lines: [Int]
         public var values: [Double]
+        /// Whether each kept line stands between the body's first and last prose line.
+        public var inBody: [Bool]
         public func row(_ k: Int) -> ArraySlice<Double> { values[(k * LineFeatures.count)..<((k + 1) * LineFeatures.count)] }
     }
 
@@ -76,7 +78,8 @@ public final class LineFeatures {
         let n = lines.count
         let width = LineFeatures.count, ownWidth = LineFeatures.own.count
         var values = [Double](repeating: 0, count: n * width)
-        guard n > 0 else { return Rows(lines: lines, values: values) }
+        guard n > 0 else { return Rows(lines: lines, values: values, inBody: []) }
+        var inBody = [Bool](repeating: false, count: n)
         let traits = lines.map { page.traits[$0] }
         let prose = traits.map(\.isProse)
         let runs = LineFeatures.shapeRuns(traits.map(LineFeatures.shape))
@@ -100,6 +103,7 @@ public final class LineFeatures {
             if case .protected = fates[i] { isProtected = true }
             let before = body.map { k < $0.first } ?? false
             let after = body.map { k > $0.last } ?? false
+            inBody[k] = body != nil && !before && !after
             // In `context`'s order, written in place.
             var j = base + ownWidth
             func put(_ v: Double) { values[j] = v; j += 1 }
@@ -121,7 +125,7 @@ public final class LineFeatures {
                 j += 4
             }
         }
-        return Rows(lines: lines, values: values)
+        return Rows(lines: lines, values: values, inBody: inBody)
     }
 
     /// Length bucket and sentence ending: lines of one list or menu share a shape.

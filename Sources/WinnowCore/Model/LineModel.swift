@@ -8,7 +8,8 @@ import Foundation
 ///
 ///     winnow-line-model 1
 ///     name line-2026-12-04
-///     threshold 0.42
+///     threshold 0.3
+///     threshold_in_body 0.1       (optional; default: threshold)
 ///     stage1
 ///     log_chars 3.1 1.2 0.84      (feature, mean, scale, weight)
 ///     ...
@@ -47,7 +48,12 @@ public struct LineModel: LineClassifier {
     }
 
     public let name: String
+    /// Lines scored under this are removed...
     public let threshold: Double
+    /// ...but inside the body (between its first and last prose line) only those
+    /// scored under this: a short body line between paragraphs is worth more than
+    /// an insert the rules missed.
+    public let bodyThreshold: Double
     let stage1: Stage
     let stage2: Stage
 
@@ -64,6 +70,7 @@ public struct LineModel: LineClassifier {
 
     public init(text: String) throws {
         var name = "unnamed", threshold = 0.5
+        var bodyThreshold: Double? = nil
         var stages: [Stage] = []
         var current: Stage? = nil
         var sawHeader = false
@@ -85,6 +92,7 @@ public struct LineModel: LineClassifier {
             switch key {
             case "name" where fields.count == 2: name = fields[1]
             case "threshold" where fields.count == 2: threshold = try value(fields[1])
+            case "threshold_in_body" where fields.count == 2: bodyThreshold = try value(fields[1])
             case "stage1", "stage2":
                 if let c = current { stages.append(c) }
                 current = Stage(names: [], means: [], scales: [], weights: [], bias: 0)
@@ -111,6 +119,7 @@ public struct LineModel: LineClassifier {
         }
         self.name = name
         self.threshold = threshold
+        self.bodyThreshold = bodyThreshold ?? threshold
         stages[0].fold()
         stages[1].fold()
         self.stage1 = stages[0]
@@ -124,11 +133,29 @@ public struct LineModel: LineClassifier {
     /// The model built into the binary (`models/line.model`).
     public static let embedded: LineModel = try! LineModel(text: EmbeddedModel.text)
 
+    /// "55 + 13 features, thresholds 0.3 (0.1 in the body)", for `--version`.
+    public var summary: String {
+        "\(stage1.names.count) + \(stage2.names.count) features, threshold \(threshold) (\(bodyThreshold) in the body)"
+    }
+
     public func scores(_ features: LineFeatures, fates: [Fate], headline: Int?) -> [Double?] {
         let rows = features.rows(fates: fates, headline: headline)
         let z = rows.lines.indices.map { stage1.logit(rows.row($0)) }
         var out = [Double?](repeating: nil, count: fates.count)
         LineModel.forEachStage2Input(z) { k, input in out[rows.lines[k]] = LineModel.sigmoid(stage2.logit(input)) }
+        return out
+    }
+
+    public func removals(_ features: LineFeatures, fates: [Fate], headline: Int?) -> [(line: Int, score: Double)] {
+        let rows = features.rows(fates: fates, headline: headline)
+        let z = rows.lines.indices.map { stage1.logit(rows.row($0)) }
+        var out: [(line: Int, score: Double)] = []
+        LineModel.forEachStage2Input(z) { k, input in
+            let line = rows.lines[k]
+            guard line != headline, case .kept = fates[line] else { return }
+            let score = LineModel.sigmoid(stage2.logit(input))
+            if score < (rows.inBody[k] ? bodyThreshold : threshold) { out.append((line, score)) }
+        }
         return out
     }
 
