@@ -12,9 +12,11 @@ enum AtomicWriter {
 
     private static let counter = Counter()
 
-    /// Writes `bytes` to `path`. `mode` sets the new file's permissions; with
-    /// `backupSuffix`, the existing file is first kept as `path + suffix`.
-    static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644, backupSuffix: String? = nil) throws(Failure) {
+    /// Writes `bytes` to `path`. `mode` sets the new file's permissions and `owner`
+    /// (when given) its owner and group; with `backupSuffix`, the existing file is
+    /// first kept as `path + suffix`.
+    static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644, owner: (uid: uid_t, gid: gid_t)? = nil,
+                      backupSuffix: String? = nil) throws(Failure) {
         let dir = (path as NSString).deletingLastPathComponent
         let temp = temporaryPath(for: path)
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
@@ -30,6 +32,10 @@ enum AtomicWriter {
             }
             offset += n
         }
+        // Owner first: chown clears the set-user-ID and set-group-ID bits, chmod sets them
+        // again. As sed -i does, a user who may not give the file away keeps at least its
+        // group if allowed, else the file becomes theirs.
+        if let owner, fchown(fd, owner.uid, owner.gid) != 0 { _ = fchown(fd, uid_t.max, owner.gid) }
         fchmod(fd, mode)
         if close(fd) != 0 {
             let message = String(cString: strerror(errno))

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Where a batch writes and what it skips.
 struct BatchSettings: Sendable {
     var inputRoot: String
@@ -7,7 +11,12 @@ struct BatchSettings: Sendable {
     var skipExisting: Bool
     var maxDocBytes: Int
 
+    /// In place, a symlink is followed: the file it points to is rewritten (and its
+    /// backup, `TARGET + suffix`, made beside it), the link stays a link.
     func outputPath(for item: BatchPlan.Item) -> String {
-        inPlace ? item.input : outputRoot! + "/" + item.relative
+        guard inPlace else { return outputRoot! + "/" + item.relative }
+        guard let real = realpath(item.input, nil) else { return item.input }
+        defer { free(real) }
+        return String(cString: real)
     }
 }

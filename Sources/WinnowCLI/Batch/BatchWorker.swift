@@ -70,7 +70,7 @@ struct BatchWorker {
                 try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             }
             try AtomicWriter.write(out, to: target, mode: settings.inPlace ? info.st_mode & 0o7777 : 0o644,
-                                   backupSuffix: settings.inPlace ? settings.backupSuffix : nil)
+                                   owner: settings.inPlace ? (info.st_uid, info.st_gid) : nil, backupSuffix: settings.inPlace ? settings.backupSuffix : nil)
         } catch let failure as AtomicWriter.Failure {
             outcome.status = .failed(failure.message)
             return outcome
