@@ -22,8 +22,10 @@ struct CrossDocOptions: ParsableArguments {
     /// `jobs` threads read the files and work out their line keys, a chunk of files
     /// at a time; the keys are counted in path order, so the index is the same for
     /// any number of jobs. Files that cannot be read, are not regular files or are
-    /// larger than `maxBytes` are left out (the cleaning pass reports them).
-    func index(over paths: [String], maxBytes: Int = 256 << 20, jobs: Int = 1) -> TemplateIndex? {
+    /// larger than `maxBytes` are left out (the cleaning pass reports them). Once
+    /// `stop()` says so, no further file is read and the index is left partial.
+    func index(over paths: [String], maxBytes: Int = 256 << 20, jobs: Int = 1,
+               stop: @Sendable () -> Bool = { false }) -> TemplateIndex? {
         guard !noCrossDoc else { return nil }
         let index = TemplateIndex(minimumDocuments: templateMinDocs)
         let chunk = 256
@@ -31,12 +33,12 @@ struct CrossDocOptions: ParsableArguments {
         defer { slots.deallocate() }
         let shared = SharedSlots(slots)
         var start = 0
-        while start < paths.count {
+        while start < paths.count && !stop() {
             let part = paths[start..<min(start + chunk, paths.count)]
             _ = slots.initialize(from: repeatElement(nil, count: part.count))
             let workers = max(1, min(jobs, part.count))
             DispatchQueue.concurrentPerform(iterations: workers) { w in
-                for k in stride(from: w, to: part.count, by: workers) {
+                for k in stride(from: w, to: part.count, by: workers) where !stop() {
                     shared.slots[k] = CrossDocOptions.lineKeys(path: part[part.startIndex + k], maxBytes: maxBytes)
                 }
             }

@@ -29,3 +29,65 @@ extension RobustnessTests {
         #expect(try String(contentsOfFile: dir + "/in/a.txt.orig", encoding: .utf8) == page)
     }
 }
+
+extension RobustnessTests {
+    // MARK: Ctrl-C during the first pass
+
+    @Test func anInterruptDuringTheFirstPassGivesTheSummaryAnd130() throws {
+        let pages = try pages(copies: 1)
+        let dir = pages + "/.."
+        // A few large files: the cross-document pass takes seconds over them.
+        var big = Data()
+        for name in try FileManager.default.contentsOfDirectory(atPath: pages).sorted() {
+            big.append(try Data(contentsOf: URL(fileURLWithPath: pages + "/" + name)))
+        }
+        big = Data(Array(repeating: big, count: 20).joined())
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        for i in 0..<4 { try big.write(to: URL(fileURLWithPath: dir + "/in/p\(i).txt")) }
+        for signal in [SIGINT, SIGTERM] {
+            let out = dir + "/out-\(signal)"
+            let pid = try spawnWithDefaultSignals(["batch", dir + "/in", "-o", out, "-j1", "--no-progress"], stderrPath: dir + "/err")
+            // The output folder is made just before the first pass.
+            #expect(waitFor(30) { FileManager.default.fileExists(atPath: out) })
+            usleep(200_000)
+            kill(pid, signal)
+            var status: Int32 = 0
+            #expect(waitpid(pid, &status, 0) == pid)
+            let err = try String(contentsOfFile: dir + "/err", encoding: .utf8)
+            // Exited (not killed by the signal), with 130.
+            #expect(status & 0x7F == 0 && (status >> 8) & 0xFF == 130, "\(signal): status \(status): \(err)")
+            #expect(err.contains("0 cleaned") && err.contains(", interrupted"), "\(signal): \(err)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty, "\(signal)")
+        }
+    }
+}
+
+extension RobustnessTests {
+    /// Starts winnow as a shell in the foreground would: every signal unblocked and at
+    /// its default action (Foundation's `Process` and a shell's `&` may hand down
+    /// blocked or ignored SIGINT, which would hide a missing handler). Standard error
+    /// goes to `stderrPath`. Returns the pid, for `waitpid`.
+    func spawnWithDefaultSignals(_ arguments: [String], stderrPath: String) throws -> pid_t {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let argv = ([winnowPath] + arguments).map { strdup($0) } + [nil]
+        defer { for p in argv { free(p) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, winnowPath, &actions, &attributes, argv, environ)
+        guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EINVAL) }
+        return pid
+    }
+}

@@ -101,6 +101,8 @@ struct Batch: ParsableCommand {
         let ruleSet = try rules.loadRuleSet()
         for warning in ruleSet.warnings { Diagnostics.plain(warning.description) }
         let root = input.hasSuffix("/") && input.count > 1 ? String(input.dropLast()) : input
+        // From here on Ctrl-C (or SIGTERM) ends the run with its summary and 130.
+        Interrupt.install()
         let settings = BatchSettings(inputRoot: root, outputRoot: output, inPlace: inPlace, backupSuffix: backupSuffix,
                                      skipExisting: skipExisting, maxDocBytes: maxDocBytes)
         if let output {
@@ -122,11 +124,12 @@ struct Batch: ParsableCommand {
             }
         }
 
-        // First pass: the lines the files share (the sites' templates).
+        // First pass: the lines the files share (the sites' templates). Ctrl-C stops it
+        // too; the cleaning pass then starts no file, and the run ends as any interrupted one.
         var options = rules.cleanOptions
-        options.templates = crossDoc.index(over: plan.items.map(\.input), maxBytes: maxDocBytes, jobs: jobs)
+        options.templates = crossDoc.index(over: plan.items.map(\.input), maxBytes: maxDocBytes, jobs: jobs,
+                                           stop: { Interrupt.requested })
         let cleanOptions = options
-        Interrupt.install()
         let pool = WorkerPool(items: plan.items, jobs: jobs) { BatchWorker(cleaner: Cleaner(ruleSet: ruleSet, options: cleanOptions), settings: settings) }
         let showProgress = progress ?? (isatty(2) != 0)
         let meter = BatchProgress(total: plan.items.count)
