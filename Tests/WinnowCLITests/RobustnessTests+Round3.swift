@@ -91,3 +91,63 @@ extension RobustnessTests {
         return pid
     }
 }
+
+extension RobustnessTests {
+    // MARK: Two batch runs into one folder
+
+    @Test func aSweepRemovesOnlyTemporariesWhoseWriterIsGone() throws {
+        let dir = try temporaryFolder()
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: dir + "/out", withIntermediateDirectories: true)
+        try write(page, to: dir + "/in/a.txt")
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        let live = getpid(), dead = gone.processIdentifier
+        // (name, pid in the name, locked by this process, kept by the sweep)
+        let cases: [(String, pid_t, Bool, Bool)] = [
+            ("held", live, true, true),         // another run writing it
+            ("window", live, false, true),      // its writer between creating and locking it
+            ("elsewhere", dead, true, true),    // a writer in another pid namespace
+            ("gone", dead, false, false),       // left by a killed run
+        ]
+        var locks: [Int32] = []
+        for (name, pid, locked, _) in cases {
+            let path = dir + "/out/.\(name).txt.winnow-tmp-\(pid)-1"
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            #expect(fd >= 0)
+            if locked { #expect(flock(fd, LOCK_EX) == 0); locks.append(fd) } else { close(fd) }
+        }
+        defer { for fd in locks { close(fd) } }
+        let run = try winnow(["batch", dir + "/in", "-o", dir + "/out", "--no-progress"])
+        #expect(run.status == 0, "\(run.stderr)")
+        for (name, pid, _, kept) in cases {
+            #expect(FileManager.default.fileExists(atPath: dir + "/out/.\(name).txt.winnow-tmp-\(pid)-1") == kept, "\(name)")
+        }
+    }
+
+    @Test func aSecondBatchIntoTheSameFolderLeavesTheFirstOneAlone() throws {
+        let input = try pages(copies: 3)
+        let dir = input + "/.."
+        try FileManager.default.createDirectory(atPath: dir + "/in2", withIntermediateDirectories: true)
+        try write(page, to: dir + "/in2/second.txt")
+        // The first run's report is a temporary file in the output folder while it runs.
+        let first = Process()
+        first.executableURL = URL(fileURLWithPath: winnowPath)
+        first.arguments = ["batch", input, "-o", dir + "/out", "-j1", "--no-progress", "--report", dir + "/out/report.jsonl"]
+        first.standardError = FileHandle.nullDevice
+        try first.run()
+        let writing = waitFor(30) {
+            ((try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []).contains { $0.hasPrefix(".report.jsonl.winnow-tmp-") }
+        }
+        #expect(writing)
+        let second = try winnow(["batch", dir + "/in2", "-o", dir + "/out", "--no-progress"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(first.isRunning, "the first run ended before the second one swept")
+        #expect(!waitOrKill(first, timeout: 120))
+        #expect(first.terminationStatus == 0)
+        let report = try reportStatuses(bytes(dir + "/out/report.jsonl"))
+        #expect(report.count == (try FileManager.default.contentsOfDirectory(atPath: input).count))
+    }
+}

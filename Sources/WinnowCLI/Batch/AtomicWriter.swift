@@ -6,7 +6,9 @@ import Glibc
 /// Writes a file so that it is either complete or absent: the bytes go to a
 /// temporary file in the same folder, which is then renamed over the target.
 /// A run killed at any moment leaves at most a hidden `.NAME.winnow-tmp-…` file,
-/// which the next run removes.
+/// which the next run removes. The writer holds an `flock` on its temporary file
+/// until it is renamed, and its pid is in the name: a sweep removes only files whose
+/// writer is gone (`isAbandoned`), never those of another run writing into the same folder.
 enum AtomicWriter {
     struct Failure: Error { let message: String }
 
@@ -19,7 +21,7 @@ enum AtomicWriter {
                       backupSuffix: String? = nil) throws(Failure) {
         let dir = (path as NSString).deletingLastPathComponent
         let temp = temporaryPath(for: path)
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        let fd = openTemporary(temp, mode: mode)
         guard fd >= 0 else { throw Failure(message: "cannot create a file in \(dir): \(String(cString: strerror(errno)))") }
         var offset = 0
         while offset < bytes.count {
@@ -57,6 +59,31 @@ enum AtomicWriter {
             unlink(temp)
             throw Failure(message: "cannot rename into \(path): \(message)")
         }
+    }
+
+    /// Creates the temporary file `temp` and locks it (the lock goes with the process:
+    /// a killed writer's files can be taken). Returns the descriptor, or -1 with errno.
+    static func openTemporary(_ temp: String, mode: mode_t) -> Int32 {
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        if fd >= 0 { _ = flock(fd, LOCK_EX) }
+        return fd
+    }
+
+    /// Whether the temporary file at `path` (named by `temporaryPath`) was left by a
+    /// writer that is gone: nobody holds its lock, and the pid in its name is not a
+    /// live process. Both, because a writer's lock comes just after the file, and a
+    /// pid may live in another pid namespace or have been reused. When true, the file
+    /// is still locked by `lockedFD` (the caller removes it, then closes that).
+    static func isAbandoned(_ path: String, lockedFD: inout Int32) -> Bool {
+        let name = (path as NSString).lastPathComponent
+        guard let tag = name.range(of: ".winnow-tmp-", options: .backwards),
+              let pid = name[tag.upperBound...].split(separator: "-").first.flatMap({ pid_t($0) }), pid > 0 else { return false }
+        if kill(pid, 0) == 0 || errno != ESRCH { return false }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        guard fd >= 0 else { return false }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { close(fd); return false }
+        lockedFD = fd
+        return true
     }
 
     /// `DIR/.NAME.winnow-tmp-PID-N`: hidden, beside `path`, unique in this process.

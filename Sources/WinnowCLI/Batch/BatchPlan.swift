@@ -64,11 +64,15 @@ struct BatchPlan {
     }
 
     /// Removes temporary files an interrupted run left under `root`; returns how many.
+    /// Those of a run still writing (another batch into the same folder) are left.
     static func removeStaleTemporaries(under root: String) -> Int {
         var removed = 0
         guard let walker = FileManager.default.enumerator(atPath: root) else { return 0 }
         for case let rel as String in walker where isTemporary((rel as NSString).lastPathComponent) {
+            var fd: Int32 = -1
+            guard AtomicWriter.isAbandoned(root + "/" + rel, lockedFD: &fd) else { continue }
             if unlink(root + "/" + rel) == 0 { removed += 1 }
+            close(fd)
         }
         return removed
     }
