@@ -151,3 +151,81 @@ extension RobustnessTests {
         #expect(report.count == (try FileManager.default.contentsOfDirectory(atPath: input).count))
     }
 }
+
+extension RobustnessTests {
+    // MARK: Other encodings
+
+    /// `text` converted by the system's iconv (`-c`: characters the encoding lacks are dropped).
+    func iconv(_ bytes: [UInt8], from: String = "UTF-8", to: String) throws -> [UInt8] {
+        let dir = try temporaryFolder()
+        try writeBytes(bytes, to: dir + "/in")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        process.arguments = ["-c", "-f", from, "-t", to, dir + "/in"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return [UInt8](data)
+    }
+
+    @Test func otherEncodingsAreConvertedAndBinaryPassesThrough() throws {
+        let dir = try temporaryFolder()
+        // UTF-16 and UTF-32, with and without a byte-order mark: cleaned as the UTF-8 page.
+        let utf16 = Array(page.utf16)
+        let forms: [(String, [UInt8])] = [
+            ("UTF-16LE", [0xFF, 0xFE] + utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
+            ("UTF-16BE", utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }),
+            ("UTF-32LE", page.unicodeScalars.flatMap { s in (0..<4).map { UInt8((s.value >> (8 * $0)) & 0xFF) } }),
+        ]
+        for (name, bytes) in forms {
+            try writeBytes(bytes, to: dir + "/\(name).txt")
+            let run = try winnow([dir + "/\(name).txt"])
+            #expect(run.status == 0, "\(name)")
+            #expect(run.out == cleanedPage, "\(name)")
+            #expect(run.stderr == "winnow: \(dir)/\(name).txt: \(name) text (detected), converted to UTF-8\n", "\(name)")
+        }
+        // Arabic pages in Windows-1256 and ISO-8859-6: the same output as their UTF-8 text.
+        let arabic = try bytes(packageRoot + "/eval/pages/ar-alsaha/01.txt")
+        for encoding in ["WINDOWS-1256", "ISO-8859-6"] {
+            let legacy = try iconv(arabic, to: encoding)
+            let utf8 = try iconv(legacy, from: encoding, to: "UTF-8")
+            let expected = try winnow([], stdin: utf8)
+            #expect(expected.stdout != utf8, "the page has lines to remove")
+            try writeBytes(legacy, to: dir + "/\(encoding).txt")
+            let run = try winnow([dir + "/\(encoding).txt"])
+            #expect(run.status == 0 && run.stdout == expected.stdout, "\(encoding)")
+            #expect(run.stderr == "winnow: \(dir)/\(encoding).txt: \(encoding) text (detected), converted to UTF-8\n")
+            // Standard input and -z (one note a document), and batch.
+            let z = try winnow(["-z"], stdin: legacy + [0] + legacy)
+            let expectedZ = try winnow(["-z"], stdin: utf8 + [0] + utf8)
+            #expect(z.status == 0 && z.stdout == expectedZ.stdout, "\(encoding) -z")
+            #expect(z.stderr.components(separatedBy: "converted to UTF-8").count == 3, "\(encoding) -z: \(z.stderr)")
+            // Named: converted without a note; utf-8: the bytes as they are (the old behaviour).
+            let named = try winnow(["--input-encoding", encoding], stdin: legacy)
+            #expect(named.status == 0 && named.stdout == expected.stdout && named.stderr.isEmpty, "\(encoding) named")
+            let raw = try winnow(["--input-encoding", "utf-8"], stdin: legacy)
+            #expect(raw.status == 0 && raw.stderr.isEmpty && raw.stdout != expected.stdout)
+        }
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        try writeBytes(try iconv(arabic, to: "WINDOWS-1256"), to: dir + "/in/a.txt")
+        let batch = try winnow(["batch", dir + "/in", "-o", dir + "/out", "--no-progress"])
+        #expect(batch.status == 0, "\(batch.stderr)")
+        let utf8 = try iconv(try iconv(arabic, to: "WINDOWS-1256"), from: "WINDOWS-1256", to: "UTF-8")
+        #expect(try bytes(dir + "/out/a.txt") == (try winnow([], stdin: utf8)).stdout)
+        // Not text: passed through unchanged (and ended with a line end), reported, exit 2.
+        var random = [UInt8](repeating: 0, count: 4000)
+        var x: UInt32 = 17
+        for i in random.indices { x = x &* 1_103_515_245 &+ 12345; random[i] = UInt8(truncatingIfNeeded: x >> 16) }
+        try writeBytes(random, to: dir + "/random.bin")
+        let binary = try winnow([dir + "/random.bin", dir + "/UTF-16BE.txt"])
+        #expect(binary.status == 2)
+        #expect(binary.stdout == random + [0x0A] + Array(cleanedPage.utf8))
+        #expect(binary.stderr.hasPrefix("winnow: \(dir)/random.bin: binary file (NUL bytes): passed through unchanged\n"))
+        // An encoding iconv does not know is a usage error.
+        let unknown = try winnow(["--input-encoding", "NO-SUCH-CODE"], stdin: Array(page.utf8))
+        #expect(unknown.status == 2 && unknown.stderr.contains("--input-encoding NO-SUCH-CODE"))
+    }
+}

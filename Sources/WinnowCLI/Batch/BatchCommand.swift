@@ -60,6 +60,7 @@ struct Batch: ParsableCommand {
     var color: OutputOptions.ColorChoice = .auto
 
     @OptionGroup var crossDoc: CrossDocOptions
+    @OptionGroup var inputText: InputTextOptions
 
     func validate() throws {
         if inPlace == (output != nil) { throw ValidationError("give either -o DIR or --in-place") }
@@ -104,7 +105,7 @@ struct Batch: ParsableCommand {
         // From here on Ctrl-C (or SIGTERM) ends the run with its summary and 130.
         Interrupt.install()
         let settings = BatchSettings(inputRoot: root, outputRoot: output, inPlace: inPlace, backupSuffix: backupSuffix,
-                                     skipExisting: skipExisting, maxDocBytes: maxDocBytes)
+                                     skipExisting: skipExisting, maxDocBytes: maxDocBytes, inputText: inputText.policy)
         if let output {
             if let reason = Batch.makeFolder(output) {
                 Diagnostics.error("\(output): cannot create the output folder: \(reason)")

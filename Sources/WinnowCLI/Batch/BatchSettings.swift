@@ -10,6 +10,7 @@ struct BatchSettings: Sendable {
     var backupSuffix: String?
     var skipExisting: Bool
     var maxDocBytes: Int
+    var inputText = InputText(encoding: "utf-8")
 
     /// In place, a symlink is followed: the file it points to is rewritten (and its
     /// backup, `TARGET + suffix`, made beside it), the link stays a link.

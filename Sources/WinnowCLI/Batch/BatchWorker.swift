@@ -52,7 +52,12 @@ struct BatchWorker {
                 outcome.status = .failed("larger than --max-doc-bytes (\(settings.maxDocBytes) bytes)")
                 return outcome
             }
-            document = bytes
+            switch settings.inputText.prepare(bytes, name: item.input) {
+            case .text(let text): document = text
+            case .notText(let why):
+                outcome.status = .failed(why)
+                return outcome
+            }
         } catch {
             outcome.status = .failed(error.message)
             return outcome
