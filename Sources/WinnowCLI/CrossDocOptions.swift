@@ -54,7 +54,7 @@ struct CrossDocOptions: ParsableArguments {
     /// The line keys of one file, or nil when it is not a regular file, cannot be
     /// read or is too large. Opened without blocking: a FIFO must not hang the pass.
     private static func lineKeys(path: String, maxBytes: Int) -> [UInt64]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = open(path.pathCString, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()

@@ -24,7 +24,7 @@ struct StreamRunner {
         var ok = true
         do throws(OutputSink.Failure) {
             for path in paths {
-                let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
+                let fd: Int32 = path == "-" ? 0 : open(path.pathCString, O_RDONLY | O_CLOEXEC)
                 let name = path == "-" ? "(standard input)" : path
                 guard fd >= 0 else {
                     Diagnostics.error(IOFailure(path: path, errno: errno).description)

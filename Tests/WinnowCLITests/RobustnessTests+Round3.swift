@@ -229,3 +229,46 @@ extension RobustnessTests {
         #expect(unknown.status == 2 && unknown.stderr.contains("--input-encoding NO-SUCH-CODE"))
     }
 }
+
+extension RobustnessTests {
+    // MARK: File names that are not UTF-8
+
+    /// Writes `text` to the file whose name is the bytes `path`.
+    func writeRaw(_ text: String, toPath path: [UInt8]) {
+        let fd = open(path.map { CChar(bitPattern: $0) } + [0], O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        #expect(fd >= 0)
+        _ = Array(text.utf8).withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+    }
+
+    @Test func fileNamesThatAreNotUTF8AreOpened() throws {
+        let dir = try temporaryFolder()
+        let bad = Array((dir + "/in/bad").utf8) + [0xFF] + Array(".txt".utf8)
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        #expect(mkdir((Array((dir + "/in/sub").utf8) + [0xFE]).map { CChar(bitPattern: $0) } + [0], 0o755) == 0)
+        writeRaw(page, toPath: bad)
+        writeRaw(page, toPath: Array((dir + "/in/sub").utf8) + [0xFE] + Array("/x".utf8) + [0xFF] + Array(".txt".utf8))
+        // The names reach winnow as bytes, through a shell (Process takes Strings only).
+        func shell(_ script: String) throws -> Run {
+            try winnow(["-c", script], executable: "/bin/sh", environment: ["W": winnowPath, "D": dir])
+        }
+        let filter = try shell(#"exec "$W" "$D/in/bad$(printf '\377').txt" "$D/in/none$(printf '\377').txt""#)
+        #expect(filter.status == 2)
+        #expect(filter.out == cleanedPage)
+        #expect(filter.stderr.hasPrefix("winnow: \(dir)/in/none") && filter.stderr.hasSuffix(".txt: No such file or directory\n"))
+        let zRun = try shell(#"exec "$W" -z "$D/in/bad$(printf '\377').txt""#)
+        #expect(zRun.status == 0 && zRun.out == cleanedPage + "\u{0}")
+        let batch = try winnow(["batch", dir + "/in", "-o", dir + "/out", "--no-progress"])
+        #expect(batch.status == 0, "\(batch.stderr)")
+        let outBad = (Array((dir + "/out/bad").utf8) + [0xFF] + Array(".txt".utf8)).map { CChar(bitPattern: $0) } + [0]
+        let outSub = (Array((dir + "/out/sub").utf8) + [0xFE] + Array("/x".utf8) + [0xFF] + Array(".txt".utf8)).map { CChar(bitPattern: $0) } + [0]
+        for path in [outBad, outSub] {
+            let fd = open(path, O_RDONLY)
+            #expect(fd >= 0)
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let n = Glibc.read(fd, &buffer, buffer.count)
+            close(fd)
+            #expect(n >= 0 && Array(buffer[0..<max(n, 0)]) == Array(cleanedPage.utf8))
+        }
+    }
+}

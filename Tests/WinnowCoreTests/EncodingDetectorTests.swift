@@ -24,9 +24,21 @@ import Testing
     }
 
     @Test func utf8ValidationRejectsOverlongsAndSurrogates() {
-        for bad: [UInt8] in [[0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82]] {
+        for bad: [UInt8] in [[0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0xF5, 0xAB, 0x99], [0xFF, 0xA9, 0x99]] {
             #expect(!bad.withUnsafeBufferPointer { EncodingDetector.isValidUTF8($0) }, "\(bad)")
         }
         #expect(Array("a×ب€😀".utf8).withUnsafeBufferPointer { EncodingDetector.isValidUTF8($0) })
+    }
+
+    @Test func pathBytesRoundTripAnyName() {
+        var x: UInt32 = 9
+        for _ in 0..<500 {
+            let count = Int(x % 12) + 1
+            var name: [UInt8] = []
+            for _ in 0..<count { x = x &* 1_103_515_245 &+ 12345; name.append(UInt8(truncatingIfNeeded: x >> 16) | 1) }
+            let text = name.withUnsafeBufferPointer { PathBytes.string($0) }
+            #expect(PathBytes.bytes(text) == name, "\(name)")
+        }
+        #expect(PathBytes.bytes("plain/ascii and ×") == Array("plain/ascii and ×".utf8))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import WinnowCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,7 +30,7 @@ enum AtomicWriter {
             if n < 0 {
                 if errno == EINTR { continue }
                 let message = String(cString: strerror(errno))
-                close(fd); unlink(temp)
+                close(fd); unlink(temp.pathCString)
                 throw Failure(message: "cannot write \(path): \(message)")
             }
             offset += n
@@ -41,22 +42,22 @@ enum AtomicWriter {
         fchmod(fd, mode)
         if close(fd) != 0 {
             let message = String(cString: strerror(errno))
-            unlink(temp)
+            unlink(temp.pathCString)
             throw Failure(message: "cannot write \(path): \(message)")
         }
         // The first original is the backup: a second run (or the end of an interrupted
         // one) must not replace it with text that is already cleaned.
-        if let suffix = backupSuffix, access(path + suffix, F_OK) != 0 {
+        if let suffix = backupSuffix, access((path + suffix).pathCString, F_OK) != 0 {
             let backup = path + suffix
-            guard link(path, backup) == 0 else {
+            guard link(path.pathCString, backup.pathCString) == 0 else {
                 let message = String(cString: strerror(errno))
-                unlink(temp)
+                unlink(temp.pathCString)
                 throw Failure(message: "cannot keep a backup \(backup): \(message)")
             }
         }
-        guard rename(temp, path) == 0 else {
+        guard rename(temp.pathCString, path.pathCString) == 0 else {
             let message = String(cString: strerror(errno))
-            unlink(temp)
+            unlink(temp.pathCString)
             throw Failure(message: "cannot rename into \(path): \(message)")
         }
     }
@@ -64,7 +65,7 @@ enum AtomicWriter {
     /// Creates the temporary file `temp` and locks it (the lock goes with the process:
     /// a killed writer's files can be taken). Returns the descriptor, or -1 with errno.
     static func openTemporary(_ temp: String, mode: mode_t) -> Int32 {
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        let fd = open(temp.pathCString, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         if fd >= 0 { _ = flock(fd, LOCK_EX) }
         return fd
     }
@@ -79,7 +80,7 @@ enum AtomicWriter {
         guard let tag = name.range(of: ".winnow-tmp-", options: .backwards),
               let pid = name[tag.upperBound...].split(separator: "-").first.flatMap({ pid_t($0) }), pid > 0 else { return false }
         if kill(pid, 0) == 0 || errno != ESRCH { return false }
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        let fd = open(path.pathCString, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
         guard fd >= 0 else { return false }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { close(fd); return false }
         lockedFD = fd

@@ -69,8 +69,8 @@ struct Batch: ParsableCommand {
             throw ValidationError("-j must be between 1 and \(Batch.maxJobs) workers (got \(jobs))")
         }
         if maxDocBytes < 1 { throw ValidationError("--max-doc-bytes must be at least 1") }
-        var isDir: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: input, isDirectory: &isDir) || !isDir.boolValue {
+        var info = stat()
+        if stat(input.pathCString, &info) != 0 || info.st_mode & S_IFMT != S_IFDIR {
             throw ValidationError("\(input): not a folder")
         }
         if let output {
@@ -167,11 +167,11 @@ struct Batch: ParsableCommand {
         for part in path.split(separator: "/") {
             built += "/" + part
             var info = stat()
-            if stat(built, &info) == 0 {
+            if stat(built.pathCString, &info) == 0 {
                 if info.st_mode & S_IFMT != S_IFDIR { return "\(built) is not a folder" }
                 continue
             }
-            if mkdir(built, 0o755) != 0 && errno != EEXIST { return String(cString: strerror(errno)) }
+            if mkdir(built.pathCString, 0o755) != 0 && errno != EEXIST { return String(cString: strerror(errno)) }
         }
         return nil
     }

@@ -1,3 +1,4 @@
+import WinnowCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,8 +17,8 @@ struct BatchSettings: Sendable {
     /// backup, `TARGET + suffix`, made beside it), the link stays a link.
     func outputPath(for item: BatchPlan.Item) -> String {
         guard inPlace else { return outputRoot! + "/" + item.relative }
-        guard let real = realpath(item.input, nil) else { return item.input }
+        guard let real = realpath(item.input.pathCString, nil) else { return item.input }
         defer { free(real) }
-        return String(cString: real)
+        return PathBytes.string(cString: real)
     }
 }

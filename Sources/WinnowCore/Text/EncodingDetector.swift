@@ -51,7 +51,7 @@ public enum EncodingDetector {
     /// past U+10FFFF), or 0.
     public static func utf8Length(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         let b0 = b[i]
-        let length = b0 >= 0xF0 && b0 <= 0xF4 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC2 && b0 <= 0xDF ? 2 : 0
+        let length = b0 >= 0xF0 && b0 <= 0xF4 ? 4 : b0 >= 0xE0 && b0 <= 0xEF ? 3 : b0 >= 0xC2 && b0 <= 0xDF ? 2 : 0
         guard length > 0, i + length <= b.count else { return 0 }
         for k in 1..<length where b[i + k] & 0xC0 != 0x80 { return 0 }
         let b1 = b[i + 1]
