@@ -12,9 +12,9 @@
 # at the first crash, timeout or OOM. One fuzzer at a time: the machine has 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target=${1:?usage: run.sh rules|clean|jsonl SECONDS}
-seconds=${2:?usage: run.sh rules|clean|jsonl SECONDS}
-case "$target" in rules|clean|jsonl) ;; *) echo "run.sh: unknown target '$target'" >&2; exit 2 ;; esac
+target=${1:?usage: run.sh rules|clean|jsonl|encoding|options SECONDS}
+seconds=${2:?usage: run.sh rules|clean|jsonl|encoding|options SECONDS}
+case "$target" in rules|clean|jsonl|encoding|options) ;; *) echo "run.sh: unknown target '$target'" >&2; exit 2 ;; esac
 binary=.build-fuzz/fuzz-$target
 [ -x "$binary" ] || bash Fuzz/build.sh "$target"
 
@@ -27,6 +27,17 @@ copy() { for f in "$@"; do [ -f "$f" ] && cp "$f" "$seed/$(echo "$f" | tr '/' '_
 shopt -s nullglob globstar
 case "$target" in
   rules) copy rules/**/*.rules Fuzz/seeds/rules/* ;;
+  options) copy Fuzz/seeds/options/* ;;
+  encoding)
+    copy seeds/*.txt eval/pages/*/*.txt Fuzz/seeds/clean/*
+    # The same pages in the encodings auto recognises (characters they lack dropped).
+    if command -v iconv >/dev/null; then
+      for f in seeds/*.txt eval/pages/ar-*/01.txt eval/pages/fa-*/01.txt; do
+        for e in UTF-16 UTF-16BE UTF-32 UTF-32BE WINDOWS-1256 ISO-8859-6; do
+          iconv -c -f UTF-8 -t "$e" "$f" > "$seed/$(echo "$f" | tr '/' '_').$e" 2>/dev/null || true
+        done
+      done
+    fi ;;
   clean) copy seeds/*.txt seeds/expected/*.txt eval/pages/*/*.txt Fuzz/seeds/clean/* ;;
   jsonl)
     copy Fuzz/seeds/jsonl/*
@@ -49,7 +60,8 @@ echo "run.sh: $target for ${seconds}s; $(ls "$seed" | wc -l) seeds, $(ls "$corpu
 
 log=.build-fuzz/fuzz-$target.log
 args=(${FUZZ_ARGS:-} -max_total_time="$seconds" -rss_limit_mb=4096 -timeout=10 -print_final_stats=1
-      -artifact_prefix="$crashers/" -dict=Fuzz/dict/$target.dict)
+      -artifact_prefix="$crashers/")
+[ -f Fuzz/dict/$target.dict ] && args+=(-dict=Fuzz/dict/$target.dict)
 if [ "${KEEP_GOING:-0}" = 1 ]; then
   args+=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
 fi

@@ -13,6 +13,7 @@ struct Clean: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var inputText: InputTextOptions
 
     @Flag(help: "Instead of the cleaned text, print every input line with its fate and the reason.")
     var explain = false
@@ -66,7 +67,8 @@ struct Clean: ParsableCommand {
             if crossDoc { options.templates = TemplateIndex() }
             let runner = StreamRunner(cleaner: Cleaner(ruleSet: ruleSet, options: options),
                                       mode: jsonl ? .jsonl(textKey: textKey, meta: meta) : .nul,
-                                      maxDocBytes: output.maxDocBytes, strict: strict, lineBuffered: lineBuffered)
+                                      maxDocBytes: output.maxDocBytes, strict: strict, lineBuffered: lineBuffered,
+                                      inputText: inputText.policy)
             ok = runner.run(inputs)
         } else {
             let presentation: DocumentRunner.Presentation = check ? .check
@@ -74,7 +76,7 @@ struct Clean: ParsableCommand {
             var options = rules.cleanOptions
             options.collectEvidence = explain
             let outcome = DocumentRunner(ruleSet: ruleSet, options: options, maxDocBytes: output.maxDocBytes,
-                                         presentation: presentation).run(inputs)
+                                         presentation: presentation, inputText: inputText.policy).run(inputs)
             if !outcome.ok { throw ExitCode(2) }
             if check && !outcome.foundChrome { throw ExitCode(1) }
             return
@@ -92,6 +94,7 @@ struct Explain: ParsableCommand {
     @OptionGroup var rules: RuleOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var explainOptions: ExplainOptions
+    @OptionGroup var inputText: InputTextOptions
 
     @Argument(help: "Documents to explain (default: standard input).")
     var files: [String] = []
@@ -102,7 +105,7 @@ struct Explain: ParsableCommand {
         var options = rules.cleanOptions
         options.collectEvidence = true
         let outcome = DocumentRunner(ruleSet: ruleSet, options: options, maxDocBytes: output.maxDocBytes,
-                                     presentation: .explain(printer)).run(files.isEmpty ? ["-"] : files)
+                                     presentation: .explain(printer), inputText: inputText.policy).run(files.isEmpty ? ["-"] : files)
         if !outcome.ok { throw ExitCode(2) }
     }
 }

@@ -22,8 +22,10 @@ struct CrossDocOptions: ParsableArguments {
     /// `jobs` threads read the files and work out their line keys, a chunk of files
     /// at a time; the keys are counted in path order, so the index is the same for
     /// any number of jobs. Files that cannot be read, are not regular files or are
-    /// larger than `maxBytes` are left out (the cleaning pass reports them).
-    func index(over paths: [String], maxBytes: Int = 256 << 20, jobs: Int = 1) -> TemplateIndex? {
+    /// larger than `maxBytes` are left out (the cleaning pass reports them). Once
+    /// `stop()` says so, no further file is read and the index is left partial.
+    func index(over paths: [String], maxBytes: Int = 256 << 20, jobs: Int = 1,
+               stop: @Sendable () -> Bool = { false }) -> TemplateIndex? {
         guard !noCrossDoc else { return nil }
         let index = TemplateIndex(minimumDocuments: templateMinDocs)
         let chunk = 256
@@ -31,12 +33,12 @@ struct CrossDocOptions: ParsableArguments {
         defer { slots.deallocate() }
         let shared = SharedSlots(slots)
         var start = 0
-        while start < paths.count {
+        while start < paths.count && !stop() {
             let part = paths[start..<min(start + chunk, paths.count)]
             _ = slots.initialize(from: repeatElement(nil, count: part.count))
             let workers = max(1, min(jobs, part.count))
             DispatchQueue.concurrentPerform(iterations: workers) { w in
-                for k in stride(from: w, to: part.count, by: workers) {
+                for k in stride(from: w, to: part.count, by: workers) where !stop() {
                     shared.slots[k] = CrossDocOptions.lineKeys(path: part[part.startIndex + k], maxBytes: maxBytes)
                 }
             }
@@ -52,7 +54,7 @@ struct CrossDocOptions: ParsableArguments {
     /// The line keys of one file, or nil when it is not a regular file, cannot be
     /// read or is too large. Opened without blocking: a FIFO must not hang the pass.
     private static func lineKeys(path: String, maxBytes: Int) -> [UInt64]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = open(path.pathCString, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()

@@ -18,7 +18,8 @@ enum Diagnostics {
     }
 
     private static func write(_ text: String) {
-        var bytes = Array(text.utf8)
+        // A file name that is not UTF-8 is printed with its own bytes (`PathBytes`).
+        var bytes = PathBytes.bytes(text)
         _ = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress, $0.count) }
     }
 }

@@ -18,6 +18,7 @@ struct DocumentRunner {
     let cleaner: Cleaner
     let presentation: Presentation
     let maxDocBytes: Int
+    let inputText: InputText
 
     struct Outcome {
         /// No input failed.
@@ -26,11 +27,12 @@ struct DocumentRunner {
         var foundChrome = false
     }
 
-    init(ruleSet: RuleSet, options: CleanOptions, maxDocBytes: Int, presentation: Presentation) {
+    init(ruleSet: RuleSet, options: CleanOptions, maxDocBytes: Int, presentation: Presentation, inputText: InputText) {
         for warning in ruleSet.warnings { Diagnostics.plain(warning.description) }
         cleaner = Cleaner(ruleSet: ruleSet, options: options)
         self.presentation = presentation
         self.maxDocBytes = maxDocBytes
+        self.inputText = inputText
     }
 
     func run(_ paths: [String]) -> Outcome {
@@ -72,7 +74,14 @@ struct DocumentRunner {
                 let last = try sink.copyRest(of: fd, path: path) ?? prefix.last
                 if last != 0x0A && last != 0x0D { try sink.write([0x0A]) }
             }
-        case .complete(let document):
+        case .complete(let raw):
+            let document: [UInt8]
+            switch inputText.prepare(raw, name: name) {
+            case .text(let text): document = text
+            case .notText(let why):
+                try passThrough(raw, why: why, name: name, sink: sink, into: &outcome)
+                return
+            }
             let result = cleaner.clean(document)
             for warning in result.warnings { Diagnostics.warning("\(name): \(warning)") }
             if result.removedCount > 0 { outcome.foundChrome = true }
@@ -88,5 +97,16 @@ struct DocumentRunner {
                 break
             }
         }
+    }
+
+    /// A document that is not text: reported, and written unchanged (ended with a
+    /// line end, as every document) when cleaning.
+    private func passThrough(_ raw: [UInt8], why: String, name: String, sink: OutputSink,
+                             into outcome: inout Outcome) throws(OutputSink.Failure) {
+        Diagnostics.error("\(name): \(why): passed through unchanged")
+        outcome.ok = false
+        guard case .clean = presentation else { return }
+        try sink.write(raw)
+        if let last = raw.last, last != 0x0A && last != 0x0D { try sink.write([0x0A]) }
     }
 }

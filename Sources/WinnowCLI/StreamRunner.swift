@@ -15,6 +15,8 @@ struct StreamRunner {
     let strict: Bool
     /// Flush after every record (`--line-buffered`), for a reader waiting on each one.
     var lineBuffered = false
+    /// How a `-z` document's bytes become text (JSON Lines text is UTF-8 by definition).
+    var inputText = InputText(encoding: "utf-8")
 
     /// Returns false when any record or input failed.
     func run(_ paths: [String]) -> Bool {
@@ -22,7 +24,7 @@ struct StreamRunner {
         var ok = true
         do throws(OutputSink.Failure) {
             for path in paths {
-                let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC)
+                let fd: Int32 = path == "-" ? 0 : open(path.pathCString, O_RDONLY | O_CLOEXEC)
                 let name = path == "-" ? "(standard input)" : path
                 guard fd >= 0 else {
                     Diagnostics.error(IOFailure(path: path, errno: errno).description)
@@ -83,10 +85,17 @@ struct StreamRunner {
                         if strict { return (false, true) }
                     }
                 } else {
-                    reader.buffer.withUnsafeBufferPointer { doc in
-                        cleaner.options.templates?.add(doc)
-                        let result = cleaner.clean(doc)
-                        CleanWriter.write(doc, result, into: &out, finalLineEnd: .likeInput)
+                    switch inputText.prepare(reader.buffer, name: "\(name): record \(number)") {
+                    case .text(let text):
+                        text.withUnsafeBufferPointer { doc in
+                            cleaner.options.templates?.add(doc)
+                            let result = cleaner.clean(doc)
+                            CleanWriter.write(doc, result, into: &out, finalLineEnd: .likeInput)
+                        }
+                    case .notText(let why):
+                        Diagnostics.error("\(name): record \(number): \(why): passed through unchanged")
+                        ok = false
+                        out.append(contentsOf: reader.buffer)
                     }
                 }
                 out.append(separator)

@@ -21,7 +21,10 @@ enum Main {
         // `| head` closes the pipe: stop quietly instead of dying of SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         do {
-            let arguments = Main.expandSpellings(Array(CommandLine.arguments.dropFirst()))
+            // The raw argv: CommandLine.arguments replaces bytes that are not UTF-8 (a file
+            // name such as `bad\xFF.txt`) with U+FFFD, and that name could not be opened.
+            let raw = (1..<Int(CommandLine.argc)).compactMap { CommandLine.unsafeArgv[$0].map { PathBytes.string(cString: $0) } }
+            let arguments = Main.expandSpellings(raw)
             if TopHelp.isRequested(arguments) { return try writeStandardOutput(TopHelp.text()) }
             if Version.isRequested(arguments) { return try writeStandardOutput(Version.text + "\n") }
             let (head, files) = Main.trailingFiles(arguments)

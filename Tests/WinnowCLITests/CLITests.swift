@@ -199,7 +199,8 @@ import Testing
         var x: UInt32 = 12345
         for i in bytes.indices { x = x &* 1_103_515_245 &+ 12345; bytes[i] = UInt8(truncatingIfNeeded: x >> 16) }
         let run = try winnow([], stdin: bytes)
-        #expect(run.status == 0)
+        // Not text (--input-encoding auto): passed through unchanged, reported, exit 2.
+        #expect(run.status == 2)
         #expect(run.stdout.count <= bytes.count + 2000)
     }
 }

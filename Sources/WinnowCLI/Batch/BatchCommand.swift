@@ -60,6 +60,7 @@ struct Batch: ParsableCommand {
     var color: OutputOptions.ColorChoice = .auto
 
     @OptionGroup var crossDoc: CrossDocOptions
+    @OptionGroup var inputText: InputTextOptions
 
     var workers: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
@@ -98,7 +99,7 @@ struct Batch: ParsableCommand {
     func run() throws {
         // A missing input is reported as `winnow FILE` reports a missing file.
         var info = stat()
-        let problem = stat(input, &info) != 0 ? String(cString: strerror(errno))
+        let problem = stat(input.pathCString, &info) != 0 ? String(cString: strerror(errno))
             : info.st_mode & S_IFMT != S_IFDIR ? "not a folder" : nil
         if let problem {
             Diagnostics.error("\(input): \(problem)")
@@ -107,8 +108,10 @@ struct Batch: ParsableCommand {
         let ruleSet = try rules.loadRuleSet()
         for warning in ruleSet.warnings { Diagnostics.plain(warning.description) }
         let root = input.hasSuffix("/") && input.count > 1 ? String(input.dropLast()) : input
+        // From here on Ctrl-C (or SIGTERM) ends the run with its summary and 130.
+        Interrupt.install()
         let settings = BatchSettings(inputRoot: root, outputRoot: output, inPlace: inPlace, backupSuffix: backupSuffix,
-                                     skipExisting: skipExisting, maxDocBytes: maxDocBytes)
+                                     skipExisting: skipExisting, maxDocBytes: maxDocBytes, inputText: inputText.policy)
         if let output {
             if let reason = Batch.makeFolder(output) {
                 Diagnostics.error("\(output): cannot create the output folder: \(reason)")
@@ -128,11 +131,12 @@ struct Batch: ParsableCommand {
             }
         }
 
-        // First pass: the lines the files share (the sites' templates).
+        // First pass: the lines the files share (the sites' templates). Ctrl-C stops it
+        // too; the cleaning pass then starts no file, and the run ends as any interrupted one.
         var options = rules.cleanOptions
-        options.templates = crossDoc.index(over: plan.items.map(\.input), maxBytes: maxDocBytes, jobs: workers)
+        options.templates = crossDoc.index(over: plan.items.map(\.input), maxBytes: maxDocBytes, jobs: workers,
+                                           stop: { Interrupt.requested })
         let cleanOptions = options
-        Interrupt.install()
         let pool = WorkerPool(items: plan.items, jobs: workers) { BatchWorker(cleaner: Cleaner(ruleSet: ruleSet, options: cleanOptions), settings: settings) }
         let showProgress = progress ?? (isatty(2) != 0)
         let meter = BatchProgress(total: plan.items.count)
@@ -169,11 +173,11 @@ struct Batch: ParsableCommand {
         for part in path.split(separator: "/") {
             built += "/" + part
             var info = stat()
-            if stat(built, &info) == 0 {
+            if stat(built.pathCString, &info) == 0 {
                 if info.st_mode & S_IFMT != S_IFDIR { return "\(built) is not a folder" }
                 continue
             }
-            if mkdir(built, 0o755) != 0 && errno != EEXIST { return String(cString: strerror(errno)) }
+            if mkdir(built.pathCString, 0o755) != 0 && errno != EEXIST { return String(cString: strerror(errno)) }
         }
         return nil
     }

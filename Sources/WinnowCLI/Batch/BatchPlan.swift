@@ -1,4 +1,5 @@
 import Foundation
+import WinnowCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -26,9 +27,7 @@ struct BatchPlan {
     }
 
     private mutating func walk(_ dir: String, relative: String, glob: String, includeHidden: Bool) {
-        let names: [String]
-        do { names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted() }
-        catch {
+        guard let names = BatchPlan.names(in: dir)?.sorted() else {
             failures.append((dir, "cannot read folder"))
             return
         }
@@ -38,10 +37,10 @@ struct BatchPlan {
             let path = dir + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
             var link = stat()
-            guard lstat(path, &link) == 0 else { failures.append((path, String(cString: strerror(errno)))); continue }
+            guard lstat(path.pathCString, &link) == 0 else { failures.append((path, String(cString: strerror(errno)))); continue }
             let isLink = (link.st_mode & S_IFMT) == S_IFLNK
             var target = stat()
-            if stat(path, &target) != 0 {
+            if stat(path.pathCString, &target) != 0 {
                 // Only a link that could have been an input is worth a report.
                 if fnmatch(glob, name, 0) != 0 { continue }
                 failures.append((path, errno == ELOOP ? "symlink loop" : (isLink ? "dangling symlink" : String(cString: strerror(errno)))))
@@ -58,17 +57,36 @@ struct BatchPlan {
         }
     }
 
+    /// The names in folder `dir` (without `.` and `..`), as `PathBytes` strings: a
+    /// name that is not UTF-8 keeps its bytes. Nil when the folder cannot be read.
+    static func names(in dir: String) -> [String]? {
+        guard let stream = opendir(dir.pathCString) else { return nil }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { PathBytes.string(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
     /// Temporary files of an earlier, interrupted run: `.NAME.winnow-tmp-…`.
     static func isTemporary(_ name: String) -> Bool {
         name.hasPrefix(".") && name.contains(".winnow-tmp-")
     }
 
     /// Removes temporary files an interrupted run left under `root`; returns how many.
+    /// Those of a run still writing (another batch into the same folder) are left.
     static func removeStaleTemporaries(under root: String) -> Int {
         var removed = 0
         guard let walker = FileManager.default.enumerator(atPath: root) else { return 0 }
         for case let rel as String in walker where isTemporary((rel as NSString).lastPathComponent) {
+            var fd: Int32 = -1
+            guard AtomicWriter.isAbandoned(root + "/" + rel, lockedFD: &fd) else { continue }
             if unlink(root + "/" + rel) == 0 { removed += 1 }
+            close(fd)
         }
         return removed
     }

@@ -1,3 +1,8 @@
+import WinnowCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Where a batch writes and what it skips.
 struct BatchSettings: Sendable {
     var inputRoot: String
@@ -6,8 +11,14 @@ struct BatchSettings: Sendable {
     var backupSuffix: String?
     var skipExisting: Bool
     var maxDocBytes: Int
+    var inputText = InputText(encoding: "utf-8")
 
+    /// In place, a symlink is followed: the file it points to is rewritten (and its
+    /// backup, `TARGET + suffix`, made beside it), the link stays a link.
     func outputPath(for item: BatchPlan.Item) -> String {
-        inPlace ? item.input : outputRoot! + "/" + item.relative
+        guard inPlace else { return outputRoot! + "/" + item.relative }
+        guard let real = realpath(item.input.pathCString, nil) else { return item.input }
+        defer { free(real) }
+        return PathBytes.string(cString: real)
     }
 }

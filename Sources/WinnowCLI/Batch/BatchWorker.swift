@@ -28,7 +28,7 @@ struct BatchWorker {
         // Opened without blocking and checked on the open file: a path planned as a
         // regular file may have become a FIFO since (a blocking open would hang the
         // worker), and checking the path first would leave a window for that swap.
-        let fd = open(item.input, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = open(item.input.pathCString, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             outcome.status = .failed(String(cString: strerror(errno)))
             return outcome
@@ -52,7 +52,12 @@ struct BatchWorker {
                 outcome.status = .failed("larger than --max-doc-bytes (\(settings.maxDocBytes) bytes)")
                 return outcome
             }
-            document = bytes
+            switch settings.inputText.prepare(bytes, name: item.input) {
+            case .text(let text): document = text
+            case .notText(let why):
+                outcome.status = .failed(why)
+                return outcome
+            }
         } catch {
             outcome.status = .failed(error.message)
             return outcome
@@ -67,10 +72,15 @@ struct BatchWorker {
         document.withUnsafeBufferPointer { CleanWriter.write($0, result, into: &out) }
         do {
             if !settings.inPlace {
-                try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                let folder = (target as NSString).deletingLastPathComponent
+                if PathBytes.bytes(folder) == Array(folder.utf8) {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                } else if let reason = Batch.makeFolder(folder) {
+                    throw AtomicWriter.Failure(message: "cannot create the output folder: \(reason)")
+                }
             }
             try AtomicWriter.write(out, to: target, mode: settings.inPlace ? info.st_mode & 0o7777 : 0o644,
-                                   backupSuffix: settings.inPlace ? settings.backupSuffix : nil)
+                                   owner: settings.inPlace ? (info.st_uid, info.st_gid) : nil, backupSuffix: settings.inPlace ? settings.backupSuffix : nil)
         } catch let failure as AtomicWriter.Failure {
             outcome.status = .failed(failure.message)
             return outcome
@@ -95,7 +105,7 @@ struct BatchWorker {
 
     private func modificationTime(_ path: String) -> Double? {
         var info = stat()
-        return stat(path, &info) == 0 ? mtime(info) : nil
+        return stat(path.pathCString, &info) == 0 ? mtime(info) : nil
     }
 }
 

@@ -54,7 +54,7 @@ final class ReportWriter {
         }
         let temp = AtomicWriter.temporaryPath(for: target)
         let mode = info.st_mode & S_IFMT == S_IFREG ? info.st_mode & 0o7777 : 0o644
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        let fd = AtomicWriter.openTemporary(temp, mode: mode)
         guard fd >= 0 else {
             let dir = (target as NSString).deletingLastPathComponent
             throw Failure(message: "cannot create a file in \(dir.isEmpty ? "." : dir): \(String(cString: strerror(errno)))")

@@ -16,7 +16,9 @@ public struct RepeatDetector {
 
     public func run(_ page: Page, _ fates: inout [Fate]) {
         var exact = HashTable(capacity: page.count)
-        var shingleOwner = HashTable(capacity: page.count * 8)
+        // Sized for a page of ordinary length; it grows. Sized for the largest possible (8
+        // shingles a line) it cost a page of 1M short lines 100 MB before any was stored.
+        var shingleOwner = HashTable(capacity: min(page.count * 8, 1 << 16))
         // Each kept line's word hashes, in one buffer: `wordRanges[i]` is line i's part.
         var words: [UInt64] = []
         var wordRanges = [Range<Int>](repeating: 0..<0, count: page.count)

@@ -67,7 +67,7 @@ public enum ByteReader {
     /// Opens and reads a file; "-" is stdin.
     public static func read(path: String, cap: Int) throws(IOFailure) -> (Outcome, Int32) {
         if path == "-" { return (try read(fd: 0, cap: cap, path: "(standard input)"), 0) }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path.pathCString, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw IOFailure(path: path, errno: errno) }
         var info = stat()
         if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {

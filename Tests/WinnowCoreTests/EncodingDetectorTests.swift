@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import WinnowCore
+
+@Suite struct EncodingDetectorTests {
+    /// Every seed and eval page is UTF-8 and must stay on the fast path (no conversion),
+    /// so outputs on UTF-8 input do not change.
+    @Test func utf8PagesNeedNoWork() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let fm = FileManager.default
+        var paths = try fm.contentsOfDirectory(atPath: root + "/seeds").filter { $0.hasSuffix(".txt") }.map { root + "/seeds/" + $0 }
+        for site in try fm.contentsOfDirectory(atPath: root + "/eval/pages") {
+            paths += try fm.contentsOfDirectory(atPath: root + "/eval/pages/" + site).map { root + "/eval/pages/" + site + "/" + $0 }
+        }
+        #expect(paths.count > 10)
+        for path in paths {
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            #expect(EncodingDetector.detect(bytes) == .utf8, "\(path)")
+        }
+        // Invalid bytes inside UTF-8 text, a stray NUL: still text as it is.
+        #expect(EncodingDetector.detect(Array("Prices rose ".utf8) + [0xFF, 0xFE, 0xC3] + Array(" again.\n".utf8)) == .utf8)
+        #expect(EncodingDetector.detect([0x41, 0x00, 0x42, 0x0A]) == .binary("NUL bytes"))
+        #expect(EncodingDetector.detect(Array("Title\n".utf8) + [0x41, 0x00, 0x42, 0x0A] + Array("×\nAfter the NUL line.\n".utf8)) == .utf8)
+    }
+
+    @Test func utf8ValidationRejectsOverlongsAndSurrogates() {
+        for bad: [UInt8] in [[0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0xF5, 0xAB, 0x99], [0xFF, 0xA9, 0x99]] {
+            #expect(!bad.withUnsafeBufferPointer { EncodingDetector.isValidUTF8($0) }, "\(bad)")
+        }
+        #expect(Array("a×ب€😀".utf8).withUnsafeBufferPointer { EncodingDetector.isValidUTF8($0) })
+    }
+
+    @Test func pathBytesRoundTripAnyName() {
+        var x: UInt32 = 9
+        for _ in 0..<500 {
+            let count = Int(x % 12) + 1
+            var name: [UInt8] = []
+            for _ in 0..<count { x = x &* 1_103_515_245 &+ 12345; name.append(UInt8(truncatingIfNeeded: x >> 16) | 1) }
+            let text = name.withUnsafeBufferPointer { PathBytes.string($0) }
+            #expect(PathBytes.bytes(text) == name, "\(name)")
+        }
+        #expect(PathBytes.bytes("plain/ascii and ×") == Array("plain/ascii and ×".utf8))
+    }
+}
