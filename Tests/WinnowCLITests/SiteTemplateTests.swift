@@ -9,9 +9,9 @@ import Testing
     /// as a multiset.
     static func lost(gold: String, output: String) -> [String] {
         var left: [Substring: Int] = [:]
-        for line in output.split(separator: "\n") { left[line, default: 0] += 1 }
+        for line in output.split(whereSeparator: \.isNewline) { left[line, default: 0] += 1 }
         var lost: [String] = []
-        for line in gold.split(separator: "\n") where !line.isEmpty {
+        for line in gold.split(whereSeparator: \.isNewline) where !line.isEmpty {
             if let n = left[line], n > 0 { left[line] = n - 1 } else { lost.append(String(line)) }
         }
         return lost
