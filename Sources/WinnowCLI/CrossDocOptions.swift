@@ -7,18 +7,19 @@ import Glibc
 
 /// Cross-document chrome detection in runs over many documents.
 struct CrossDocOptions: ParsableArguments {
-    @Flag(help: "Turn off cross-document detection (lines that recur across the run's documents).")
+    @Flag(help: "Turn off cross-document detection (lines that recur across the pages of a site, its folder).")
     var noCrossDoc = false
 
-    @Option(help: ArgumentHelp("A line is template when it stands in at least this many documents.", valueName: "n"))
-    var templateMinDocs = 3
+    @Option(help: ArgumentHelp("A line is template when it stands in at least this many distinct pages of its site (its folder); copies of one article count once.", valueName: "n"))
+    var templateMinDocs = 2
 
     func validate() throws {
         // One document would make every line a template line.
         if templateMinDocs < 2 { throw ValidationError("--template-min-docs must be at least 2 (got \(templateMinDocs))") }
     }
 
-    /// A first pass over the files: which lines they share. Nil when turned off.
+    /// A first pass over the files: which lines the files of each site (folder)
+    /// share. Nil when turned off.
     /// `jobs` threads read the files and work out their line keys, a chunk of files
     /// at a time; the keys are counted in path order, so the index is the same for
     /// any number of jobs. Files that cannot be read, are not regular files or are
@@ -29,7 +30,7 @@ struct CrossDocOptions: ParsableArguments {
         guard !noCrossDoc else { return nil }
         let index = TemplateIndex(minimumDocuments: templateMinDocs)
         let chunk = 256
-        let slots = UnsafeMutableBufferPointer<[UInt64]?>.allocate(capacity: chunk)
+        let slots = UnsafeMutableBufferPointer<TemplateKeys?>.allocate(capacity: chunk)
         defer { slots.deallocate() }
         let shared = SharedSlots(slots)
         var start = 0
@@ -43,7 +44,7 @@ struct CrossDocOptions: ParsableArguments {
                 }
             }
             for k in 0..<part.count {
-                if let keys = slots[k] { index.add(keys: keys) }
+                if let keys = slots[k] { index.add(keys: keys, site: CrossDocOptions.site(of: part[part.startIndex + k])) }
             }
             slots.baseAddress!.deinitialize(count: part.count)
             start += part.count
@@ -51,21 +52,26 @@ struct CrossDocOptions: ParsableArguments {
         return index
     }
 
+    /// The site of a file: its folder.
+    static func site(of path: String) -> UInt64 {
+        TemplateIndex.siteKey((path as NSString).deletingLastPathComponent)
+    }
+
     /// The line keys of one file, or nil when it is not a regular file, cannot be
     /// read or is too large. Opened without blocking: a FIFO must not hang the pass.
-    private static func lineKeys(path: String, maxBytes: Int) -> [UInt64]? {
+    private static func lineKeys(path: String, maxBytes: Int) -> TemplateKeys? {
         let fd = open(path.pathCString, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
               case .complete(let bytes)? = try? ByteReader.read(fd: fd, cap: maxBytes, path: path) else { return nil }
-        return bytes.withUnsafeBufferPointer { TemplateIndex.lineKeys($0) }
+        return bytes.withUnsafeBufferPointer { TemplateIndex.keys($0) }
     }
 }
 
 /// Per-file slots the first pass's threads fill, each its own indexes.
 private final class SharedSlots: @unchecked Sendable {
-    let slots: UnsafeMutableBufferPointer<[UInt64]?>
-    init(_ slots: UnsafeMutableBufferPointer<[UInt64]?>) { self.slots = slots }
+    let slots: UnsafeMutableBufferPointer<TemplateKeys?>
+    init(_ slots: UnsafeMutableBufferPointer<TemplateKeys?>) { self.slots = slots }
 }

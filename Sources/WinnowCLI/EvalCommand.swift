@@ -46,6 +46,7 @@ struct Eval: ParsableCommand {
                 throw ExitCode(2)
             }
             let document = [UInt8](page)
+            cleaner.templateSite = CrossDocOptions.site(of: item.input)
             let result = cleaner.clean(document)
             let site = item.relative.split(separator: "/").first.map(String.init) ?? "."
             evaluation.add(page: item.relative, document: document, gold: [UInt8](goldBytes), result: result,

@@ -66,6 +66,7 @@ struct BatchWorker {
             outcome.status = .failed(problem)
             return outcome
         }
+        cleaner.templateSite = CrossDocOptions.site(of: item.input)
         let result = cleaner.clean(document)
         var out: [UInt8] = []
         out.reserveCapacity(document.count)

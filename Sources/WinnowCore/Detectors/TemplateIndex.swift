@@ -1,11 +1,26 @@
-/// Cross-document chrome: how many documents of a run each line (normalised, all
-/// spaces removed) stands in. A line in many documents is the site's template (its
-/// name, slogan, menu), unless it reads like article prose. Built in a first pass
-/// over a folder, or as it goes over a stream; bounded: past `capacity` distinct
-/// lines, the rarest are forgotten.
+/// What the template index reads of one document: the keys (see `TemplateIndex.key`)
+/// of its non-blank lines and of its prose lines, distinct and sorted, and a hash
+/// of all its line keys in order (equal for copies of one page).
+public struct TemplateKeys: Sendable {
+    public var lines: [UInt64] = []
+    public var prose: [UInt64] = []
+    public var document: UInt64 = 0
+}
+
+/// Cross-document chrome: in how many distinct documents of its site each line
+/// (normalised, digits folded, spaces removed) stands. A line in many documents of
+/// a site is the site's template (its name, slogan, menu), unless it reads like
+/// article prose. Copies of one article (exact, or sharing most prose lines, see
+/// `DuplicateClusters`) count as one document. Sites are keys (`siteKey`): a
+/// folder in batch; 0 when the run is one site. Built in a first pass over a
+/// folder, or as it goes over a stream; bounded: past `capacity` distinct lines,
+/// the rarest are forgotten.
 public final class TemplateIndex: @unchecked Sendable {
     private var counts = HashTable(capacity: 4096)
+    private var duplicates: DuplicateClusters
     public private(set) var documents = 0
+    /// Documents counted as copies of an earlier document of their site.
+    public private(set) var copies = 0
     /// A line is template when it stands in at least this many documents...
     public var minimumDocuments: Int
     public let capacity: Int
@@ -13,46 +28,80 @@ public final class TemplateIndex: @unchecked Sendable {
     public init(minimumDocuments: Int = 3, capacity: Int = 1 << 21) {
         self.minimumDocuments = minimumDocuments
         self.capacity = capacity
+        duplicates = DuplicateClusters(capacity: capacity)
     }
 
-    /// Counts the distinct lines of one document.
-    public func add(_ document: UnsafeBufferPointer<UInt8>) {
-        add(keys: TemplateIndex.lineKeys(document))
+    /// Counts the distinct lines of one document of `site`.
+    public func add(_ document: UnsafeBufferPointer<UInt8>, site: UInt64 = 0) {
+        add(keys: TemplateIndex.keys(document), site: site)
     }
 
-    /// Counts one document from its `lineKeys`, which callers may work out on other
-    /// threads: adding documents' keys in the same order gives the same index.
-    public func add(keys: [UInt64]) {
+    /// Counts one document from its `keys`, which callers may work out on other
+    /// threads: adding documents' keys in the same order gives the same index. A
+    /// copy of an earlier document of the site counts only its lines the earlier
+    /// copies lacked.
+    public func add(keys: TemplateKeys, site: UInt64 = 0) {
         documents += 1
-        for key in keys { counts.add(key, 1) }
+        let (uncounted, isCopy) = duplicates.uncounted(keys, site: site)
+        if isCopy { copies += 1 }
+        for key in uncounted { counts.add(TemplateIndex.mix(key, site), 1) }
         if counts.count > capacity { forgetRarest() }
     }
 
-    /// The distinct keys of a document's non-blank lines (see `key`), sorted.
-    public static func lineKeys(_ document: UnsafeBufferPointer<UInt8>) -> [UInt64] {
-        var keys: [UInt64] = []
-        var shadow: [UInt8] = []
-        for span in LineSplitter.split(document) where !LineSplitter.isBlank(document, span) {
-            keys.append(TemplateIndex.key(UnsafeBufferPointer(rebasing: document[span.content]), shadow: &shadow))
+    /// The keys of a document's non-blank lines.
+    public static func keys(_ document: UnsafeBufferPointer<UInt8>) -> TemplateKeys {
+        let page = Page(document)
+        var out = TemplateKeys()
+        var whole = RepeatDetector.fnvOffset
+        for i in 0..<page.count where !page.blank[i] {
+            let key = TemplateIndex.key(page.shadow(i))
+            out.lines.append(key)
+            if page.traits[i].isProse { out.prose.append(key) }
+            whole = mix(whole, key)
         }
-        keys.sortUnique()
-        return keys
+        out.document = whole
+        out.lines.sortUnique()
+        out.prose.sortUnique()
+        return out
     }
 
-    public func add(_ document: [UInt8]) { document.withUnsafeBufferPointer { add($0) } }
+    public func add(_ document: [UInt8], site: UInt64 = 0) { document.withUnsafeBufferPointer { add($0, site: site) } }
 
-    /// In how many documents the line stands.
-    public func documentCount(_ key: UInt64) -> Int { Int(counts[key] ?? 0) }
+    /// In how many documents of `site` the line with this key stands.
+    public func documentCount(_ key: UInt64, site: UInt64 = 0) -> Int { Int(counts[TemplateIndex.mix(key, site)] ?? 0) }
 
-    public func isTemplate(_ key: UInt64) -> Bool { documentCount(key) >= minimumDocuments }
+    public func isTemplate(_ key: UInt64, site: UInt64 = 0) -> Bool { documentCount(key, site: site) >= minimumDocuments }
 
-    /// The key of a line: its normalised shadow without spaces, hashed (as the
-    /// repeat detector compares lines).
-    static func key(_ line: UnsafeBufferPointer<UInt8>, shadow: inout [UInt8]) -> UInt64 {
-        if Normalizer.shadow(of: line, into: &shadow) {
-            return shadow.withUnsafeBufferPointer { RepeatDetector.spacelessHash($0) }
+    /// The key of a line from its normalised shadow: hashed without spaces (as the
+    /// repeat detector compares lines), each run of digits as one "0" (a date, a
+    /// count or an id does not make a template line another line).
+    public static func key(_ shadow: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = RepeatDetector.fnvOffset
+        var inDigits = false
+        for b in shadow where b != 0x20 && b != 0x09 {
+            let isDigit = b &- 0x30 < 10
+            if isDigit && inDigits { continue }
+            inDigits = isDigit
+            hash = (hash ^ UInt64(isDigit ? 0x30 : b)) &* RepeatDetector.fnvPrime
         }
-        return RepeatDetector.spacelessHash(line)
+        return hash
+    }
+
+    /// The key of a site, from its name (a folder, a host); never 0, which is the
+    /// one site of a run without sites.
+    public static func siteKey(_ name: String) -> UInt64 {
+        var hash = RepeatDetector.fnvOffset
+        for b in name.utf8 { hash = (hash ^ UInt64(b)) &* RepeatDetector.fnvPrime }
+        return hash == 0 ? 1 : hash
+    }
+
+    /// A key combined with a site's (or a running hash with the next key).
+    static func mix(_ key: UInt64, _ site: UInt64) -> UInt64 {
+        guard site != 0 else { return key }
+        var z = key &+ site &* 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 
     /// Halves every count and drops the lines that reach zero: bounded memory on
@@ -67,13 +116,18 @@ public final class TemplateIndex: @unchecked Sendable {
 /// headline listed under "most read" on other pages stays in its own article).
 public struct TemplateDetector {
     public let index: TemplateIndex
+    /// The page's site (see `TemplateIndex.siteKey`).
+    public var site: UInt64
     public var onTopicShare = 0.5
 
-    public init(index: TemplateIndex) { self.index = index }
+    public init(index: TemplateIndex, site: UInt64 = 0) {
+        self.index = index
+        self.site = site
+    }
 
     func run(_ page: Page, _ fates: inout [Fate], topic: TopicModel, headline: Int?) {
         for i in 0..<page.count where fates[i] == .kept && i != headline && !page.traits[i].isProse {
-            let count = index.documentCount(RepeatDetector.spacelessHash(page.shadow(i)))
+            let count = index.documentCount(TemplateIndex.key(page.shadow(i)), site: site)
             // Only a line with some substance can be "about the story": a site's name
             // that the body also quotes ("according to X") is still template.
             let onTopic = topic.wordCount(i) >= 3 && topic.overlap(i, isProse: false) >= onTopicShare

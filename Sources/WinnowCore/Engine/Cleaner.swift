@@ -14,6 +14,9 @@ public final class Cleaner {
     public var observeClassifierInput: ((LineFeatures, [Fate], Int?) -> Void)?
     /// Lines a `first N` or `last N` rule matched but its scope kept out, in the last pass.
     var scopeMisses: [(line: Int, scope: RuleScope)] = []
+    /// The site of the next documents, whose counts the cross-document detector reads
+    /// (`TemplateIndex.siteKey`; 0 when the run is one site).
+    public var templateSite: UInt64 = 0
 
     public init(ruleSet: RuleSet, options: CleanOptions = CleanOptions()) {
         self.ruleSet = ruleSet
@@ -88,7 +91,7 @@ public final class Cleaner {
             let topic = TopicModel(page, fates: fates, words: words)
             headline = HeadlineGuard.find(page, fates, topic)
             if let index = options.templates {
-                TemplateDetector(index: index).run(page, &fates, topic: topic, headline: headline)
+                TemplateDetector(index: index, site: templateSite).run(page, &fates, topic: topic, headline: headline)
             }
             if options.detectHeadlineLists {
                 HeadlineListDetector(minimum: options.headlineListMinimum).run(page, &fates, topic: topic, headline: headline)

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import WinnowCore
+
+/// The cross-document index: per site, digits alike, copies of one article once.
+@Suite struct TemplateIndexTests {
+    static let prose = [
+        "The ferry between the two islands sailed again on Monday after three days of storms kept it in port.",
+        "Passengers queued from early morning, and the operator added two extra crossings to clear the backlog.",
+        "The harbour master said the forecast for the rest of the week was calm, with light winds from the west.",
+        "Fishing boats that had sheltered in the bay also went back to sea, the first time since last Thursday.",
+    ]
+
+    static func count(_ index: TemplateIndex, _ line: String, site: UInt64 = 0) -> Int {
+        var shadow: [UInt8] = []
+        let bytes = Array(line.utf8)
+        return bytes.withUnsafeBufferPointer { b in
+            Normalizer.shadow(of: b, into: &shadow)
+                ? shadow.withUnsafeBufferPointer { index.documentCount(TemplateIndex.key($0), site: site) }
+                : index.documentCount(TemplateIndex.key(b), site: site)
+        }
+    }
+
+    @Test func exactAndNearCopiesCountOnce() {
+        let index = TemplateIndex(minimumDocuments: 2)
+        let article = "Ferry back\n\n" + Self.prose.joined(separator: "\n") + "\nSubheading here\n"
+        index.add(Array(article.utf8))
+        index.add(Array(article.utf8))
+        // One word edited in one paragraph: still the same article.
+        index.add(Array(article.replacingOccurrences(of: "two extra", with: "three extra").utf8))
+        #expect(index.documents == 3 && index.copies == 2)
+        #expect(Self.count(index, "Subheading here") == 1)
+        #expect(Self.count(index, "Ferry back") == 1)
+        // Another article with the same subheading makes it a candidate.
+        index.add(Array("Other story\nA council meeting on the new bridge was put off until next month, the mayor said.\nSubheading here\n".utf8))
+        #expect(index.copies == 2)
+        #expect(Self.count(index, "Subheading here") == 2)
+    }
+
+    @Test func sitesCountApartAndDigitsAreAlike() {
+        let index = TemplateIndex(minimumDocuments: 2)
+        let a = TemplateIndex.siteKey("in/a"), b = TemplateIndex.siteKey("in/b")
+        index.add(Array("Story ID: RP-2024-9330\n\(Self.prose[0])\n".utf8), site: a)
+        index.add(Array("Story ID: RP-2023-17\n\(Self.prose[1])\n".utf8), site: a)
+        index.add(Array("Story ID: RP-2024-9330\n\(Self.prose[2])\n".utf8), site: b)
+        #expect(Self.count(index, "Story ID: RP-1-1", site: a) == 2)
+        #expect(Self.count(index, "Story ID: RP-1-1", site: b) == 1)
+        #expect(Self.count(index, "Story ID: RP-1-1") == 0)
+        // Persian digits are digits too (the shadow makes them ASCII).
+        #expect(Self.count(index, "Story ID: RP-۱۲-۳", site: a) == 2)
+    }
+}
