@@ -222,7 +222,7 @@ def write_fixture(winnow, model_path):
         rows = by_page[page]
         z = logit(stage1, np.array([r for _, r in rows]))
         p = sigmoid(logit(stage2, stage2_inputs(z)))
-        out += [f"{page}\t{line}\t{score!r}" for (line, _), score in zip(rows, p)]
+        out += [f"{page}\t{line}\t{float(score)!r}" for (line, _), score in zip(rows, p)]
     path = os.path.join(ROOT, "Tests", "Fixtures", "line-model-scores.tsv")
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
@@ -251,9 +251,10 @@ def read_model(path, names):
 
 
 def predict_with_winnow(winnow, model, data, recs, out_dir):
-    """Runs winnow with `model` on the pages, one NUL-separated stream."""
+    """Runs winnow with `model` (None: without a model) on the pages, one NUL-separated stream."""
     stream = b"".join(open(page_path(data, r), "rb").read() + b"\0" for r in recs)
-    result = subprocess.run([winnow, "-z", "--model", model], input=stream, capture_output=True, check=True)
+    flags = ["--model", model] if model else ["--no-model"]
+    result = subprocess.run([winnow, "-z"] + flags, input=stream, capture_output=True, check=True)
     docs = result.stdout.split(b"\0")
     for rec, doc in zip(recs, docs):
         path = os.path.join(out_dir, rec["id"] + ".txt")
