@@ -39,27 +39,37 @@ public final class LineFeatures {
     /// The `own` features of every non-blank line, `own.count` a line (blank: zeros).
     private var ownValues: [Double]
 
-    /// Computes what depends on the line alone, once per document.
+    /// Which lines' `own` features are computed: each is, once, the first time the
+    /// line is kept in a pass (lines the rules remove are never scanned).
+    private var computed: [Bool]
+
     public init(_ page: Page) {
         self.page = page
-        let width = LineFeatures.own.count
-        ownValues = [Double](repeating: 0, count: page.count * width)
-        for i in 0..<page.count where !page.blank[i] {
-            let t = page.traits[i]
-            let s = WordScan(page.line(i), shadow: page.shadow(i))
-            let chars = Double(max(t.chars, 1)), words = Double(max(t.words, 1))
-            // Written in place, in `own`'s order: no array a line.
-            var j = i * width
-            func put(_ v: Double) { ownValues[j] = v; j += 1 }
-            put(log1p(Double(t.chars))); put(log1p(Double(t.words))); put(min(chars / words, 20) / 10)
-            put(flag(t.endsSentence)); put(log1p(Double(t.innerSentenceBreaks)))
-            put(flag(t.endsWithColon)); put(flag(t.startsWithListMarker))
-            put(Double(t.digits) / chars); put(Double(t.latinLetters) / chars); put(Double(t.arabicScript) / chars)
-            put(Double(s.stopwords) / words); put(Double(s.shortWords) / words); put(Double(s.capitalised) / words)
-            put(Double(s.punctuation) / chars); put(log1p(Double(s.separators)))
-            put(flag(s.urlLike)); put(flag(t.isProse)); put(flag(t.isHeadlineLike)); put(flag(page.isNameLike(i)))
-            put(flag(s.endsQuestion)); put(Double(s.cjk) / chars); put(log1p(Double(s.cjkBreaks)))
+        // Not zeroed: a line's slots are written by `computeOwn` before they are read.
+        ownValues = [Double](unsafeUninitializedCapacity: page.count * LineFeatures.own.count) { _, count in
+            count = page.count * LineFeatures.own.count
         }
+        computed = [Bool](repeating: false, count: page.count)
+    }
+
+    /// What depends on line `i` alone.
+    private func computeOwn(_ i: Int) {
+        computed[i] = true
+        let width = LineFeatures.own.count
+        let t = page.traits[i]
+        let s = WordScan(page.line(i), shadow: page.shadow(i))
+        let chars = Double(max(t.chars, 1)), words = Double(max(t.words, 1))
+        // Written in place, in `own`'s order: no array a line.
+        var j = i * width
+        func put(_ v: Double) { ownValues[j] = v; j += 1 }
+        put(log1p(Double(t.chars))); put(log1p(Double(t.words))); put(min(chars / words, 20) / 10)
+        put(flag(t.endsSentence)); put(log1p(Double(t.innerSentenceBreaks)))
+        put(flag(t.endsWithColon)); put(flag(t.startsWithListMarker))
+        put(Double(t.digits) / chars); put(Double(t.latinLetters) / chars); put(Double(t.arabicScript) / chars)
+        put(Double(s.stopwords) / words); put(Double(s.shortWords) / words); put(Double(s.capitalised) / words)
+        put(Double(s.punctuation) / chars); put(log1p(Double(s.separators)))
+        put(flag(s.urlLike)); put(flag(t.isProse)); put(flag(t.isHeadlineLike)); put(flag(page.isNameLike(i)))
+        put(flag(s.endsQuestion)); put(Double(s.cjk) / chars); put(log1p(Double(s.cjkBreaks)))
     }
 
     /// The kept lines in order and their feature rows, `count` values a line, one
@@ -98,6 +108,7 @@ public final class LineFeatures {
         for k in 0..<n {
             let i = lines[k]
             let base = k * width
+            if !computed[i] { computeOwn(i) }
             for j in 0..<ownWidth { values[base + j] = ownValues[i * ownWidth + j] }
             var isProtected = false
             if case .protected = fates[i] { isProtected = true }

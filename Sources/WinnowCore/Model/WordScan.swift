@@ -72,12 +72,13 @@ struct WordScan {
     private static let www: UInt32 = 0x7777_772E
 
     private mutating func scanShadow(_ s: UnsafeBufferPointer<UInt8>) {
+        let longest = Stopwords.longest
         var hash = RepeatDetector.fnvOffset
         var scalars = 0
         func endWord() {
             if scalars > 0 {
                 if scalars <= 3 { shortWords += 1 }
-                if scalars <= Stopwords.longest, Stopwords.hashes[hash] != nil { stopwords += 1 }
+                if scalars <= longest, Stopwords.hashes[hash] != nil { stopwords += 1 }
             }
             hash = RepeatDetector.fnvOffset
             scalars = 0
@@ -101,8 +102,11 @@ struct WordScan {
                 continue
             }
             if b & 0xC0 != 0x80 { scalars += 1 }
-            let lower = b &- 0x41 < 26 ? b | 0x20 : b
-            hash = (hash ^ UInt64(lower)) &* RepeatDetector.fnvPrime
+            // A word longer than every stopword needs no hash.
+            if scalars <= longest {
+                let lower = b &- 0x41 < 26 ? b | 0x20 : b
+                hash = (hash ^ UInt64(lower)) &* RepeatDetector.fnvPrime
+            }
             i += 1
         }
         endWord()
