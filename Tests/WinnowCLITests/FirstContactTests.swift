@@ -29,19 +29,21 @@ import Testing
         #expect(try winnow(["help", "clean"]).out.hasPrefix("OVERVIEW: Clean documents"))
     }
 
-    /// `--version`: the version, the commit (unknown outside scripts/install.sh) and
-    /// the default rules: as many as `winnow rules` lists, and a fingerprint.
+    /// `--version`: the version, the commit (unknown outside scripts/install.sh),
+    /// the default rules (as many as `winnow rules` lists, and a fingerprint) and
+    /// the line model.
     @Test func versionNamesTheCommitAndTheDefaultRules() throws {
         let run = try winnow(["--version"])
         #expect(run.status == 0)
         let lines = run.out.split(separator: "\n").map(String.init)
-        #expect(lines.count == 3)
+        #expect(lines.count == 4)
         #expect(lines.first?.hasPrefix("winnow 0.") == true)
         #expect(lines.count > 1 && lines[1].hasPrefix("commit: "))
         let ruleCount = try winnow(["rules"]).out.split(separator: "\n").count
         let files = try FileManager.default.subpathsOfDirectory(atPath: packageRoot + "/rules").filter { $0.hasSuffix(".rules") }
-        #expect(lines.last?.hasPrefix("default rules: \(ruleCount) rules in \(files.count) files, fingerprint ") == true)
-        #expect(lines.last?.split(separator: " ").last?.count == 16)
+        #expect(lines.count > 2 && lines[2].hasPrefix("default rules: \(ruleCount) rules in \(files.count) files, fingerprint "))
+        #expect(lines.count > 2 && lines[2].split(separator: " ").last?.count == 16)
+        #expect(lines.last?.hasPrefix("line model: \(LineModelName.embedded) (") == true)
         #expect(try winnow(["batch", "--version"]).out == run.out)
     }
 
@@ -113,5 +115,13 @@ import Testing
                 #expect(path.hasPrefix(packageRoot + "/") && FileManager.default.fileExists(atPath: path), "\(document): \(target)")
             }
         }
+    }
+}
+
+/// The name line of the committed model file (what `--version` must report).
+enum LineModelName {
+    static var embedded: String {
+        let text = (try? String(contentsOfFile: packageRoot + "/models/line.model", encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").first { $0.hasPrefix("name ") }.map { String($0.dropFirst(5)) } ?? "?"
     }
 }

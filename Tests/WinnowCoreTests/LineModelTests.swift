@@ -66,12 +66,18 @@ import Testing
     @Test func rulesAndTheHeadlineWinOverTheModel() throws {
         var options = CleanOptions()
         options.classifier = try LineModel(text: Self.uniformModel(threshold: 1))
+        options.removalBudget = 1   // this test is about what the model may touch, not how much
         let rules = try ruleSet("keep t.keep ^Keep this line")
         let page = """
         Minister opens the new harbour bridge in the north
         The minister opened the new harbour bridge on Monday, after four years of building work and a long dispute.
         Keep this line.
         Another line the model may take away, since nothing protects it.
+        Traffic will use the bridge from next week, the city council said in a short statement on Tuesday.
+        Residents of both banks had asked for a crossing since the old ferry stopped running.
+        The bridge cost more than planned, and the council will publish the final figures in the spring.
+        Engineers will check the structure every year for the first decade of its use.
+        A festival on the new bridge is planned for the summer, with music and food stalls.
         """
         let result = Cleaner(ruleSet: rules, options: options).clean(Array(page.utf8))
         #expect(result.fates[0] == .kept, "the headline stays")
@@ -79,6 +85,27 @@ import Testing
         #expect(result.fates[2] == .protected(rule: 0))
         #expect(result.fates[3].isRemoved)
         if case .removed(.model(let permille)) = result.fates[3] { #expect(permille == 500) } else { Issue.record("not a model removal") }
+        #expect(result.fates.filter { if case .removed(.model) = $0 { true } else { false } }.count == 7)
+    }
+
+    /// A fragment of a few lines is not a page: the model leaves it alone.
+    @Test func aShortFragmentIsLeftAlone() throws {
+        var options = CleanOptions()
+        options.classifier = try LineModel(text: Self.uniformModel(threshold: 1))
+        let fragment = "Title\nBody line one.\nBody line two.\n"
+        #expect(clean(fragment, options: options) == fragment)
+    }
+
+    /// The seeds stay exactly as expected with the built-in model, as the CLI runs.
+    @Test(arguments: GoldenTests.seeds)
+    func seedsStayExactWithTheModel(_ name: String) throws {
+        var options = CleanOptions()
+        options.classifier = LineModel.embedded
+        let page = try readFile("seeds/" + name)
+        let expected = String(decoding: try readFile("seeds/expected/" + name), as: UTF8.self)
+            .split(separator: "\n").map(String.init)
+        let output = String(decoding: CleanWriter.cleaned(page, Cleaner(ruleSet: defaultRules, options: options).clean(page)), as: UTF8.self)
+        #expect(output.split(separator: "\n").map(String.init) == expected)
     }
 
     @Test func aNeutralModelChangesNothing() throws {

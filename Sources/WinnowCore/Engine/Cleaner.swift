@@ -12,6 +12,9 @@ public final class Cleaner {
     /// after the rules and detectors, and the headline. `winnow features` keeps the
     /// last pass's for training.
     public var observeClassifierInput: ((LineFeatures, [Fate], Int?) -> Void)?
+    /// The headline the first pass found: the classifier keeps it in later passes
+    /// too, when its own removals (of the lead) would hide it from `HeadlineGuard`.
+    private var firstHeadline: Int?
     /// Lines a `first N` or `last N` rule matched but its scope kept out, in the last pass.
     var scopeMisses: [(line: Int, scope: RuleScope)] = []
     /// The site of the next documents, whose counts the cross-document detector reads
@@ -42,6 +45,7 @@ public final class Cleaner {
         let words = (options.detectHeadlineLists || options.templates != nil || options.classifier != nil || observeClassifierInput != nil) ? TopicModel.words(of: page) : WordLists()
         // What the line model reads of each line alone: computed once, read in every pass.
         let features = options.classifier != nil || observeClassifierInput != nil ? LineFeatures(page) : nil
+        firstHeadline = nil
         var result = cleanOnce(page, language: language, words: words, features: features)
         for _ in 0..<8 {
             let kept = result.fates.indices.filter { result.fates[$0].isKept }
@@ -99,6 +103,8 @@ public final class Cleaner {
         }
         var evidence: [Int: [(feature: String, weight: Double)]] = [:]
         if let features {
+            if firstHeadline == nil { firstHeadline = headline }
+            let headline = headline ?? firstHeadline
             observeClassifierInput?(features, fates, headline)
             if let classifier = options.classifier {
                 evidence = ClassifierPass(classifier: classifier).run(page, features, &fates, headline: headline,

@@ -4,9 +4,15 @@
 struct ClassifierPass {
     let classifier: any LineClassifier
 
+    /// Pages with fewer kept lines are left alone: too little context to judge (a
+    /// fragment, not a page), and the model was trained on whole pages.
+    static let minimumKeptLines = 8
+
     /// Removes the lines the classifier decides are chrome; with `evidence`,
     /// returns the strongest features behind each removal (for `--explain`).
     func run(_ page: Page, _ features: LineFeatures, _ fates: inout [Fate], headline: Int?, evidence: Bool) -> [Int: [(feature: String, weight: Double)]] {
+        let kept = (0..<page.count).reduce(0) { $0 + (!page.blank[$1] && fates[$1].isKept ? 1 : 0) }
+        guard kept >= ClassifierPass.minimumKeptLines else { return [:] }
         let input = fates
         var found: [Int: [(feature: String, weight: Double)]] = [:]
         for (line, score) in classifier.removals(features, fates: fates, headline: headline) {
