@@ -36,7 +36,8 @@ public final class LineFeatures {
     public static var count: Int { names.count }
 
     let page: Page
-    /// The `own` features of every non-blank line, `own.count` a line (blank: zeros).
+    /// The `own` features of every line, `own.count` a line; a line's slots hold
+    /// values once `computed` says so.
     private var ownValues: [Double]
 
     /// Which lines' `own` features are computed: each is, once, the first time the

@@ -140,22 +140,25 @@ public struct LineModel: LineClassifier {
 
     public func scores(_ features: LineFeatures, fates: [Fate], headline: Int?) -> [Double?] {
         let rows = features.rows(fates: fates, headline: headline)
-        let z = rows.lines.indices.map { stage1.logit(rows.row($0)) }
         var out = [Double?](repeating: nil, count: fates.count)
-        LineModel.forEachStage2Input(z) { k, input in out[rows.lines[k]] = LineModel.sigmoid(stage2.logit(input)) }
+        for (k, p) in probabilities(rows).enumerated() { out[rows.lines[k]] = p }
         return out
     }
 
     public func removals(_ features: LineFeatures, fates: [Fate], headline: Int?) -> [(line: Int, score: Double)] {
         let rows = features.rows(fates: fates, headline: headline)
-        let z = rows.lines.indices.map { stage1.logit(rows.row($0)) }
-        var out: [(line: Int, score: Double)] = []
-        LineModel.forEachStage2Input(z) { k, input in
+        return probabilities(rows).enumerated().compactMap { k, score in
             let line = rows.lines[k]
-            guard line != headline, case .kept = fates[line] else { return }
-            let score = LineModel.sigmoid(stage2.logit(input))
-            if score < (rows.inBody[k] ? bodyThreshold : threshold) { out.append((line, score)) }
+            guard line != headline, case .kept = fates[line], score < (rows.inBody[k] ? bodyThreshold : threshold) else { return nil }
+            return (line, score)
         }
+    }
+
+    /// The body probability of each of `rows`' lines, in their order: both stages.
+    private func probabilities(_ rows: LineFeatures.Rows) -> [Double] {
+        let z = rows.lines.indices.map { stage1.logit(rows.row($0)) }
+        var out = [Double](repeating: 0, count: z.count)
+        LineModel.forEachStage2Input(z) { k, input in out[k] = LineModel.sigmoid(stage2.logit(input)) }
         return out
     }
 
