@@ -8,9 +8,10 @@
 2. Lines the model decides (kept by the rules and detectors) with a confident
    label (B or C) are the examples; pages are weighted so that one long page
    does not outweigh many short ones, and Persian/Arabic/Urdu pages count more.
-3. Stage 1 is a logistic regression over the features; stage 2 a logistic
-   regression over the stage-1 logits of each line's neighbours and the article
-   span (LineModel.swift computes the same).
+3. Stage 1 is a logistic regression over the features and the line's lexical
+   logit (a regression over its hashed words, train/lexical.py; out-of-fold on
+   training pages); stage 2 a logistic regression over the stage-1 logits of
+   each line's neighbours and the article span (LineModel.swift computes the same).
 4. Sites are split into folds; each fold's model is trained on the other folds,
    written as a model file, and run by winnow itself on the fold's pages. The
    predictions go to DATA/cv/pred, scored by train/eval.py.
@@ -27,7 +28,10 @@ import sys
 from collections import defaultdict
 
 import numpy as np
+import scipy.sparse as sp
 from scipy.optimize import minimize
+
+import lexical
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STAGE2 = ["z", "z_m3", "z_m2", "z_m1", "z_p1", "z_p2", "z_p3", "z_mean_before", "z_mean_after",
@@ -150,26 +154,72 @@ def stage2_inputs(z):
     return np.array(rows, dtype=np.float64)
 
 
+def example_rows(pid, feats, labels, index_by_id):
+    """The rows of a page the model decides with a confident label, their labels
+    and their weight (one long page must not outweigh many short ones)."""
+    lines, decided, _ = feats[pid]
+    lab = labels[pid]
+    keep = [k for k in range(len(lines)) if decided[k] and lines[k] < len(lab) and lab[lines[k]] in ("B", "C")]
+    weight = 1 / math.sqrt(len(keep)) if keep else 0.0
+    if index_by_id[pid].get("lang") in RTL:
+        weight *= 5
+    return keep, [1.0 if lab[lines[k]] == "B" else 0.0 for k in keep], weight
+
+
 def examples(pids, feats, labels, index_by_id, stage1=None):
     """Rows the model decides with a confident label, their labels and weights;
     with `stage1`, stage-2 inputs instead of features."""
     X, y, w = [], [], []
     for pid in pids:
-        lines, decided, rows = feats[pid]
-        lab = labels[pid]
-        inputs = stage2_inputs(logit(stage1, rows)) if stage1 is not None else rows
-        keep = [k for k in range(len(lines)) if decided[k] and lines[k] < len(lab) and lab[lines[k]] in ("B", "C")]
+        keep, ys, weight = example_rows(pid, feats, labels, index_by_id)
         if not keep:
             continue
-        rec = index_by_id[pid]
-        weight = 1 / math.sqrt(len(keep))
-        if rec.get("lang") in RTL:
-            weight *= 5
-        for k in keep:
-            X.append(inputs[k])
-            y.append(1.0 if lab[lines[k]] == "B" else 0.0)
-            w.append(weight)
+        rows = feats[pid][2]
+        inputs = stage2_inputs(logit(stage1, rows)) if stage1 is not None else rows
+        X.extend(inputs[k] for k in keep)
+        y.extend(ys)
+        w.extend([weight] * len(keep))
     return np.array(X), np.array(y), np.array(w)
+
+
+def word_rows(data, index_by_id, feats):
+    """Per page, the sparse word rows (train/lexical.py) of its feature rows' lines."""
+    out = {}
+    for pid, (lines, _, _) in feats.items():
+        with open(page_path(data, index_by_id[pid]), encoding="utf-8") as f:
+            text = f.read().split("\n")
+        out[pid] = lexical.matrix([text[l] if l < len(text) else "" for l in lines])
+    return out
+
+
+def fit_lexical(pids, words, feats, labels, index_by_id):
+    """The lexical table fitted on `pids`' example rows."""
+    Xs, y, w = [], [], []
+    for pid in pids:
+        keep, ys, weight = example_rows(pid, feats, labels, index_by_id)
+        if keep:
+            Xs.append(words[pid][keep])
+            y.extend(ys)
+            w.extend([weight] * len(keep))
+    return lexical.table(lexical.fit(sp.vstack(Xs).tocsr(), np.array(y), np.array(w)))
+
+
+def with_lexical(pids, words, feats, labels, index_by_id, fold_of_pid, folds, test=()):
+    """`feats` of `pids` (and of `test`) with the lexical logit as the last column:
+    out of fold for `pids` (each fold's pages scored by a table fitted on the
+    others), and from a table fitted on all of `pids` for `test`. Returns the
+    features and that table."""
+    out = {}
+    for j in range(folds):
+        inside = [p for p in pids if fold_of_pid(p) == j]
+        tab = fit_lexical([p for p in pids if fold_of_pid(p) != j], words, feats, labels, index_by_id)
+        for p in inside:
+            out[p] = lexical.logits(tab, words[p])
+    tab = fit_lexical(pids, words, feats, labels, index_by_id)
+    for p in test:
+        out[p] = lexical.logits(tab, words[p])
+    joined = {p: (feats[p][0], feats[p][1], np.hstack([feats[p][2], out[p].reshape(-1, 1)])) for p in out}
+    return joined, tab
 
 
 def train(pids, feats, labels, index_by_id, l2):
@@ -180,7 +230,7 @@ def train(pids, feats, labels, index_by_id, l2):
     return stage1, stage2
 
 
-def write_model(path, name, threshold, body_threshold, names, stage1, stage2):
+def write_model(path, name, threshold, body_threshold, names, stage1, stage2, lexical_table):
     out = ["winnow-line-model 1", f"name {name}", f"threshold {float(threshold)!r}",
            f"threshold_in_body {float(body_threshold)!r}"]
     for title, stage, labels in (("stage1", stage1, names), ("stage2", stage2, STAGE2)):
@@ -188,6 +238,9 @@ def write_model(path, name, threshold, body_threshold, names, stage1, stage2):
         for j, feature in enumerate(labels):
             out.append(f"{feature} {float(stage['mean'][j])!r} {float(stage['scale'][j])!r} {float(stage['weights'][j])!r}")
         out.append(f"bias {float(stage['bias'])!r}")
+    intercept, entries = lexical_table
+    out.append(f"lexical {lexical.BITS} {intercept!r}")
+    out += [f"{b} {v!r}" for b, v in entries]
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
 
@@ -212,7 +265,7 @@ def write_fixture(winnow, model_path):
     result = subprocess.run([winnow, "features", "--no-model"] + pages, cwd=ROOT, capture_output=True, check=True)
     lines = result.stdout.decode().split("\n")
     names = lines[0].split("\t")[3:]
-    stage1, stage2 = read_model(model_path, names)
+    stage1, stage2, tab = read_model(model_path, names)
     by_page = defaultdict(list)
     for line in lines[1:]:
         if line:
@@ -221,7 +274,10 @@ def write_fixture(winnow, model_path):
     out = []
     for page in pages:
         rows = by_page[page]
-        z = logit(stage1, np.array([r for _, r in rows]))
+        with open(os.path.join(ROOT, page), encoding="utf-8") as f:
+            text = f.read().split("\n")
+        words = lexical.logits(tab, lexical.matrix([text[line] for line, _ in rows]))
+        z = logit(stage1, np.hstack([np.array([r for _, r in rows]), words.reshape(-1, 1)]))
         p = sigmoid(logit(stage2, stage2_inputs(z)))
         out += [f"{page}\t{line}\t{float(score)!r}" for (line, _), score in zip(rows, p)]
     path = os.path.join(ROOT, "Tests", "Fixtures", "line-model-scores.tsv")
@@ -231,11 +287,16 @@ def write_fixture(winnow, model_path):
 
 
 def read_model(path, names):
-    stages, current = [], None
+    """The two stages and the lexical table of a model file."""
+    stages, current, tab = [], None, None
     with open(path, encoding="utf-8") as f:
         for line in f:
             fields = line.split()
-            if fields[0] in ("stage1", "stage2"):
+            if tab is not None:
+                tab[1].append((int(fields[0]), float(fields[1])))
+            elif fields[0] == "lexical" and len(fields) == 3:
+                tab = (float(fields[2]), [])
+            elif fields[0] in ("stage1", "stage2"):
                 current = {"names": [], "mean": [], "scale": [], "weights": []}
                 stages.append(current)
             elif fields[0] == "bias" and current is not None:
@@ -247,8 +308,8 @@ def read_model(path, names):
     for stage in stages:
         for key in ("mean", "scale", "weights"):
             stage[key] = np.array(stage[key])
-    assert stages[0]["names"] == names, "the model's features are not winnow's"
-    return stages
+    assert stages[0]["names"] == names + ["lexical"], "the model's features are not winnow's"
+    return stages[0], stages[1], tab
 
 
 def predict_with_winnow(winnow, model, data, recs, out_dir):
@@ -287,6 +348,13 @@ def main():
     labels = {r["id"]: read_labels(args.data, r) for r in index if r["id"] in feats}
     pids = sorted(feats)
     print(f"pages {len(pids)}, feature rows {sum(len(v[0]) for v in feats.values())}", file=sys.stderr)
+    words = word_rows(args.data, index_by_id, feats)
+
+    def site_fold(pid):
+        return fold_of(index_by_id[pid]["site"], args.folds or 5)
+
+    def inner_fold(pid):
+        return lexical.inner_fold(index_by_id[pid]["site"], 4)
 
     cv_dir = os.path.join(args.data, "cv")
     pred_dir = os.path.join(cv_dir, "pred")
@@ -294,21 +362,24 @@ def main():
     for k in range(args.folds):
         test = [p for p in pids if fold_of(index_by_id[p]["site"], args.folds) == k]
         train_ids = [p for p in pids if fold_of(index_by_id[p]["site"], args.folds) != k]
-        stage1, stage2 = train(train_ids, feats, labels, index_by_id, args.l2)
+        joined, tab = with_lexical(train_ids, words, feats, labels, index_by_id, inner_fold, 4, test)
+        stage1, stage2 = train(train_ids, joined, labels, index_by_id, args.l2)
         threshold = args.threshold
         model = os.path.join(cv_dir, f"fold{k}.model")
-        write_model(model, f"{args.name}-fold{k}", threshold, args.body_threshold, names, stage1, stage2)
+        write_model(model, f"{args.name}-fold{k}", threshold, args.body_threshold, names + ["lexical"], stage1, stage2, tab)
         predict_with_winnow(args.winnow, model, args.data, [index_by_id[p] for p in test], pred_dir)
         print(f"fold {k}: {len(train_ids)} train pages, {len(test)} test pages, threshold {threshold:.3f}", file=sys.stderr)
 
     if not args.no_final:
-        stage1, stage2 = train(pids, feats, labels, index_by_id, args.l2)
+        joined, tab = with_lexical(pids, words, feats, labels, index_by_id, site_fold, args.folds or 5)
+        stage1, stage2 = train(pids, joined, labels, index_by_id, args.l2)
         threshold = args.threshold
         model = os.path.join(ROOT, "models", "line.model")
-        write_model(model, args.name, threshold, args.body_threshold, names, stage1, stage2)
+        write_model(model, args.name, threshold, args.body_threshold, names + ["lexical"], stage1, stage2, tab)
         write_embedded(model)
         report = {"name": args.name, "pages": len(pids), "threshold": threshold,
-                  "stage1": sorted(zip(names, stage1["weights"].tolist()), key=lambda t: -abs(t[1]))[:15],
+                  "lexical_buckets": len(tab[1]),
+                  "stage1": sorted(zip(names + ["lexical"], stage1["weights"].tolist()), key=lambda t: -abs(t[1]))[:15],
                   "stage2": list(zip(STAGE2, stage2["weights"].tolist()))}
         with open(os.path.join(ROOT, "models", "line.report.json"), "w", encoding="utf-8") as f:
             json.dump(report, f, indent=1, ensure_ascii=False)

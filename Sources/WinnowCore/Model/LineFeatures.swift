@@ -44,8 +44,19 @@ public final class LineFeatures {
     /// line is kept in a pass (lines the rules remove are never scanned).
     private var computed: [Bool]
 
+    /// Per line, a value a model derives from the line alone (its lexical logit),
+    /// once a page; NaN until then.
+    private var memo: [Double]
+
+    /// Line `i`'s memoised value, computed by `compute` the first time.
+    func memoised(_ i: Int, _ compute: () -> Double) -> Double {
+        if memo[i].isNaN { memo[i] = compute() }
+        return memo[i]
+    }
+
     public init(_ page: Page) {
         self.page = page
+        memo = [Double](repeating: .nan, count: page.count)
         // Not zeroed: a line's slots are written by `computeOwn` before they are read.
         ownValues = [Double](unsafeUninitializedCapacity: page.count * LineFeatures.own.count) { _, count in
             count = page.count * LineFeatures.own.count

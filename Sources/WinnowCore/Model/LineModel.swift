@@ -17,6 +17,8 @@ import Foundation
 ///     stage2
 ///     ...
 ///     bias 0.1
+///     lexical 18 -0.2             (optional: bits, intercept; then "bucket weight"
+///     1234 0.53                    lines, and stage 1 ends with the feature `lexical`)
 public struct LineModel: LineClassifier {
     public struct Stage: Sendable {
         public var names: [String]
@@ -33,11 +35,14 @@ public struct LineModel: LineClassifier {
             foldedBias = bias - (0..<weights.count).reduce(0) { $0 + folded[$1] * means[$1] }
         }
 
-        func logit(_ x: ArraySlice<Double>) -> Double {
+        /// The logit of `x`; a stage with one more weight than `x` has values (stage 1
+        /// with the lexical score) takes `extra` as the last.
+        func logit(_ x: ArraySlice<Double>, extra: Double = 0) -> Double {
             var sum = foldedBias
             let start = x.startIndex
             folded.withUnsafeBufferPointer { w in
-                for j in 0..<w.count { sum += w[j] * x[start + j] }
+                for j in 0..<x.count { sum += w[j] * x[start + j] }
+                if w.count > x.count { sum += w[x.count] * extra }
             }
             return sum
         }
@@ -56,6 +61,8 @@ public struct LineModel: LineClassifier {
     public let bodyThreshold: Double
     let stage1: Stage
     let stage2: Stage
+    /// The word evidence, when the model has it: stage 1's last input.
+    let lexical: LexicalScore?
 
     public static let stage2Names = [
         "z", "z_m3", "z_m2", "z_m1", "z_p1", "z_p2", "z_p3", "z_mean_before", "z_mean_after",
@@ -74,6 +81,8 @@ public struct LineModel: LineClassifier {
         var stages: [Stage] = []
         var current: Stage? = nil
         var sawHeader = false
+        var lexicalHeader: (bits: Int, intercept: Double)? = nil
+        var lexicalEntries: [(bucket: Int, weight: Double)] = []
         for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let fields = raw.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             guard let key = fields.first, !key.hasPrefix("#") else { continue }
@@ -89,7 +98,19 @@ public struct LineModel: LineClassifier {
                 sawHeader = true
                 continue
             }
+            if let header = lexicalHeader {
+                guard fields.count == 2, let bucket = Int(key), bucket >= 0, bucket < 1 << header.bits else {
+                    throw fail("expected 'bucket weight' in the lexical table")
+                }
+                lexicalEntries.append((bucket, try value(fields[1])))
+                continue
+            }
             switch key {
+            case "lexical" where fields.count == 3:
+                guard let bits = Int(fields[1]), (8...24).contains(bits) else { throw fail("lexical bits must be 8 to 24") }
+                if let c = current { stages.append(c) }
+                current = nil
+                lexicalHeader = (bits, try value(fields[2]))
             case "name" where fields.count == 2: name = fields[1]
             case "threshold" where fields.count == 2: threshold = try value(fields[1])
             case "threshold_in_body" where fields.count == 2: bodyThreshold = try value(fields[1])
@@ -111,7 +132,8 @@ public struct LineModel: LineClassifier {
         }
         if let c = current { stages.append(c) }
         guard stages.count == 2 else { throw FormatError(line: 0, message: "expected two stages, found \(stages.count)") }
-        guard stages[0].names == LineFeatures.names else {
+        let lexicalNames = lexicalHeader == nil ? [] : ["lexical"]
+        guard stages[0].names == LineFeatures.names + lexicalNames else {
             throw FormatError(line: 0, message: "stage 1 features differ from this winnow's (\(LineFeatures.count) features): retrain the model")
         }
         guard stages[1].names == LineModel.stage2Names else {
@@ -124,6 +146,7 @@ public struct LineModel: LineClassifier {
         stages[1].fold()
         self.stage1 = stages[0]
         self.stage2 = stages[1]
+        self.lexical = lexicalHeader.map { LexicalScore(bits: $0.bits, intercept: $0.intercept, entries: lexicalEntries) }
     }
 
     public init(contentsOfFile path: String) throws {
@@ -133,21 +156,22 @@ public struct LineModel: LineClassifier {
     /// The model built into the binary (`models/line.model`).
     public static let embedded: LineModel = try! LineModel(text: EmbeddedModel.text)
 
-    /// "55 + 13 features, thresholds 0.3 (0.1 in the body)", for `--version`.
+    /// "56 + 13 features (lexical: 30000 buckets), thresholds 0.3 (0.1 in the body)", for `--version`.
     public var summary: String {
-        "\(stage1.names.count) + \(stage2.names.count) features, threshold \(threshold) (\(bodyThreshold) in the body)"
+        let words = lexical.map { " (lexical: \($0.weights.lazy.filter { $0 != 0 }.count) buckets)" } ?? ""
+        return "\(stage1.names.count) + \(stage2.names.count) features\(words), threshold \(threshold) (\(bodyThreshold) in the body)"
     }
 
     public func scores(_ features: LineFeatures, fates: [Fate], headline: Int?) -> [Double?] {
         let rows = features.rows(fates: fates, headline: headline)
         var out = [Double?](repeating: nil, count: fates.count)
-        for (k, p) in probabilities(rows).enumerated() { out[rows.lines[k]] = p }
+        for (k, p) in probabilities(rows, features).enumerated() { out[rows.lines[k]] = p }
         return out
     }
 
     public func removals(_ features: LineFeatures, fates: [Fate], headline: Int?) -> [(line: Int, score: Double)] {
         let rows = features.rows(fates: fates, headline: headline)
-        return probabilities(rows).enumerated().compactMap { k, score in
+        return probabilities(rows, features).enumerated().compactMap { k, score in
             let line = rows.lines[k]
             guard line != headline, case .kept = fates[line], score < (rows.inBody[k] ? bodyThreshold : threshold) else { return nil }
             return (line, score)
@@ -155,8 +179,8 @@ public struct LineModel: LineClassifier {
     }
 
     /// The body probability of each of `rows`' lines, in their order: both stages.
-    private func probabilities(_ rows: LineFeatures.Rows) -> [Double] {
-        let z = rows.lines.indices.map { stage1.logit(rows.row($0)) }
+    private func probabilities(_ rows: LineFeatures.Rows, _ features: LineFeatures) -> [Double] {
+        let z = stage1Logits(rows, features)
         var out = [Double](repeating: 0, count: z.count)
         LineModel.forEachStage2Input(z) { k, input in out[k] = LineModel.sigmoid(stage2.logit(input)) }
         return out
@@ -165,15 +189,31 @@ public struct LineModel: LineClassifier {
     public func evidence(_ features: LineFeatures, fates: [Fate], headline: Int?, line: Int) -> [(feature: String, weight: Double)] {
         let rows = features.rows(fates: fates, headline: headline)
         guard let k = rows.lines.firstIndex(of: line) else { return [] }
-        let z = rows.lines.indices.map { stage1.logit(rows.row($0)) }
+        let z = stage1Logits(rows, features)
         var context: [Double] = []
         LineModel.forEachStage2Input(z) { m, input in if m == k { context = Array(input) } }
-        let own = stage1.contributions(rows.row(k))
+        let own = stage1.contributions(rows.row(k) + lexicalLogits(rows, features, [k]))
         let around = stage2.contributions(context[...]).filter { $0.feature != "z" }
         func top(_ terms: [(feature: String, weight: Double)], _ n: Int) -> [(feature: String, weight: Double)] {
             Array(terms.sorted { abs($0.weight) > abs($1.weight) }.prefix(n))
         }
         return top(own, 3) + top(around, 2)
+    }
+
+    private func stage1Logits(_ rows: LineFeatures.Rows, _ features: LineFeatures) -> [Double] {
+        guard lexical != nil else { return rows.lines.indices.map { stage1.logit(rows.row($0)) } }
+        let words = lexicalLogits(rows, features, rows.lines.indices)
+        return rows.lines.indices.map { stage1.logit(rows.row($0), extra: words[$0]) }
+    }
+
+    /// The lexical logits of rows `ks` (none without a lexical table), each line's
+    /// computed once a page.
+    private func lexicalLogits<C: Collection<Int>>(_ rows: LineFeatures.Rows, _ features: LineFeatures, _ ks: C) -> [Double] {
+        guard let lexical else { return [] }
+        return ks.map { k in
+            let line = rows.lines[k]
+            return features.memoised(line) { lexical.logit(features.page.line(line)) }
+        }
     }
 
     static func sigmoid(_ x: Double) -> Double { 1 / (1 + exp(-x)) }

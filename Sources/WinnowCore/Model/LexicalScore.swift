@@ -1,0 +1,138 @@
+/// The line model's word evidence: a logistic regression over the hashed words
+/// of a line, learned from many sites ("comments", "share", "©", "related" lean
+/// to chrome in any page; topic words cancel out across sites). Its logit is one
+/// more stage-1 input, `lexical`.
+///
+/// A line's keys are its distinct words, its first word marked `^w`, its last
+/// `w$`, and the whole line `#short:w1 w2` when it has at most three words
+/// (`<empty>` when it has none). Words are runs of letters and digits; digits
+/// fold to `0` and ASCII letters to lower case; CJK characters are words of one.
+/// Each key hashes (FNV-1a, 64 bits) to one of 2^bits buckets; the distinct
+/// buckets weigh 1/√count each. `train/lexical.py` computes the same.
+struct LexicalScore: Sendable {
+    let bits: Int
+    let intercept: Double
+    /// 2^bits weights; buckets the file does not list weigh 0.
+    let weights: [Double]
+
+    init(bits: Int, intercept: Double, entries: [(bucket: Int, weight: Double)]) {
+        self.bits = bits
+        self.intercept = intercept
+        var weights = [Double](repeating: 0, count: 1 << bits)
+        for entry in entries { weights[entry.bucket] = entry.weight }
+        self.weights = weights
+    }
+
+    func logit(_ line: UnsafeBufferPointer<UInt8>) -> Double {
+        let mask = UInt64((1 << bits) - 1)
+        // Folded words are never longer than the line; at most a word per byte.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(line.count, 1)) { folded in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: line.count + 1) { ends in
+                let words = LexicalScore.words(line, folded: folded, ends: ends)
+                return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words + 4) { keys in
+                    var n = 0
+                    func add(_ hash: UInt64) { keys[n] = hash & mask; n += 1 }
+                    func word(_ k: Int) -> UnsafeBufferPointer<UInt8> {
+                        let start = k == 0 ? 0 : ends[k - 1]
+                        return UnsafeBufferPointer(rebasing: folded[start..<ends[k]])
+                    }
+                    if words == 0 {
+                        add(FNV.hash("<empty>".utf8))
+                    } else {
+                        for k in 0..<words { add(FNV.hash(word(k))) }
+                        add(FNV.hash(word(0), prefix: UInt8(ascii: "^")))
+                        add(FNV.hash(word(words - 1), suffix: UInt8(ascii: "$")))
+                        if words <= 3 {
+                            var h = FNV.feed(FNV.basis, "#short:".utf8)
+                            for k in 0..<words {
+                                if k > 0 { h = FNV.feed(h, CollectionOfOne(UInt8(ascii: " "))) }
+                                h = FNV.feed(h, word(k))
+                            }
+                            add(h)
+                        }
+                    }
+                    var buckets = UnsafeMutableBufferPointer(rebasing: keys[0..<n])
+                    buckets.sort()
+                    var sum = 0.0, distinct = 0
+                    for k in 0..<n where k == 0 || buckets[k] != buckets[k - 1] {
+                        sum += weights[Int(buckets[k])]
+                        distinct += 1
+                    }
+                    return intercept + sum / Double(distinct).squareRoot()
+                }
+            }
+        }
+    }
+
+    /// Writes the line's folded words one after the other into `folded`, the end
+    /// of each into `ends`; returns how many.
+    static func words(_ line: UnsafeBufferPointer<UInt8>, folded: UnsafeMutableBufferPointer<UInt8>,
+                      ends: UnsafeMutableBufferPointer<Int>) -> Int {
+        var count = 0, length = 0, inWord = false
+        func close() {
+            if inWord { ends[count] = length; count += 1; inWord = false }
+        }
+        var i = 0
+        while i < line.count {
+            // An invalid byte decodes as U+FFFD: part of a word, as in the training text's replacement.
+            let (cp, width) = LineTraits.decode(line, at: i)
+            defer { i += width }
+            if isCJK(cp) {
+                close()
+                for b in 0..<width { folded[length + b] = line[i + b] }
+                length += width
+                ends[count] = length; count += 1
+                continue
+            }
+            guard isWord(cp) else { close(); continue }
+            inWord = true
+            if (0x30...0x39).contains(cp) || (0x660...0x669).contains(cp) || (0x6F0...0x6F9).contains(cp) {
+                folded[length] = UInt8(ascii: "0"); length += 1
+            } else if (0x41...0x5A).contains(cp) {
+                folded[length] = UInt8(cp + 32); length += 1
+            } else {
+                for b in 0..<width { folded[length + b] = line[i + b] }
+                length += width
+            }
+        }
+        close()
+        return count
+    }
+
+    static func isCJK(_ cp: UInt32) -> Bool { (0x3040...0x9FFF).contains(cp) || (0xAC00...0xD7AF).contains(cp) }
+
+    /// Letters and digits, roughly: ASCII alphanumerics, and every other scalar but
+    /// Latin-1 signs, general and CJK punctuation, and Arabic-script punctuation.
+    static func isWord(_ cp: UInt32) -> Bool {
+        if cp < 0x80 {
+            return (0x30...0x39).contains(cp) || (0x41...0x5A).contains(cp) || (0x61...0x7A).contains(cp)
+        }
+        switch cp {
+        case 0x80...0xBF, 0x2000...0x206F, 0x3000...0x303F, 0xFF00...0xFF0F, 0xFE30...0xFE4F,
+             0x060C, 0x061B, 0x061F, 0x06D4, 0x066B, 0x066C:
+            return false
+        default:
+            return true
+        }
+    }
+}
+
+/// FNV-1a, 64 bits, over bytes.
+enum FNV {
+    static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x100_0000_01b3
+
+    static func feed<S: Sequence>(_ h: UInt64, _ bytes: S) -> UInt64 where S.Element == UInt8 {
+        var h = h
+        for b in bytes { h = (h ^ UInt64(b)) &* prime }
+        return h
+    }
+
+    static func hash<S: Sequence>(_ bytes: S, prefix: UInt8? = nil, suffix: UInt8? = nil) -> UInt64 where S.Element == UInt8 {
+        var h = basis
+        if let prefix { h = feed(h, CollectionOfOne(prefix)) }
+        h = feed(h, bytes)
+        if let suffix { h = feed(h, CollectionOfOne(suffix)) }
+        return h
+    }
+}
