@@ -204,7 +204,7 @@ def report(args, corpus, rows, n, megabytes, binary, version, elapsed):
     start = text.find("\n" + HEADING + "\n")
     if start >= 0:
         end = text.find("\n## ", start + len(HEADING) + 2)
-        text = text[:start + 1] + section + (text[end + 1:] if end >= 0 else "")
+        text = text[:start + 1] + section + ("\n" + text[end + 1:] if end >= 0 else "")
     else:
         at = text.find("\n## History\n")
         text = text[:at + 1] + section + "\n" + text[at + 1:] if at >= 0 else text.rstrip("\n") + "\n\n" + section
