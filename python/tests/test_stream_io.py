@@ -214,3 +214,21 @@ def test_every_kind_of_process_ends_with_the_cleaner():
         assert len(pids) == 3 and set(pids) <= set(children())
     assert not live(pids)
     assert set(live(children())) <= before
+
+
+def test_large_documents_are_not_taken_a_whole_window_ahead():
+    # window counts documents; the texts taken and not yet sent are also capped in
+    # size (4 Mi characters), so 256 documents of 1 MB each are not all held at once.
+    pulled = 0
+    ahead = []
+
+    def source():
+        nonlocal pulled
+        for n in range(60):
+            pulled += 1
+            yield f"×\nLarge document {n}.\n" + ("Word " * 200_000)
+
+    with winnow.Cleaner(window=256) as cleaner, deadline(180):
+        for done, _ in enumerate(cleaner.clean_many(source()), 1):
+            ahead.append(pulled - done)
+    assert len(ahead) == 60 and max(ahead) <= 16, ahead

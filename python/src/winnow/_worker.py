@@ -55,6 +55,7 @@ _PAD_MAX = 16 << 20
 _PATIENCE_MS = 1000           # no answer for this long: a bigger pad
 _GRACE_MS = 2                 # the reader thread's moment before a pad
 _GRACE_S = _GRACE_MS / 1000
+_HOLD = 4 << 20               # characters taken from the iterator and not yet encoded
 _RECORD = re.compile(r"\(standard input\): record (\d+):")
 _CONTROL = bytes(b for b in range(32) if b not in b"\n\r\t")
 
@@ -242,11 +243,14 @@ class Worker:
             finished = source.finished  # read first: the texts taken before it are in items
             # Encode what the reader thread has taken, as far as the encoding budget goes.
             while items and len(out) < _OUT_CAP and not self._broken:
+                text = items.popleft()
+                source.encoded_chars += len(text)
                 self.sent += 1
-                out += encode(self.sent, items.popleft())
+                out += encode(self.sent, text)
                 self.owed.append(self.sent)
                 self.requests_owed += 1
                 padded = False
+            source.make_room()
             if out and not self._broken:
                 self._write(out)
             if not self.requests_owed and not items and finished:
@@ -462,8 +466,10 @@ class Worker:
 
 class _Source:
     """The reader thread of ``Worker.exchange``: takes texts from the caller's iterator
-    into ``items`` while fewer than ``window`` are taken and not yet answered, and
-    wakes the exchange (a byte on a pipe) when it is waiting for texts."""
+    into ``items`` while fewer than ``window`` are taken and not yet answered and the
+    texts not yet encoded hold fewer than 4 Mi characters (memory stays bounded with
+    large documents too), and wakes the exchange (a byte on a pipe) when it is
+    waiting for texts."""
 
     def __init__(self, texts: Iterator[str], window: int):
         self.texts = texts
@@ -472,6 +478,8 @@ class _Source:
         self.items: Deque[str] = collections.deque()
         self.taken = 0
         self.done = 0                 # answers yielded
+        self.taken_chars = 0          # written by the reader thread only
+        self.encoded_chars = 0        # written by the exchange only
         self.finished = False         # no more texts will come (end, error or stop)
         self.error: Optional[BaseException] = None
         self.stopped = False
@@ -490,7 +498,7 @@ class _Source:
         try:
             while True:
                 with self._room:
-                    while self.taken - self.done >= self.window and not self.stopped:
+                    while self._full() and not self.stopped:
                         self._waiting_room = True
                         self._room.wait()
                     self._waiting_room = False
@@ -509,6 +517,7 @@ class _Source:
                 with self._lock:
                     self.items.append(text)
                     self.taken += 1
+                    self.taken_chars += len(text)
                     self.since = time.monotonic()
                     self._wake()
         finally:
@@ -543,7 +552,18 @@ class _Source:
             pass
 
     def full(self) -> bool:
+        """The window is full (the exchange then sends a pad: nothing more will come)."""
         return self.taken - self.done >= self.window
+
+    def _full(self) -> bool:
+        return self.taken - self.done >= self.window or self.taken_chars - self.encoded_chars >= _HOLD
+
+    def make_room(self) -> None:
+        """After the exchange encoded texts: wakes a reader thread held by the size cap."""
+        if self._waiting_room and self.taken_chars - self.encoded_chars < _HOLD // 2 \
+                and self.taken - self.done < self.window:
+            with self._room:
+                self._room.notify()
 
     def idle_for(self, seconds: float) -> bool:
         return time.monotonic() - self.since >= seconds
