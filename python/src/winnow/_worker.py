@@ -315,10 +315,8 @@ class Worker:
                     source.answered()
                     yield number, line
             if ended:
-                raise self.died(f"record {self._first_owed()} was not answered")
-
-    def _first_owed(self):
-        return next((n for n in self.owed if n > 0), "?")
+                owed = next((n for n in self.owed if n > 0), None)
+                raise self.died(f"record {owed} was not answered" if owed else "it ended between records")
 
     def _send_pad(self, out: bytearray, size: int) -> None:
         self.sent += 1
