@@ -4,6 +4,8 @@ Python cleaners, on the same documents in the same run:
 
   * `winnow --jsonl < corpus.jsonl` (the wheel's binary, one process, no Python);
   * `Cleaner.clean_many(texts)` (the same binary behind the streaming API);
+  * `Cleaner.process_many(texts)` (the same with `--meta`: counts and captured
+    metadata per document; information);
   * `Cleaner.clean(text)` one document at a time (information);
   * trafilatura (`trafilatura.extract` on the text wrapped as HTML paragraphs) and
     jusText (each line a <p>, the stoplist of the record's language) on the first
@@ -113,21 +115,29 @@ def measure(args, corpus):
             for _ in cleaner.clean_many(texts):
                 pass
 
+    def process_many():
+        with winnow.Cleaner() as cleaner:
+            for _ in cleaner.process_many(texts):
+                pass
+
     def clean_one_by_one():
         with winnow.Cleaner() as cleaner:
             for text in texts[:args.reference_docs * 4]:
                 cleaner.clean(text)
 
-    # Interleaved: the binary and clean_many alternate, so a busy spell hits both.
-    bin_times, many_times = [], []
+    # Interleaved: the binary, clean_many and process_many alternate, so a busy spell hits all.
+    bin_times, many_times, process_times = [], [], []
     for _ in range(args.runs):
         bin_times += timed(binary_run, 1, "binary")[1]
         many_times += timed(clean_many, 1, "many")[1]
+        process_times += timed(process_many, 1, "process")[1]
     n = len(texts)
     rows.append(("`winnow --jsonl` (the wheel's binary)", f"`winnow --jsonl < {rel(corpus)} > /dev/null`",
                  n, statistics.median(bin_times), bin_times))
-    rows.append(("`Cleaner().clean_many(texts)`", "one process, writer thread, window 256", n,
+    rows.append(("`Cleaner().clean_many(texts)`", "`winnow --jsonl` behind it, window 256", n,
                  statistics.median(many_times), many_times))
+    rows.append(("`Cleaner().process_many(texts)` (info)", "`winnow --jsonl --meta` behind it, window 256", n,
+                 statistics.median(process_times), process_times))
     one = min(n, args.reference_docs * 4)
     median, times = timed(clean_one_by_one, args.runs)
     rows.append(("`Cleaner().clean(text)` per document (info)", f"first {one} documents, one round trip each",
@@ -171,8 +181,9 @@ def report(args, corpus, rows, n, megabytes, binary, version, elapsed):
              f"- target: clean_many ≥ {TARGET}× the documents per second of `winnow --jsonl`: "
              f"**{ratio:.2f}×** ({'met' if ratio >= TARGET else 'NOT met'})",
              f"- CPU seconds (median): `winnow --jsonl` {cpu_of('binary')[1]:.2f}; clean_many {cpu_of('many')[0]:.2f} in Python "
-             f"+ {cpu_of('many')[1]:.2f} in winnow (with `--meta --line-buffered`): on a machine with a free core the two "
-             "overlap; on a saturated one the wall time is close to their sum", "",
+             f"+ {cpu_of('many')[1]:.2f} in winnow; process_many {cpu_of('process')[0]:.2f} + {cpu_of('process')[1]:.2f}: "
+             "on a machine with a free core Python's share overlaps winnow's; on a saturated one the wall time is "
+             "close to their sum", "",
              "| what | how | documents | s (median) | documents/s | vs winnow --jsonl | runs (s) |",
              "| --- | --- | --- | --- | --- | --- | --- |"]
     for label, how, docs, seconds, times in rows:
@@ -181,16 +192,19 @@ def report(args, corpus, rows, n, megabytes, binary, version, elapsed):
             continue
         lines.append(f"| {label} | {how} | {docs} | {seconds:.2f} | {docs / seconds:.0f} | "
                      f"{docs / seconds / binary_rate:.3f}× | {', '.join(f'{t:.2f}' for t in times)} |")
-    lines += ["", "clean_many pays for JSON encoding in a writer thread and JSON decoding of each answer "
-              "(with `--meta`) while the binary cleans on the other core; trafilatura and jusText parse the "
-              "HTML and classify paragraphs in Python and C, on a prefix of the corpus.", ""]
+    lines += ["", "clean_many builds each request line by hand and reads each answer's text with json's string "
+              "scanner, in the calling thread, while winnow cleans; winnow runs without `--meta` and without "
+              "`--line-buffered` (answers written 64 KiB at a time, a blank pad line when the API has nothing more "
+              "to send: python/src/winnow/_worker.py). process_many adds winnow's counts and a JSON object per "
+              "answer. trafilatura and jusText parse the HTML and classify paragraphs in Python and C, on a prefix "
+              "of the corpus.", ""]
     section = "\n".join(lines)
     path = os.path.join(HERE, "results.md")
     text = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
     start = text.find("\n" + HEADING + "\n")
     if start >= 0:
         end = text.find("\n## ", start + len(HEADING) + 2)
-        text = text[:start + 1] + section + (text[end + 1:] if end >= 0 else "")
+        text = text[:start + 1] + section + ("\n" + text[end + 1:] if end >= 0 else "")
     else:
         at = text.find("\n## History\n")
         text = text[:at + 1] + section + "\n" + text[at + 1:] if at >= 0 else text.rstrip("\n") + "\n\n" + section

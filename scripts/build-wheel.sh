@@ -25,6 +25,7 @@ started=$(date +%s)
 if [ -z "$binary" ]; then
   stage=$root/.build-release-static/wheel-stage
   rm -rf "$stage"
+  mkdir -p "$root/.build-release-static"
   echo "build-wheel: building the static binary with scripts/install.sh (log: $stage.log)" >&2
   if ! bash scripts/install.sh --prefix "$stage" > "$stage.log" 2>&1; then
     tail -20 "$stage.log" >&2

@@ -8,8 +8,9 @@
         cleaner.process(text).removed_by    # counts and captured metadata
         cleaner.explain(text)               # every line with its fate
 
-Everything runs through one long-lived ``winnow --jsonl`` process per Cleaner (the
-static binary shipped in this package), not one process per document.
+Everything runs through long-lived ``winnow --jsonl`` processes (the static binary
+shipped in this package; one per kind of call a Cleaner gets: single documents,
+clean_many, process_many), not one process per document.
 """
 from __future__ import annotations
 

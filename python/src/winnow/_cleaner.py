@@ -4,17 +4,16 @@ from __future__ import annotations
 import atexit
 import json
 import os
-import queue
 import subprocess
 import threading
 import warnings
 import weakref
-from typing import Iterable, Iterator, List, Optional, Sequence, Union
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Union
 
 from ._binary import binary_path
 from ._errors import WinnowError, WinnowWarning
 from ._result import Result
-from ._worker import Died, Worker
+from ._worker import Died, OutOfStep, Worker, record_of, text_of
 
 PathLike = Union[str, "os.PathLike[str]"]
 Rules = Union[None, PathLike, Sequence[PathLike]]
@@ -22,7 +21,6 @@ Rules = Union[None, PathLike, Sequence[PathLike]]
 NO_PROFILES = ("winnow has no profiles yet (`winnow --help` lists no --profile option); "
                "pass rules= (a rule file or folder, or a list of them) instead")
 
-_END = object()
 _live: "weakref.WeakSet[Cleaner]" = weakref.WeakSet()
 
 
@@ -61,38 +59,52 @@ def rule_arguments(rules: Rules = None, *, lang: str = "auto", default_rules: bo
 
 
 class Cleaner:
-    """Cleans documents through one long-lived ``winnow --jsonl --line-buffered --meta``
-    process, started on first use and restarted on the next call if it dies.
+    """Cleans documents through long-lived ``winnow --jsonl`` processes, started on
+    first use and restarted on the next call if one dies.
 
     ``rules``: a rule file or folder, or a list of them (replaces the default rules);
     ``lang``: auto, fa, ar or en; ``default_rules=False``: no rules but ``rules``;
     ``repeats``/``headline_lists``: the two detectors; ``model``: None (built-in),
     False (none) or a model file; ``max_doc_bytes``: a document whose JSON record
-    (the text and about 20 bytes) is larger passes through unchanged with a WinnowWarning; ``window``: how many documents ``clean_many`` keeps
-    in flight; ``binary``: the winnow binary (default: the packaged one).
+    (the text, escaped, and about 20 bytes) is larger passes through unchanged with a
+    WinnowWarning; ``window``: how many documents ``clean_many``/``process_many`` keep
+    in flight; ``binary``: the winnow binary (default: the packaged one);
+    ``extra_args``: more winnow options for every process (e.g. ``["-j", "2"]`` where
+    the binary has it), after the ones above.
+
+    One process per kind of call, each started when first needed: single documents
+    (``clean``, ``process``) go to ``winnow --jsonl --line-buffered --meta``, which
+    answers each record at once; ``clean_many`` to ``winnow --jsonl`` (no metadata to
+    compute, parse or build, and answers written 64 KiB at a time); ``process_many``
+    to ``winnow --jsonl --meta``.
 
     Use it as a context manager, or call ``close()``; it is also closed when garbage
-    collected and at interpreter exit. One thread at a time talks to the process
+    collected and at interpreter exit. One thread at a time talks to the processes
     (other threads wait their turn). A Cleaner pickles as its settings, and a forked
-    child starts its own process, so it works with multiprocessing and ``datasets.map``.
+    child starts its own processes, so it works with multiprocessing and ``datasets.map``.
     """
 
     def __init__(self, rules: Rules = None, *, profile: Optional[str] = None, lang: str = "auto",
                  default_rules: bool = True, repeats: bool = True, headline_lists: bool = True,
                  model: Union[None, bool, PathLike] = None, max_doc_bytes: Optional[int] = None,
-                 window: int = 256, binary: Optional[PathLike] = None):
+                 window: int = 256, binary: Optional[PathLike] = None, extra_args: Sequence[str] = ()):
         if profile is not None:
             raise NotImplementedError(f"profile={profile!r}: {NO_PROFILES}")
         if window < 1:
             raise ValueError("window must be at least 1")
+        if isinstance(extra_args, (str, bytes)):
+            raise TypeError("extra_args is a list of arguments, e.g. ['-j', '2']")
+        extra_args = [os.fspath(a) for a in extra_args]
         self._settings = dict(rules=rules, lang=lang, default_rules=default_rules, repeats=repeats,
                               headline_lists=headline_lists, model=model, max_doc_bytes=max_doc_bytes,
-                              window=window, binary=binary)
+                              window=window, binary=binary, extra_args=extra_args)
         self.window = window
         self.binary = os.fspath(binary) if binary is not None else binary_path()
         self.options = rule_arguments(rules, lang=lang, default_rules=default_rules, repeats=repeats,
                                       headline_lists=headline_lists, model=model, max_doc_bytes=max_doc_bytes)
-        self._worker: Optional[Worker] = None
+        self.extra_args = extra_args
+        self._workers: Dict[str, Worker] = {}
+        self._last: Optional[str] = None
         self._owner_pid = os.getpid()
         self._lock = threading.Lock()
         self._streaming_thread: Optional[int] = None
@@ -103,14 +115,20 @@ class Cleaner:
 
     @property
     def pid(self) -> Optional[int]:
-        """The worker process's id, None while none runs."""
-        worker = self._worker
+        """The id of the process that served the latest call, None while none runs."""
+        worker = self._workers.get(self._last) if self._last else None
         return worker.pid if worker is not None and worker.alive() else None
 
+    @property
+    def pids(self) -> List[int]:
+        """The ids of all this Cleaner's running processes."""
+        return [w.pid for w in list(self._workers.values()) if w.alive()]
+
     def close(self) -> None:
-        """Ends the worker process (idempotent). The Cleaner cannot be used afterwards."""
+        """Ends the worker processes (idempotent). The Cleaner cannot be used afterwards."""
         self._closed = True
-        self._discard()
+        for kind in list(self._workers):
+            self._discard(kind)
 
     def __enter__(self) -> "Cleaner":
         return self
@@ -131,25 +149,31 @@ class Cleaner:
         self.__init__(**state)
 
     def __repr__(self) -> str:
-        return f"Cleaner(binary={self.binary!r}, options={self.options!r}, pid={self.pid})"
+        return f"Cleaner(binary={self.binary!r}, options={self.options + self.extra_args!r}, pids={self.pids})"
 
-    def _discard(self) -> None:
-        worker, self._worker = self._worker, None
+    def _discard(self, kind: str) -> None:
+        worker = self._workers.pop(kind, None)
         if worker is not None and self._owner_pid == os.getpid():
             worker.close()
 
-    def _running(self) -> Worker:
-        """The live worker, started (or restarted) as needed."""
+    def _running(self, kind: str) -> Worker:
+        """The live worker of this kind, started (or restarted) as needed."""
         if self._closed:
             raise ValueError("this Cleaner is closed")
         if self._owner_pid != os.getpid():
-            # A forked child: the process belongs to the parent; start our own.
-            self._worker, self._owner_pid = None, os.getpid()
-        if self._worker is not None and not self._worker.alive():
-            self._discard()
-        if self._worker is None:
-            self._worker = Worker([self.binary, "--jsonl", "--line-buffered", "--meta", *self.options])
-        return self._worker
+            # A forked child: the processes belong to the parent; start our own.
+            self._workers, self._owner_pid = {}, os.getpid()
+        worker = self._workers.get(kind)
+        if worker is not None and not worker.alive():
+            self._discard(kind)
+            worker = None
+        if worker is None:
+            flags = _KINDS[kind]
+            worker = Worker([self.binary, "--jsonl", *flags, *self.options, *self.extra_args],
+                            line_buffered="--line-buffered" in flags)
+            self._workers[kind] = worker
+        self._last = kind
+        return worker
 
     def _acquire(self) -> None:
         me = threading.get_ident()
@@ -176,22 +200,21 @@ class Cleaner:
         self._acquire()
         try:
             for attempt in (1, 2):
-                worker = self._running()
+                worker = self._running("one")
                 served_before = worker.sent > 0
                 try:
-                    number = worker.send(text)
-                    result = worker.result(worker.receive(number), number)
+                    result = _result(worker, *worker.ask(text))
                     break
                 except Died:
-                    self._discard()
+                    self._discard("one")
                     # A process that had served earlier calls died of something else
                     # (killed, out of memory): one retry on a fresh one. A fresh one
                     # that dies on this text would die again.
                     if attempt == 2 or not served_before:
                         raise
-                except WinnowError:
-                    if worker.sent != worker.received:
-                        self._discard()  # out of step: start afresh next time
+                except BaseException:
+                    if not worker.in_step():
+                        self._discard("one")  # out of step: start afresh next time
                     raise
         finally:
             self._release()
@@ -212,12 +235,15 @@ class Cleaner:
     # ---------------------------------------------------------------- many documents
 
     def clean_many(self, texts: Iterable[str], *, errors: str = "raise") -> Iterator[str]:
-        """The cleaned texts, in order, as they come. See ``process_many``."""
-        return (result.text for result in self.process_many(texts, errors=errors))
+        """The cleaned texts, in order, as they come: like ``process_many`` without the
+        counts (a process that computes none, and no JSON objects built per answer)."""
+        if errors not in ("raise", "keep"):
+            raise ValueError(f"errors must be 'raise' or 'keep', not {errors!r}")
+        return self._stream("text", iter(texts), errors)
 
     def process_many(self, texts: Iterable[str], *, errors: str = "raise") -> Iterator[Result]:
-        """Streams ``texts`` through the process: a writer thread feeds it while this
-        iterator reads the answers, at most ``window`` documents in flight (memory stays
+        """Streams ``texts`` through the process: requests are written while the answers
+        are read, in this thread, at most ``window`` documents in flight (memory stays
         bounded whatever the length of ``texts``, which may be any iterable, also an
         endless one). ``errors="raise"`` raises WinnowError at a document winnow could not
         clean; ``errors="keep"`` yields it unchanged with ``warning`` set. If the process
@@ -225,107 +251,73 @@ class Cleaner:
         early ends the process (the next call starts a new one)."""
         if errors not in ("raise", "keep"):
             raise ValueError(f"errors must be 'raise' or 'keep', not {errors!r}")
-        return self._stream(iter(texts), errors)
+        return self._stream("meta", iter(texts), errors)
 
-    def _stream(self, texts: Iterator[str], errors: str) -> Iterator[Result]:
+    def _stream(self, kind: str, texts: Iterator[str], errors: str) -> Iterator:
+        want_results = kind == "meta"
         self._acquire()
         worker: Optional[Worker] = None
-        flow = _Flow(self.window)
-        owed: "queue.SimpleQueue" = queue.SimpleQueue()
-        finished = False
         try:
-            worker = self._running()
-            flow.sent = flow.received = worker.sent
-            feeder = threading.Thread(target=_feed, args=(worker, texts, owed, flow),
-                                      name=f"winnow-feed-{worker.pid}", daemon=True)
-            feeder.start()
-            while True:
-                item = owed.get()
-                if item is _END:
-                    break
-                if isinstance(item, BaseException):
-                    finished = True  # every record sent was answered: the process is in step
-                    raise item
-                record = worker.receive(item)
-                flow.answered()
+            if self.window < _SMALL_WINDOW:
+                # A few documents in flight: little to batch, and a pad per handful of
+                # documents would cost more than winnow's flush per record.
+                kind = "one"
+            worker = self._running(kind)
+            for number, line in worker.exchange(texts, self.window):
+                if kind == "text" and not worker.messages:
+                    yield text_of(number, line)
+                    continue
                 try:
-                    result = worker.result(record, item)
+                    result = _result(worker, number, line)
+                except OutOfStep:
+                    raise
                 except WinnowError as error:
                     if errors == "raise":
                         raise
+                    record = record_of(number, line)
                     result = Result(record.get("text", ""), warning=str(error))
                 if result.warning:
                     warnings.warn(result.warning, WinnowWarning, stacklevel=2)
-                yield result
-            finished = True
+                yield result if want_results else result.text
         finally:
-            flow.stop()
-            if not finished and worker is not None and self._worker is worker:
+            if worker is not None and self._workers.get(kind) is worker and not worker.in_step():
                 # Left early (an error, or the loop broke off): records may still be in
                 # flight, so this process is out of step; end it, the next call starts anew.
-                self._discard()
+                self._discard(kind)
             self._release()
 
 
-class _Flow:
-    """How far the writer may run ahead: it waits when ``window`` records are in
-    flight and is woken when half of them have been answered (one wake-up per half
-    window, not one per record)."""
-
-    def __init__(self, window: int):
-        self.window = window
-        self.low = window // 2
-        self.sent = self.received = 0
-        self.waiting = False
-        self.stopped = False
-        self.room = threading.Event()
-
-    def answered(self) -> None:
-        self.received += 1
-        if self.waiting and self.sent - self.received <= self.low:
-            self.room.set()
-
-    def wait_for_room(self) -> bool:
-        """False when the stream was stopped."""
-        if self.sent - self.received >= self.window:
-            self.waiting = True
-            self.room.clear()
-            while self.sent - self.received >= self.window and not self.stopped:
-                self.room.wait()
-                self.room.clear()
-            self.waiting = False
-        return not self.stopped
-
-    def stop(self) -> None:
-        self.stopped = True
-        self.room.set()
+# The flags of each kind of process: single documents, clean_many, process_many.
+_KINDS = {"one": ("--line-buffered", "--meta"), "text": (), "meta": ("--meta",)}
+# Streams with a smaller window use the line-buffered process of single documents.
+_SMALL_WINDOW = 32
 
 
-def _feed(worker: Worker, texts: Iterator[str], owed: "queue.SimpleQueue", flow: _Flow) -> None:
-    """The writer thread: sends texts while fewer than ``window`` are in flight and
-    tells the reader, in order, which ids it owes (then _END, or the exception that
-    ended the input)."""
-    while True:
-        if not flow.wait_for_room():
-            return
-        try:
-            text = next(texts)
-        except StopIteration:
-            owed.put(_END)
-            return
-        except BaseException as error:  # noqa: BLE001 - handed to the reading thread
-            owed.put(error)
-            return
-        if flow.stopped:
-            return
-        if not isinstance(text, str):
-            owed.put(TypeError(f"winnow cleans str, not {type(text).__name__}"))
-            return
-        owed.put(worker.sent + 1)  # before writing: a failed write shows as a missing answer
-        try:
-            flow.sent = worker.send(text)
-        except Died:
-            return
+def _result(worker: Worker, number: int, line: bytes) -> Result:
+    """The Result of an answer. A record winnow passed through unchanged (an answer
+    without the "winnow" member, under --meta) is named in a message on its standard
+    error: a warning (e.g. larger than --max-doc-bytes) makes a Result with ``warning``
+    set, any other message a WinnowError. Without --meta the answer carries the text
+    alone, and a message about the record is what tells a pass-through."""
+    if worker.meta:
+        record = record_of(number, line)
+        if "winnow" in record:
+            return Result.from_record(record)
+        message = worker.message_about(number)
+        if message is None:
+            raise WinnowError(f"winnow passed record {number} through unchanged without saying why")
+    else:
+        message = worker.message_about(number) if worker.messages else None
+        if message is None:
+            return Result(text_of(number, line))
+        record = record_of(number, line)
+    if "warning:" not in message:
+        raise WinnowError(message, stderr=message)
+    if "winnow" in record:  # cleaned, with a remark (not a pass-through)
+        result = Result.from_record(record)
+        result.warning = message
+        return result
+    return Result(record.get("text", ""), warning=message)
 
 
 def explain(text: str, options: Sequence[str] = (), binary: Optional[str] = None) -> List[dict]:
