@@ -112,27 +112,59 @@ public final class TemplateIndex: @unchecked Sendable {
 }
 
 /// Removes the template lines a `TemplateIndex` knows, but never the page's
-/// headline, a prose line, or a line about the article's own topic (a story's
-/// headline listed under "most read" on other pages stays in its own article).
+/// headline or a short line about the article's own topic (a story's headline
+/// listed under "most read" on other pages stays in its own article).
+///
+/// A prose-like line (a disclaimer, an "about us" blurb, a comment policy, a
+/// "follow us" sentence) goes by evidence: it is template when it stands in
+/// enough distinct articles of the site (copies of one article count once) for
+/// where it stands. Outside the page's own prose (above the first or below the
+/// last prose line that is not template) `minimumDocuments` are enough; among the
+/// page's own prose it takes `proseMinimumDocuments`: one article quoting another
+/// is not a template, three articles carrying one sentence are.
 public struct TemplateDetector {
     public let index: TemplateIndex
     /// The page's site (see `TemplateIndex.siteKey`).
     public var site: UInt64
     public var onTopicShare = 0.5
+    /// Distinct articles a prose-like line among the page's own prose must stand in.
+    public var proseMinimumDocuments = 3
 
     public init(index: TemplateIndex, site: UInt64 = 0) {
         self.index = index
         self.site = site
     }
 
-    func run(_ page: Page, _ fates: inout [Fate], topic: TopicModel, headline: Int?) {
-        for i in 0..<page.count where fates[i] == .kept && i != headline && !page.traits[i].isProse {
-            let count = index.documentCount(TemplateIndex.key(page.shadow(i)), site: site)
+    /// Removes the template lines still kept; returns every line it takes for
+    /// template with the documents it stood in, also those rules removed before
+    /// (what a site profile keeps, `ProfileRecorder`).
+    @discardableResult
+    func run(_ page: Page, _ fates: inout [Fate], topic: TopicModel, headline: Int?) -> [(line: Int, documents: Int)] {
+        var counts = [Int](repeating: 0, count: page.count)
+        // The page's own prose: kept prose lines that are not template.
+        var own: ClosedRange<Int>? = nil
+        for i in 0..<page.count where (fates[i] == .kept || fates[i].isRemoved) && i != headline {
+            counts[i] = index.documentCount(TemplateIndex.key(page.shadow(i)), site: site)
+            if fates[i] == .kept && page.traits[i].isProse && counts[i] < index.minimumDocuments { own = (own?.lowerBound ?? i)...i }
+        }
+        var found: [(line: Int, documents: Int)] = []
+        // Prose first: the topic is then the article's prose alone, not the site's
+        // blurbs (a slogan sharing words with the "about us" line is not on topic).
+        for i in 0..<page.count where counts[i] >= index.minimumDocuments && page.traits[i].isProse {
+            let inside = own?.contains(i) ?? false
+            guard !inside || counts[i] >= max(proseMinimumDocuments, index.minimumDocuments) else { continue }
+            found.append((i, counts[i]))
+            if fates[i] == .kept { fates[i] = .removed(.template(documents: counts[i])) }
+        }
+        let topic = found.isEmpty ? topic : TopicModel(page, fates: fates, words: topic.words)
+        for i in 0..<page.count where counts[i] >= index.minimumDocuments && !page.traits[i].isProse {
             // Only a line with some substance can be "about the story": a site's name
             // that the body also quotes ("according to X") is still template.
             let onTopic = topic.wordCount(i) >= 3 && topic.overlap(i, isProse: false) >= onTopicShare
-            guard count >= index.minimumDocuments, !onTopic else { continue }
-            fates[i] = .removed(.template(documents: count))
+            if onTopic { continue }
+            found.append((i, counts[i]))
+            if fates[i] == .kept { fates[i] = .removed(.template(documents: counts[i])) }
         }
+        return found.sorted { $0.line < $1.line }
     }
 }
