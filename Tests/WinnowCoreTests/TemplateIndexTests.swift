@@ -12,13 +12,7 @@ import Testing
     ]
 
     static func count(_ index: TemplateIndex, _ line: String, site: UInt64 = 0) -> Int {
-        var shadow: [UInt8] = []
-        let bytes = Array(line.utf8)
-        return bytes.withUnsafeBufferPointer { b in
-            Normalizer.shadow(of: b, into: &shadow)
-                ? shadow.withUnsafeBufferPointer { index.documentCount(TemplateIndex.key($0), site: site) }
-                : index.documentCount(TemplateIndex.key(b), site: site)
-        }
+        index.documentCount(TemplateIndex.key(ofLine: line), site: site)
     }
 
     @Test func exactAndNearCopiesCountOnce() {
@@ -48,5 +42,17 @@ import Testing
         #expect(Self.count(index, "Story ID: RP-1-1") == 0)
         // Persian digits are digits too (the shadow makes them ASCII).
         #expect(Self.count(index, "Story ID: RP-۱۲-۳", site: a) == 2)
+    }
+
+    @Test func aRecordsSiteIsItsURLsHost() {
+        #expect(StreamSites.host("https://www.Example.com:8080/a/b?c#d") == "example.com")
+        #expect(StreamSites.host("http://user@news.example.org") == "news.example.org")
+        #expect(StreamSites.host("example") == "example")
+        let sites = StreamSites(field: "url")
+        let record = Array(#"{"text":"x","url":"https://a.example/1"}"#.utf8)
+        #expect(record.withUnsafeBufferPointer { sites.name(ofRecord: $0) } == "a.example")
+        let without = Array(#"{"text":"x"}"#.utf8)
+        #expect(without.withUnsafeBufferPointer { sites.name(ofRecord: $0) } == nil)
+        #expect(without.withUnsafeBufferPointer { StreamSites(fixed: "s", field: "url").name(ofRecord: $0) } == "s")
     }
 }

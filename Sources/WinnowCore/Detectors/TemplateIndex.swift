@@ -87,6 +87,15 @@ public final class TemplateIndex: @unchecked Sendable {
         return hash
     }
 
+    /// The key of a line's text (its shadow worked out first).
+    public static func key(ofLine text: String) -> UInt64 {
+        var shadow: [UInt8] = []
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { b in
+            Normalizer.shadow(of: b, into: &shadow) ? shadow.withUnsafeBufferPointer { key($0) } : key(b)
+        }
+    }
+
     /// The key of a site, from its name (a folder, a host); never 0, which is the
     /// one site of a run without sites.
     public static func siteKey(_ name: String) -> UInt64 {
