@@ -24,6 +24,9 @@ public final class TemplateIndex: @unchecked Sendable {
     /// A line is template when it stands in at least this many documents...
     public var minimumDocuments: Int
     public let capacity: Int
+    /// Distinct (site, line) counts held now: at most `capacity`, whatever the
+    /// number of sites or documents.
+    public var storedLines: Int { counts.count }
 
     public init(minimumDocuments: Int = 3, capacity: Int = 1 << 21) {
         self.minimumDocuments = minimumDocuments
