@@ -89,7 +89,8 @@ struct Clean: ParsableCommand {
             options.profiles = try sites.loadProfiles()
             var runner = DocumentRunner(ruleSet: ruleSet, options: options, maxDocBytes: output.maxDocBytes,
                                         presentation: presentation, inputText: inputText.policy)
-            runner.sites = sites
+            // Files need a site only to pick a profile.
+            runner.sites = options.profiles == nil ? nil : sites
             let outcome = runner.run(inputs)
             if !outcome.ok { throw ExitCode(2) }
             if check && !outcome.foundChrome { throw ExitCode(1) }
@@ -122,7 +123,7 @@ struct Explain: ParsableCommand {
         options.profiles = try sites.loadProfiles()
         var runner = DocumentRunner(ruleSet: ruleSet, options: options, maxDocBytes: output.maxDocBytes,
                                     presentation: .explain(printer), inputText: inputText.policy)
-        runner.sites = sites
+        runner.sites = options.profiles == nil ? nil : sites
         let outcome = runner.run(files.isEmpty ? ["-"] : files)
         if !outcome.ok { throw ExitCode(2) }
     }

@@ -48,7 +48,7 @@ struct Eval: ParsableCommand {
                 throw ExitCode(2)
             }
             let document = [UInt8](page)
-            sites.use(for: cleaner, file: item.input)
+            sites.use(for: cleaner, file: item.input, folderKey: CrossDocOptions.site(of: item.input))
             let result = cleaner.clean(document)
             let site = item.relative.split(separator: "/").first.map(String.init) ?? "."
             evaluation.add(page: item.relative, document: document, gold: [UInt8](goldBytes), result: result,

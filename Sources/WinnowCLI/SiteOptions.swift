@@ -19,12 +19,13 @@ struct SiteOptions: ParsableArguments {
         }
     }
 
-    /// The site name of a file: its folder's name (nil for standard input).
+    /// The site name of a file: its folder's name (nil for standard input). Worked
+    /// out by hand: Foundation's path functions trap on one-character names ("a", "-").
     static func siteName(of path: String) -> String? {
         guard path != "-" else { return nil }
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = ((folder.isEmpty ? FileManager.default.currentDirectoryPath : folder) as NSString).standardizingPath
-        return (name as NSString).lastPathComponent
+        var folder = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+        if folder.isEmpty || folder == "." { folder = Substring(FileManager.default.currentDirectoryPath) }
+        return folder.split(separator: "/").last.map(String.init) ?? "/"
     }
 }
 
@@ -33,9 +34,9 @@ extension SiteOptions {
     func name(of path: String) -> String? { site ?? SiteOptions.siteName(of: path) }
 
     /// Makes the next document, the file at `path`, a page of its site: `--site`,
-    /// or else its folder (the template index counts it under the folder's path,
-    /// the profile is the folder name's).
-    func use(for cleaner: Cleaner, file path: String) {
-        cleaner.useSite(name(of: path), key: site.map(TemplateIndex.siteKey) ?? CrossDocOptions.site(of: path))
+    /// or else its folder: the profile is the folder name's, and the template index
+    /// counts it under `folderKey` (batch: `CrossDocOptions.site(of:)`, the folder's path).
+    func use(for cleaner: Cleaner, file path: String, folderKey: UInt64 = 0) {
+        cleaner.useSite(name(of: path), key: site.map(TemplateIndex.siteKey) ?? folderKey)
     }
 }

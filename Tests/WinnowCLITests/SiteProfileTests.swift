@@ -124,4 +124,25 @@ import WinnowCore
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no such profile file or folder"), "\(missing.stderr)")
     }
+
+    /// A profile is picked for standard input (by --site) and for a file named with
+    /// one character in the current folder (the folder's name): Foundation's path
+    /// functions trap on such names, so they are not used for it.
+    @Test func standardInputAndShortNamesTakeAProfile() throws {
+        let root = try temporaryFolder()
+        let folder = root + "/news"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try write("site news\npages 2\nline \(String(TemplateIndex.key(ofLine: "Our slogan here"), radix: 16)) 2 Our slogan here\n",
+                  to: root + "/news.profile")
+        let page = "Our slogan here\nA headline for the story\n\nThe story starts here and goes on for a while, as stories do.\n"
+        try write(page, to: folder + "/a")
+        let file = try winnow(["--profile", root, "a"], cwd: folder)
+        #expect(file.status == 0, "\(file.stderr)")
+        #expect(!file.out.contains("Our slogan here") && file.out.contains("The story starts"))
+        let stdin = try winnow(["--profile", root, "--site", "news"], stdin: Array(page.utf8))
+        #expect(stdin.status == 0, "\(stdin.stderr)")
+        #expect(!stdin.out.contains("Our slogan here") && stdin.out.contains("The story starts"))
+        let plain = try winnow(["a"], cwd: folder)
+        #expect(plain.status == 0 && plain.out.contains("Our slogan here"), "\(plain.stderr)")
+    }
 }

@@ -56,14 +56,15 @@ import Testing
         #expect(without.withUnsafeBufferPointer { StreamSites(fixed: "s", field: "url").name(ofRecord: $0) } == "s")
     }
 
-    /// A stream from many sites: memory stays within the index's capacity (all
-    /// sites share one table; past it, counts are halved and one-offs forgotten),
-    /// and a site seen often keeps its template.
+    /// A stream from many sites, each site's pages together (1500 sites, 3000
+    /// recurring lines, 27 000 one-off lines): the counts stay within the index's
+    /// capacity (one-offs never enter them; past it, counts are halved and lines
+    /// reaching zero forgotten), and the site seen all along keeps its template.
     @Test func manySitesStayWithinTheCapacity() {
-        let index = TemplateIndex(minimumDocuments: 3, capacity: 4000)
+        let index = TemplateIndex(minimumDocuments: 3, capacity: 2000)
         var peak = 0
-        for n in 0..<6000 {
-            let site = n % 10 == 0 ? 0 : n * 7919 % 2000 + 1
+        for n in 0..<5000 {
+            let site = n % 10 == 0 ? 0 : n / 3 + 1
             // Digits are folded: the one-off lines differ in letters.
             let tag = String(String(n).map { Character(UnicodeScalar($0.asciiValue! + 49)) })
             let page = "Site \(site) Herald\nNews from the valley and the hills\nStory \(tag) headline\n"
@@ -71,9 +72,9 @@ import Testing
             index.add(Array(page.utf8), site: TemplateIndex.siteKey("s\(site)"))
             peak = max(peak, index.storedLines)
         }
-        #expect(peak <= 4000, "\(peak) lines held")
+        #expect(peak <= 2000, "\(peak) lines held")
         let herald = index.documentCount(TemplateIndex.key(ofLine: "Site 0 Herald"), site: TemplateIndex.siteKey("s0"))
-        // Seen on 600 pages, halved on the way, still template.
-        #expect(herald >= 3 && herald < 600, "\(herald)")
+        // Seen on 500 pages, halved on the way, still template.
+        #expect(herald >= 3 && herald < 500, "\(herald)")
     }
 }

@@ -66,7 +66,7 @@ struct BatchWorker {
             outcome.status = .failed(problem)
             return outcome
         }
-        settings.sites.use(for: cleaner, file: item.input)
+        settings.sites.use(for: cleaner, file: item.input, folderKey: CrossDocOptions.site(of: item.input))
         let result = cleaner.clean(document)
         if let recorder = settings.recorder {
             document.withUnsafeBufferPointer { recorder.record($0, result, site: settings.sites.name(of: item.input) ?? "") }

@@ -13,10 +13,19 @@ public struct TemplateKeys: Sendable {
 /// article prose. Copies of one article (exact, or sharing most prose lines, see
 /// `DuplicateClusters`) count as one document. Sites are keys (`siteKey`): a
 /// folder in batch; 0 when the run is one site. Built in a first pass over a
-/// folder, or as it goes over a stream; bounded: past `capacity` distinct lines,
-/// the rarest are forgotten.
+/// folder, or as it goes over a stream.
+///
+/// Bounded whatever the number of sites or documents: a line seen once (nearly
+/// every article line) is only a fingerprint in a fixed, direct-mapped table of
+/// `capacity / 2` slots (a later line landing on its slot replaces it); a line seen
+/// again moves to the counts, which hold only recurring lines, keyed by (site,
+/// line); past `capacity` of those, every count is halved and lines reaching zero
+/// are forgotten. A site's template, seen on each of its pages, outlives both.
 public final class TemplateIndex: @unchecked Sendable {
     private var counts = HashTable(capacity: 4096)
+    /// Lines seen once: their keys, each at its slot (0: empty).
+    private var once: [UInt64]
+    private let onceMask: Int
     private var duplicates: DuplicateClusters
     public private(set) var documents = 0
     /// Documents counted as copies of an earlier document of their site.
@@ -24,14 +33,18 @@ public final class TemplateIndex: @unchecked Sendable {
     /// A line is template when it stands in at least this many documents...
     public var minimumDocuments: Int
     public let capacity: Int
-    /// Distinct (site, line) counts held now: at most `capacity`, whatever the
-    /// number of sites or documents.
+    /// Distinct recurring (site, line) counts held now: at most `capacity`,
+    /// whatever the number of sites or documents (lines seen once take a fixed table).
     public var storedLines: Int { counts.count }
 
     public init(minimumDocuments: Int = 3, capacity: Int = 1 << 21) {
         self.minimumDocuments = minimumDocuments
         self.capacity = capacity
         duplicates = DuplicateClusters(capacity: capacity)
+        var slots = 1024
+        while slots * 2 < capacity { slots <<= 1 }
+        once = [UInt64](repeating: 0, count: slots)
+        onceMask = slots - 1
     }
 
     /// Counts the distinct lines of one document of `site`.
@@ -47,8 +60,27 @@ public final class TemplateIndex: @unchecked Sendable {
         documents += 1
         let (uncounted, isCopy) = duplicates.uncounted(keys, site: site)
         if isCopy { copies += 1 }
-        for key in uncounted { counts.add(TemplateIndex.mix(key, site), 1) }
+        for key in uncounted { count(TemplateIndex.mix(key, site)) }
         if counts.count > capacity { forgetRarest() }
+    }
+
+    /// One more document holds the line `key` (mixed with its site).
+    private func count(_ key: UInt64) {
+        if key == 0 || counts[key] != nil {
+            counts.add(key, 1)
+            return
+        }
+        let slot = onceSlot(key)
+        if once[slot] == key {
+            once[slot] = 0
+            counts.add(key, 2)
+        } else {
+            once[slot] = key
+        }
+    }
+
+    private func onceSlot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((key ^ (key >> 31)) &* 0x9E37_79B9_7F4A_7C15) >> 20) & onceMask
     }
 
     /// The keys of a document's non-blank lines.
@@ -71,7 +103,11 @@ public final class TemplateIndex: @unchecked Sendable {
     public func add(_ document: [UInt8], site: UInt64 = 0) { document.withUnsafeBufferPointer { add($0, site: site) } }
 
     /// In how many documents of `site` the line with this key stands.
-    public func documentCount(_ key: UInt64, site: UInt64 = 0) -> Int { Int(counts[TemplateIndex.mix(key, site)] ?? 0) }
+    public func documentCount(_ key: UInt64, site: UInt64 = 0) -> Int {
+        let mixed = TemplateIndex.mix(key, site)
+        if let n = counts[mixed] { return Int(n) }
+        return mixed != 0 && once[onceSlot(mixed)] == mixed ? 1 : 0
+    }
 
     public func isTemplate(_ key: UInt64, site: UInt64 = 0) -> Bool { documentCount(key, site: site) >= minimumDocuments }
 
@@ -116,10 +152,11 @@ public final class TemplateIndex: @unchecked Sendable {
         return z ^ (z >> 31)
     }
 
-    /// Halves every count and drops the lines that reach zero: bounded memory on
-    /// endless streams, keeping what recurs.
+    /// Halves every count and drops the lines that reach zero, until at most three
+    /// quarters of `capacity` are left: bounded memory on endless streams, keeping
+    /// what recurs most.
     private func forgetRarest() {
-        counts.rebuild { $0 > 1 ? $0 / 2 : nil }
+        repeat { counts.rebuild { $0 > 1 ? $0 / 2 : nil } } while counts.count > capacity * 3 / 4
     }
 }
 
