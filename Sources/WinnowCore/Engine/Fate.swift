@@ -28,7 +28,8 @@ public enum Reason: Sendable, Equatable {
     /// The line stands in this many documents of the run: the site's template.
     case template(documents: Int)
     /// The site's profile holds the line (or one of its rules matches it).
-    case profile(ProfileHit)
+    /// (Boxed: its strings must not make every `Fate` larger.)
+    indirect case profile(ProfileHit)
     /// The line classifier scored the line's body probability at `permille`/1000,
     /// under its threshold.
     case model(permille: Int)
