@@ -7,12 +7,14 @@ Gold lines must be non-blank, unique within the file, and each must match the
 FIRST occurrence of that line in the page (a repeated headline's gold line is
 its first copy).
 
-Usage: python3 eval/check_gold.py      exit status 0 = all good, 1 = problems
+Usage: python3 eval/check_gold.py [ROOT]   exit status 0 = all good, 1 = problems
+       (ROOT holds pages/ and gold/: eval/ by default, eval/sites for the site set)
 """
 import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = sys.argv[1] if len(sys.argv) > 1 else HERE
 
 
 def lines_of(path):
@@ -24,8 +26,8 @@ def lines_of(path):
 
 
 def check(site, name):
-    page, crlf = lines_of(os.path.join(HERE, "pages", site, name))
-    gold, gold_crlf = lines_of(os.path.join(HERE, "gold", site, name))
+    page, crlf = lines_of(os.path.join(ROOT, "pages", site, name))
+    gold, gold_crlf = lines_of(os.path.join(ROOT, "gold", site, name))
     errors = []
     if gold_crlf:
         errors.append("gold file has CRLF line endings")
@@ -55,7 +57,7 @@ def check(site, name):
 
 
 def main():
-    pages_dir, gold_dir = os.path.join(HERE, "pages"), os.path.join(HERE, "gold")
+    pages_dir, gold_dir = os.path.join(ROOT, "pages"), os.path.join(ROOT, "gold")
     sites = sorted(set(os.listdir(pages_dir)) | set(os.listdir(gold_dir)))
     bad = 0
     total = 0

@@ -785,20 +785,26 @@ SITES = [
 ]
 
 
-def main():
-    for site, blocks, build in SITES:
+def write_corpus(root, sites):
+    """Writes pages/SITE/NN.txt and gold/SITE/NN.txt under root for every
+    (site, article blocks, builder) of sites; builder(n, art, rng) -> (Page, render options)."""
+    for site, blocks, build in sites:
         for d in ("pages", "gold"):
-            os.makedirs(os.path.join(HERE, d, site), exist_ok=True)
+            os.makedirs(os.path.join(root, d, site), exist_ok=True)
         for n, block in enumerate(blocks, 1):
             art = parse(block)
             rng = random.Random(site + "/" + str(n))
             page, opts = build(n, art, rng)
             name = "%02d.txt" % n
-            with open(os.path.join(HERE, "pages", site, name), "wb") as f:
+            with open(os.path.join(root, "pages", site, name), "wb") as f:
                 f.write(page.render(**opts))
-            with open(os.path.join(HERE, "gold", site, name), "wb") as f:
+            with open(os.path.join(root, "gold", site, name), "wb") as f:
                 f.write(("\n".join(page.gold()) + "\n").encode("utf-8"))
-    print("wrote", sum(len(b) for _, b, _ in SITES), "pages for", len(SITES), "sites")
+    print("wrote", sum(len(b) for _, b, _ in sites), "pages for", len(sites), "sites")
+
+
+def main():
+    write_corpus(HERE, SITES)
 
 
 if __name__ == "__main__":

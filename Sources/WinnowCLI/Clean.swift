@@ -44,6 +44,11 @@ struct Clean: ParsableCommand {
     @Flag(help: "With --jsonl or -z: write each record as soon as it is cleaned, not when the output buffer is full.")
     var lineBuffered = false
 
+    @OptionGroup var sites: SiteOptions
+
+    @Option(help: ArgumentHelp("With --jsonl: the field naming each record's site, a URL (its host is the site) or a name; \"url\" by default, when a record has it. Cross-document counts and profiles are kept per site.", valueName: "field"))
+    var siteKey: String?
+
     @Argument(help: "Documents to clean (default: standard input).")
     var files: [String] = []
 
@@ -53,6 +58,8 @@ struct Clean: ParsableCommand {
         if (meta || strict || textKey != "text") && !jsonl { throw ValidationError("--meta, --strict and --text-key go with --jsonl") }
         if crossDoc && !(jsonl || nullData) { throw ValidationError("--cross-doc goes with --jsonl or --null-data") }
         if lineBuffered && !(jsonl || nullData) { throw ValidationError("--line-buffered goes with --jsonl or --null-data") }
+        if siteKey != nil && !jsonl { throw ValidationError("--site-key goes with --jsonl") }
+        if siteKey != nil && sites.site != nil { throw ValidationError("--site-key and --site cannot be combined (--site makes every record one site)") }
         if check && (explain || jsonl || nullData) { throw ValidationError("--check cannot be combined with --explain, --jsonl or --null-data") }
         if explainOptions.isSet && !explain { throw ValidationError("--json, --diff and --rule go with --explain") }
     }
@@ -65,18 +72,26 @@ struct Clean: ParsableCommand {
             for warning in ruleSet.warnings { Diagnostics.plain(warning.description) }
             var options = rules.cleanOptions
             if crossDoc { options.templates = TemplateIndex() }
+            options.profiles = try sites.loadProfiles()
             let runner = StreamRunner(cleaner: Cleaner(ruleSet: ruleSet, options: options),
                                       mode: jsonl ? .jsonl(textKey: textKey, meta: meta) : .nul,
                                       maxDocBytes: output.maxDocBytes, strict: strict, lineBuffered: lineBuffered,
-                                      inputText: inputText.policy)
+                                      inputText: inputText.policy,
+                                      sites: StreamSites(fixed: sites.site,
+                                                         // The site field is read only when something is kept per site.
+                                                         field: jsonl && (crossDoc || sites.profile != nil) ? (siteKey ?? "url") : nil))
             ok = runner.run(inputs)
         } else {
             let presentation: DocumentRunner.Presentation = check ? .check
                 : explain ? .explain(try explainOptions.printer(ruleSet: ruleSet, color: output.useColor(fd: 1))) : .clean
             var options = rules.cleanOptions
             options.collectEvidence = explain
-            let outcome = DocumentRunner(ruleSet: ruleSet, options: options, maxDocBytes: output.maxDocBytes,
-                                         presentation: presentation, inputText: inputText.policy).run(inputs)
+            options.profiles = try sites.loadProfiles()
+            var runner = DocumentRunner(ruleSet: ruleSet, options: options, maxDocBytes: output.maxDocBytes,
+                                        presentation: presentation, inputText: inputText.policy)
+            // Files need a site only to pick a profile.
+            runner.sites = options.profiles == nil ? nil : sites
+            let outcome = runner.run(inputs)
             if !outcome.ok { throw ExitCode(2) }
             if check && !outcome.foundChrome { throw ExitCode(1) }
             return
@@ -95,6 +110,7 @@ struct Explain: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var explainOptions: ExplainOptions
     @OptionGroup var inputText: InputTextOptions
+    @OptionGroup var sites: SiteOptions
 
     @Argument(help: "Documents to explain (default: standard input).")
     var files: [String] = []
@@ -104,8 +120,11 @@ struct Explain: ParsableCommand {
         let printer = try explainOptions.printer(ruleSet: ruleSet, color: output.useColor(fd: 1))
         var options = rules.cleanOptions
         options.collectEvidence = true
-        let outcome = DocumentRunner(ruleSet: ruleSet, options: options, maxDocBytes: output.maxDocBytes,
-                                     presentation: .explain(printer), inputText: inputText.policy).run(files.isEmpty ? ["-"] : files)
+        options.profiles = try sites.loadProfiles()
+        var runner = DocumentRunner(ruleSet: ruleSet, options: options, maxDocBytes: output.maxDocBytes,
+                                    presentation: .explain(printer), inputText: inputText.policy)
+        runner.sites = options.profiles == nil ? nil : sites
+        let outcome = runner.run(files.isEmpty ? ["-"] : files)
         if !outcome.ok { throw ExitCode(2) }
     }
 }

@@ -19,6 +19,8 @@ struct DocumentRunner {
     let presentation: Presentation
     let maxDocBytes: Int
     let inputText: InputText
+    /// The site of each file (profiles); nil leaves the cleaner's site alone.
+    var sites: SiteOptions? = nil
 
     struct Outcome {
         /// No input failed.
@@ -82,6 +84,7 @@ struct DocumentRunner {
                 try passThrough(raw, why: why, name: name, sink: sink, into: &outcome)
                 return
             }
+            sites?.use(for: cleaner, file: path)
             let result = cleaner.clean(document)
             for warning in result.warnings { Diagnostics.warning("\(name): \(warning)") }
             if result.removedCount > 0 { outcome.foundChrome = true }

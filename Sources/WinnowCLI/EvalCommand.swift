@@ -21,6 +21,7 @@ struct Eval: ParsableCommand {
     var worst = 20
 
     @OptionGroup var crossDoc: CrossDocOptions
+    @OptionGroup var sites: SiteOptions
 
     func validate() throws {
         if worst < 0 { throw ValidationError("--worst must be at least 0 (got \(worst))") }
@@ -38,6 +39,7 @@ struct Eval: ParsableCommand {
         }
         // Like a batch run: a first pass learns the lines the pages share.
         options.templates = crossDoc.index(over: plan.items.map(\.input))
+        options.profiles = try sites.loadProfiles()
         let cleaner = Cleaner(ruleSet: ruleSet, options: options)
         for item in plan.items {
             guard let page = FileManager.default.contents(atPath: item.input),
@@ -46,7 +48,7 @@ struct Eval: ParsableCommand {
                 throw ExitCode(2)
             }
             let document = [UInt8](page)
-            cleaner.templateSite = CrossDocOptions.site(of: item.input)
+            sites.use(for: cleaner, file: item.input, folderKey: CrossDocOptions.site(of: item.input))
             let result = cleaner.clean(document)
             let site = item.relative.split(separator: "/").first.map(String.init) ?? "."
             evaluation.add(page: item.relative, document: document, gold: [UInt8](goldBytes), result: result,

@@ -107,6 +107,9 @@ struct ExplainPrinter {
                     case .headlineList(let first, let count), .menu(let first, let count):
                         w.key("run_from_line"); w.number(first + 1); w.key("run_length"); w.number(count)
                     case .template(let documents): w.key("documents"); w.number(documents)
+                    case .profile(let hit):
+                        w.key("site"); w.string(hit.site); w.key("file"); w.string(hit.file); w.key("line"); w.number(hit.line)
+                        if let rule = hit.rule { w.key("rule"); w.string(rule) } else { w.key("documents"); w.number(hit.pages) }
                     case .model(let permille):
                         w.key("score_permille"); w.number(permille)
                         w.key("features"); w.beginObject()

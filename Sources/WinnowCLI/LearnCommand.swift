@@ -5,7 +5,13 @@ import WinnowCore
 struct Learn: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Propose rules for the template lines of a site, from many of its pages.",
-        discussion: "Prints a rule file to review and save, e.g. `winnow learn pages/ --site example > rules/sites/example.rules`."
+        discussion: """
+        Prints a rule file to review and save, e.g. `winnow learn pages/ --site example > rules/sites/example.rules`. \
+        With --save-profile DIR, writes the site's profile instead: DIR/SITE.rules (the same rules) and \
+        DIR/SITE.profile (the template lines the cross-document pass removes from these pages: their keys, \
+        page counts and an example each, plain text); `winnow --profile DIR` or `--profile DIR/SITE.profile` \
+        then applies both to new pages of the site without relearning.
+        """
     )
 
     @Argument(help: "Folders of pages (every *.txt below), page files, or JSON Lines files with --jsonl.")
@@ -29,9 +35,16 @@ struct Learn: ParsableCommand {
     @Flag(help: "Also propose lines that look like article prose.")
     var all = false
 
+    @Option(help: ArgumentHelp("Write the site's profile (SITE.rules and SITE.profile) to this folder instead of printing the rules.", valueName: "dir"))
+    var saveProfile: String?
+
+    @OptionGroup var rules: RuleOptions
+    @OptionGroup var crossDoc: CrossDocOptions
+
     func validate() throws {
         if minPages < 1 { throw ValidationError("--min-pages must be at least 1 (got \(minPages))") }
         if !(0...1).contains(minShare) { throw ValidationError("--min-share must be a number from 0 to 1 (got \(minShare))") }
+        if crossDoc.noCrossDoc && saveProfile != nil { throw ValidationError("--save-profile needs the cross-document pass: drop --no-cross-doc") }
     }
 
     func run() throws {
@@ -40,10 +53,42 @@ struct Learn: ParsableCommand {
         learner.minimumDocuments = minPages
         learner.minimumShare = minShare
         learner.includeProse = all
-        let problems = CorpusReader(paths: paths, jsonl: jsonl, textKey: textKey, glob: "*.txt").forEach { learner.add($0) }
+        var documents: [[UInt8]] = []
+        let problems = CorpusReader(paths: paths, jsonl: jsonl, textKey: textKey, glob: "*.txt").forEach {
+            learner.add($0)
+            if saveProfile != nil { documents.append($0) }
+        }
         for p in problems { Diagnostics.error(p) }
-        try writeStandardOutput(learner.ruleFile(site: site))
+        if let saveProfile {
+            try writeProfile(learner.ruleFile(site: site), documents: documents, to: saveProfile)
+        } else {
+            try writeStandardOutput(learner.ruleFile(site: site))
+        }
         if !problems.isEmpty { throw ExitCode(2) }
+    }
+
+    /// DIR/SITE.rules and DIR/SITE.profile: the documents cleaned as one batch
+    /// site (the cross-document pass over them), its template removals recorded.
+    private func writeProfile(_ ruleFile: String, documents: [[UInt8]], to folder: String) throws {
+        var options = rules.cleanOptions
+        options.templates = TemplateIndex(minimumDocuments: crossDoc.templateMinDocs)
+        for d in documents { options.templates?.add(d) }
+        let cleaner = Cleaner(ruleSet: try rules.loadRuleSet(), options: options)
+        let recorder = ProfileRecorder()
+        for d in documents {
+            d.withUnsafeBufferPointer { recorder.record($0, cleaner.clean($0), site: site) }
+        }
+        if let reason = Batch.makeFolder(folder) {
+            Diagnostics.error("\(folder): cannot create the profile folder: \(reason)")
+            throw ExitCode(2)
+        }
+        do {
+            try AtomicWriter.write(Array(ruleFile.utf8), to: folder + "/" + site + ".rules")
+            try AtomicWriter.write(Array(recorder.profileText(site: site, rulesFile: site + ".rules").utf8), to: folder + "/" + site + ".profile")
+        } catch {
+            Diagnostics.error("\(folder): \(error)")
+            throw ExitCode(2)
+        }
     }
 }
 

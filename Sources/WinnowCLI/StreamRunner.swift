@@ -17,6 +17,8 @@ struct StreamRunner {
     var lineBuffered = false
     /// How a `-z` document's bytes become text (JSON Lines text is UTF-8 by definition).
     var inputText = InputText(encoding: "utf-8")
+    /// Which site each document is (`--site`, `--site-key`).
+    var sites = StreamSites()
 
     /// Returns false when any record or input failed.
     func run(_ paths: [String]) -> Bool {
@@ -55,7 +57,7 @@ struct StreamRunner {
         let separator: UInt8 = { if case .nul = mode { 0 } else { 0x0A } }()
         let reader = RecordReader(fd: fd, separator: separator, cap: maxDocBytes, path: name)
         var jsonl: JSONLDocumentCleaner? = nil
-        if case .jsonl(let key, let meta) = mode { jsonl = JSONLDocumentCleaner(cleaner: cleaner, textKey: key, addMeta: meta) }
+        if case .jsonl(let key, let meta) = mode { jsonl = JSONLDocumentCleaner(cleaner: cleaner, textKey: key, addMeta: meta, sites: sites) }
         var out: [UInt8] = []
         var number = 0
         var ok = true
@@ -88,7 +90,8 @@ struct StreamRunner {
                     switch inputText.prepare(reader.buffer, name: "\(name): record \(number)") {
                     case .text(let text):
                         text.withUnsafeBufferPointer { doc in
-                            cleaner.options.templates?.add(doc)
+                            cleaner.useSite(sites.fixed)
+                            cleaner.options.templates?.add(doc, site: cleaner.templateSite)
                             let result = cleaner.clean(doc)
                             CleanWriter.write(doc, result, into: &out, finalLineEnd: .likeInput)
                         }

@@ -101,7 +101,7 @@ import Testing
 /// The READMEs and docs link only to files in the repository.
 @Suite struct DocumentLinkTests {
     @Test func everyRelativeLinkPointsToAFileInTheRepository() throws {
-        let documents = ["README.md", "docs/rules.md", "docs/gold.md", "docs/robustness.md", "eval/README.md",
+        let documents = ["README.md", "docs/rules.md", "docs/gold.md", "docs/robustness.md", "eval/README.md", "eval/sites/README.md",
                          "bench/README.md", "bench/results.md", "examples/spark/README.md"]
         let link = /\]\(([^)#\s]+)(#[^)]*)?\)/
         for document in documents {

@@ -146,6 +146,7 @@ import Testing
         let end = LineTraits.isClosing(last) ? (shown.dropLast().last ?? 0) : last
         t.endsSentence = final(end)
         t.endsWithColon = end == 0x3A || end == 0xFF1A
+        t.endsWithQuestion = end == 0x3F || end == 0x61F
         let opening = Array(scalars.drop(while: space).prefix(3))
         t.startsWithListMarker = !opening.isEmpty
             && LineTraits.isListMarker(opening[0], opening.count > 1 ? opening[1] : nil, opening.count > 2 ? opening[2] : 0)

@@ -60,6 +60,10 @@ struct Batch: ParsableCommand {
     var color: OutputOptions.ColorChoice = .auto
 
     @OptionGroup var crossDoc: CrossDocOptions
+    @OptionGroup var sites: SiteOptions
+
+    @Option(help: ArgumentHelp("Write a profile of every site (folder) to this folder: SITE.profile with the template lines the run removed, for --profile in later runs.", valueName: "dir"))
+    var saveProfiles: String?
     @OptionGroup var inputText: InputTextOptions
 
     var workers: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
@@ -71,6 +75,7 @@ struct Batch: ParsableCommand {
             throw ValidationError("-j must be between 1 and \(Batch.maxJobs) workers (got \(jobs))")
         }
         if maxDocBytes < 1 { throw ValidationError("--max-doc-bytes must be at least 1") }
+        if saveProfiles != nil && crossDoc.noCrossDoc { throw ValidationError("--save-profiles keeps what the cross-document pass learns: it cannot go with --no-cross-doc") }
         if let output {
             let inside = Batch.resolved(output), root = Batch.resolved(input)
             if inside == root || inside.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
@@ -110,8 +115,10 @@ struct Batch: ParsableCommand {
         let root = input.hasSuffix("/") && input.count > 1 ? String(input.dropLast()) : input
         // From here on Ctrl-C (or SIGTERM) ends the run with its summary and 130.
         Interrupt.install()
-        let settings = BatchSettings(inputRoot: root, outputRoot: output, inPlace: inPlace, backupSuffix: backupSuffix,
+        var settings = BatchSettings(inputRoot: root, outputRoot: output, inPlace: inPlace, backupSuffix: backupSuffix,
                                      skipExisting: skipExisting, maxDocBytes: maxDocBytes, inputText: inputText.policy)
+        settings.sites = sites
+        settings.recorder = saveProfiles.map { _ in ProfileRecorder() }
         if let output {
             if let reason = Batch.makeFolder(output) {
                 Diagnostics.error("\(output): cannot create the output folder: \(reason)")
@@ -134,6 +141,7 @@ struct Batch: ParsableCommand {
         // First pass: the lines the files share (the sites' templates). Ctrl-C stops it
         // too; the cleaning pass then starts no file, and the run ends as any interrupted one.
         var options = rules.cleanOptions
+        options.profiles = try sites.loadProfiles()
         options.templates = crossDoc.index(over: plan.items.map(\.input), maxBytes: maxDocBytes, jobs: workers,
                                            stop: { Interrupt.requested })
         let cleanOptions = options
@@ -160,11 +168,29 @@ struct Batch: ParsableCommand {
                 throw ExitCode(2)
             }
         }
+        if let recorder = settings.recorder, let saveProfiles {
+            try Batch.writeProfiles(recorder, to: saveProfiles)
+        }
         let summary = BatchSummary(outcomes: outcomes.compactMap { $0 }, failed: failed, elapsed: elapsed,
                                    interrupted: Interrupt.requested, color: OutputOptions(color: color).useColor(fd: 2))
         Diagnostics.plain(summary.text)
         if Interrupt.requested { throw ExitCode(130) }
         if failed > 0 { throw ExitCode(2) }
+    }
+
+    /// Writes DIR/SITE.profile for every site the recorder saw (`--save-profiles`).
+    static func writeProfiles(_ recorder: ProfileRecorder, to folder: String) throws {
+        if let reason = makeFolder(folder) {
+            Diagnostics.error("\(folder): cannot create the profiles folder: \(reason)")
+            throw ExitCode(2)
+        }
+        for site in recorder.siteNames {
+            let path = folder + "/" + (site.isEmpty ? "site" : site) + ".profile"
+            do { try AtomicWriter.write(Array(recorder.profileText(site: site).utf8), to: path, mode: 0o644, owner: nil, backupSuffix: nil) } catch {
+                Diagnostics.error("\(path): \(error)")
+                throw ExitCode(2)
+            }
+        }
     }
 
     /// `mkdir -p`; returns why it failed, or nil.

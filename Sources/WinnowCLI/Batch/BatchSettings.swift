@@ -12,6 +12,10 @@ struct BatchSettings: Sendable {
     var skipExisting: Bool
     var maxDocBytes: Int
     var inputText = InputText(encoding: "utf-8")
+    /// Which site each file is (its folder, or `--site`).
+    var sites = SiteOptions()
+    /// Collects the template lines removed, for `--save-profiles`.
+    var recorder: ProfileRecorder?
 
     /// In place, a symlink is followed: the file it points to is rewritten (and its
     /// backup, `TARGET + suffix`, made beside it), the link stays a link.

@@ -66,8 +66,11 @@ struct BatchWorker {
             outcome.status = .failed(problem)
             return outcome
         }
-        cleaner.templateSite = CrossDocOptions.site(of: item.input)
+        settings.sites.use(for: cleaner, file: item.input, folderKey: CrossDocOptions.site(of: item.input))
         let result = cleaner.clean(document)
+        if let recorder = settings.recorder {
+            document.withUnsafeBufferPointer { recorder.record($0, result, site: settings.sites.name(of: item.input) ?? "") }
+        }
         var out: [UInt8] = []
         out.reserveCapacity(document.count)
         document.withUnsafeBufferPointer { CleanWriter.write($0, result, into: &out) }

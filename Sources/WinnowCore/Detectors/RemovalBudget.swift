@@ -39,7 +39,7 @@ public struct RemovalBudget {
 
     static func isUncertain(_ reason: Reason) -> Bool {
         switch reason {
-        case .nearRepeatOf, .headlineList, .menu, .template, .model: true
+        case .nearRepeatOf, .headlineList, .menu, .template, .profile, .model: true
         case .rule, .meta, .cutMarker, .afterCut, .guardedCut, .listHeading, .listItem, .grabbed, .repeatOf: false
         }
     }

@@ -13,10 +13,19 @@ public struct TemplateKeys: Sendable {
 /// article prose. Copies of one article (exact, or sharing most prose lines, see
 /// `DuplicateClusters`) count as one document. Sites are keys (`siteKey`): a
 /// folder in batch; 0 when the run is one site. Built in a first pass over a
-/// folder, or as it goes over a stream; bounded: past `capacity` distinct lines,
-/// the rarest are forgotten.
+/// folder, or as it goes over a stream.
+///
+/// Bounded whatever the number of sites or documents: a line seen once (nearly
+/// every article line) is only a fingerprint in a fixed, direct-mapped table of
+/// `capacity / 2` slots (a later line landing on its slot replaces it); a line seen
+/// again moves to the counts, which hold only recurring lines, keyed by (site,
+/// line); past `capacity` of those, every count is halved and lines reaching zero
+/// are forgotten. A site's template, seen on each of its pages, outlives both.
 public final class TemplateIndex: @unchecked Sendable {
     private var counts = HashTable(capacity: 4096)
+    /// Lines seen once: their keys, each at its slot (0: empty).
+    private var once: [UInt64]
+    private let onceMask: Int
     private var duplicates: DuplicateClusters
     public private(set) var documents = 0
     /// Documents counted as copies of an earlier document of their site.
@@ -24,11 +33,18 @@ public final class TemplateIndex: @unchecked Sendable {
     /// A line is template when it stands in at least this many documents...
     public var minimumDocuments: Int
     public let capacity: Int
+    /// Distinct recurring (site, line) counts held now: at most `capacity`,
+    /// whatever the number of sites or documents (lines seen once take a fixed table).
+    public var storedLines: Int { counts.count }
 
     public init(minimumDocuments: Int = 3, capacity: Int = 1 << 21) {
         self.minimumDocuments = minimumDocuments
         self.capacity = capacity
         duplicates = DuplicateClusters(capacity: capacity)
+        var slots = 1024
+        while slots * 2 < capacity { slots <<= 1 }
+        once = [UInt64](repeating: 0, count: slots)
+        onceMask = slots - 1
     }
 
     /// Counts the distinct lines of one document of `site`.
@@ -44,8 +60,27 @@ public final class TemplateIndex: @unchecked Sendable {
         documents += 1
         let (uncounted, isCopy) = duplicates.uncounted(keys, site: site)
         if isCopy { copies += 1 }
-        for key in uncounted { counts.add(TemplateIndex.mix(key, site), 1) }
+        for key in uncounted { count(TemplateIndex.mix(key, site)) }
         if counts.count > capacity { forgetRarest() }
+    }
+
+    /// One more document holds the line `key` (mixed with its site).
+    private func count(_ key: UInt64) {
+        if key == 0 || counts[key] != nil {
+            counts.add(key, 1)
+            return
+        }
+        let slot = onceSlot(key)
+        if once[slot] == key {
+            once[slot] = 0
+            counts.add(key, 2)
+        } else {
+            once[slot] = key
+        }
+    }
+
+    private func onceSlot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((key ^ (key >> 31)) &* 0x9E37_79B9_7F4A_7C15) >> 20) & onceMask
     }
 
     /// The keys of a document's non-blank lines.
@@ -68,7 +103,11 @@ public final class TemplateIndex: @unchecked Sendable {
     public func add(_ document: [UInt8], site: UInt64 = 0) { document.withUnsafeBufferPointer { add($0, site: site) } }
 
     /// In how many documents of `site` the line with this key stands.
-    public func documentCount(_ key: UInt64, site: UInt64 = 0) -> Int { Int(counts[TemplateIndex.mix(key, site)] ?? 0) }
+    public func documentCount(_ key: UInt64, site: UInt64 = 0) -> Int {
+        let mixed = TemplateIndex.mix(key, site)
+        if let n = counts[mixed] { return Int(n) }
+        return mixed != 0 && once[onceSlot(mixed)] == mixed ? 1 : 0
+    }
 
     public func isTemplate(_ key: UInt64, site: UInt64 = 0) -> Bool { documentCount(key, site: site) >= minimumDocuments }
 
@@ -85,6 +124,15 @@ public final class TemplateIndex: @unchecked Sendable {
             hash = (hash ^ UInt64(isDigit ? 0x30 : b)) &* RepeatDetector.fnvPrime
         }
         return hash
+    }
+
+    /// The key of a line's text (its shadow worked out first).
+    public static func key(ofLine text: String) -> UInt64 {
+        var shadow: [UInt8] = []
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { b in
+            Normalizer.shadow(of: b, into: &shadow) ? shadow.withUnsafeBufferPointer { key($0) } : key(b)
+        }
     }
 
     /// The key of a site, from its name (a folder, a host); never 0, which is the
@@ -104,35 +152,68 @@ public final class TemplateIndex: @unchecked Sendable {
         return z ^ (z >> 31)
     }
 
-    /// Halves every count and drops the lines that reach zero: bounded memory on
-    /// endless streams, keeping what recurs.
+    /// Halves every count and drops the lines that reach zero, until at most three
+    /// quarters of `capacity` are left: bounded memory on endless streams, keeping
+    /// what recurs most.
     private func forgetRarest() {
-        counts.rebuild { $0 > 1 ? $0 / 2 : nil }
+        repeat { counts.rebuild { $0 > 1 ? $0 / 2 : nil } } while counts.count > capacity * 3 / 4
     }
 }
 
 /// Removes the template lines a `TemplateIndex` knows, but never the page's
-/// headline, a prose line, or a line about the article's own topic (a story's
-/// headline listed under "most read" on other pages stays in its own article).
+/// headline or a short line about the article's own topic (a story's headline
+/// listed under "most read" on other pages stays in its own article).
+///
+/// A prose-like line (a disclaimer, an "about us" blurb, a comment policy, a
+/// "follow us" sentence) goes by evidence: it is template when it stands in
+/// enough distinct articles of the site (copies of one article count once) for
+/// where it stands. Outside the page's own prose (above the first or below the
+/// last prose line that is not template) `minimumDocuments` are enough; among the
+/// page's own prose it takes `proseMinimumDocuments`: one article quoting another
+/// is not a template, three articles carrying one sentence are.
 public struct TemplateDetector {
     public let index: TemplateIndex
     /// The page's site (see `TemplateIndex.siteKey`).
     public var site: UInt64
     public var onTopicShare = 0.5
+    /// Distinct articles a prose-like line among the page's own prose must stand in.
+    public var proseMinimumDocuments = 3
 
     public init(index: TemplateIndex, site: UInt64 = 0) {
         self.index = index
         self.site = site
     }
 
-    func run(_ page: Page, _ fates: inout [Fate], topic: TopicModel, headline: Int?) {
-        for i in 0..<page.count where fates[i] == .kept && i != headline && !page.traits[i].isProse {
-            let count = index.documentCount(TemplateIndex.key(page.shadow(i)), site: site)
+    /// Removes the template lines still kept; returns every line it takes for
+    /// template with the documents it stood in, also those rules removed before
+    /// (what a site profile keeps, `ProfileRecorder`).
+    @discardableResult
+    func run(_ page: Page, _ fates: inout [Fate], topic: TopicModel, headline: Int?) -> [(line: Int, documents: Int)] {
+        var counts = [Int](repeating: 0, count: page.count)
+        // The page's own prose: kept prose lines that are not template.
+        var own: ClosedRange<Int>? = nil
+        for i in 0..<page.count where (fates[i] == .kept || fates[i].isRemoved) && i != headline {
+            counts[i] = index.documentCount(TemplateIndex.key(page.shadow(i)), site: site)
+            if fates[i] == .kept && page.traits[i].isProse && counts[i] < index.minimumDocuments { own = (own?.lowerBound ?? i)...i }
+        }
+        var found: [(line: Int, documents: Int)] = []
+        // Prose first: the topic is then the article's prose alone, not the site's
+        // blurbs (a slogan sharing words with the "about us" line is not on topic).
+        for i in 0..<page.count where counts[i] >= index.minimumDocuments && page.traits[i].isProse {
+            let inside = own?.contains(i) ?? false
+            guard !inside || counts[i] >= max(proseMinimumDocuments, index.minimumDocuments) else { continue }
+            found.append((i, counts[i]))
+            if fates[i] == .kept { fates[i] = .removed(.template(documents: counts[i])) }
+        }
+        let topic = found.isEmpty ? topic : TopicModel(page, fates: fates, words: topic.words)
+        for i in 0..<page.count where counts[i] >= index.minimumDocuments && !page.traits[i].isProse {
             // Only a line with some substance can be "about the story": a site's name
             // that the body also quotes ("according to X") is still template.
             let onTopic = topic.wordCount(i) >= 3 && topic.overlap(i, isProse: false) >= onTopicShare
-            guard count >= index.minimumDocuments, !onTopic else { continue }
-            fates[i] = .removed(.template(documents: count))
+            if onTopic { continue }
+            found.append((i, counts[i]))
+            if fates[i] == .kept { fates[i] = .removed(.template(documents: counts[i])) }
         }
+        return found.sorted { $0.line < $1.line }
     }
 }

@@ -19,6 +19,9 @@ public struct CleanOptions: Sendable {
     /// Lines that recur across the documents of a run (batch, eval, streams with
     /// `--cross-doc`); nil turns the cross-document detector off.
     public var templates: TemplateIndex?
+    /// Site profiles learned by an earlier run (`--profile`); the cleaner's
+    /// `profile` is the one for the current site.
+    public var profiles: ProfileSet?
     /// Most of a page's prose the uncertain removals (near repeats, headline lists,
     /// menus, template lines) may take; past it they are undone and the page is flagged.
     public var removalBudget = 0.4
@@ -44,6 +47,9 @@ public struct CleanResult: Sendable {
     /// For each line the model removed, the features that pushed its score most
     /// (only with `CleanOptions.collectEvidence`).
     public var modelEvidence: [Int: [(feature: String, weight: Double)]] = [:]
+    /// The lines the cross-document detector took for the site's template, with the
+    /// documents each stood in, whatever removed them (what a site profile keeps).
+    public var templateLines: [(line: Int, documents: Int)] = []
 
     public var removedCount: Int { fates.reduce(0) { $0 + ($1.isRemoved ? 1 : 0) } }
 }

@@ -20,11 +20,20 @@ public final class Cleaner {
     /// The site of the next documents, whose counts the cross-document detector reads
     /// (`TemplateIndex.siteKey`; 0 when the run is one site).
     public var templateSite: UInt64 = 0
+    /// The profile of the next documents' site (see `useSite`).
+    public var profile: SiteProfile?
 
     public init(ruleSet: RuleSet, options: CleanOptions = CleanOptions()) {
         self.ruleSet = ruleSet
         self.options = options
         self.scratch = MatchScratch(captureCapacity: max(ruleSet.maxCaptureCount, 16), limits: options.matchLimits)
+    }
+
+    /// Sets the site of the next documents: the key the template index counts them
+    /// under (by default from the name) and the profile for that name.
+    public func useSite(_ name: String?, key: UInt64? = nil) {
+        templateSite = key ?? name.map(TemplateIndex.siteKey) ?? 0
+        profile = options.profiles?.profile(forSite: name)
     }
 
     /// Decides the fate of every line of `document`.
@@ -42,7 +51,7 @@ public final class Cleaner {
         // Reported only: lines pick their rules by their own letters.
         let language = options.language ?? Language.detect(page.traits)
         // Content words depend on the page only: computed once for every pass.
-        let words = (options.detectHeadlineLists || options.templates != nil || options.classifier != nil || observeClassifierInput != nil) ? TopicModel.words(of: page) : WordLists()
+        let words = (options.detectHeadlineLists || options.templates != nil || options.profiles != nil || options.classifier != nil || observeClassifierInput != nil) ? TopicModel.words(of: page) : WordLists()
         // What the line model reads of each line alone: computed once, read in every pass.
         let features = options.classifier != nil || observeClassifierInput != nil ? LineFeatures(page) : nil
         firstHeadline = nil
@@ -91,11 +100,15 @@ public final class Cleaner {
             RepeatDetector(nearShare: options.nearRepeatShare).run(page, &fates)
         }
         var headline: Int? = nil
-        if options.detectHeadlineLists || options.templates != nil || options.classifier != nil || observeClassifierInput != nil {
+        var templateLines: [(line: Int, documents: Int)] = []
+        if options.detectHeadlineLists || options.templates != nil || options.profiles != nil || options.classifier != nil || observeClassifierInput != nil {
             let topic = TopicModel(page, fates: fates, words: words)
             headline = HeadlineGuard.find(page, fates, topic)
+            if let profile {
+                ProfileDetector(profile: profile).run(page, &fates, topic: topic, headline: headline, scratch: scratch)
+            }
             if let index = options.templates {
-                TemplateDetector(index: index, site: templateSite).run(page, &fates, topic: topic, headline: headline)
+                templateLines = TemplateDetector(index: index, site: templateSite).run(page, &fates, topic: topic, headline: headline)
             }
             if options.detectHeadlineLists {
                 HeadlineListDetector(minimum: options.headlineListMinimum).run(page, &fates, topic: topic, headline: headline)
@@ -119,6 +132,7 @@ public final class Cleaner {
         var result = CleanResult(spans: page.spans, fates: fates, language: language,
                                  metadata: pass.metadata, warnings: warnings)
         result.overBudget = overBudget
+        result.templateLines = templateLines
         result.modelEvidence = evidence.filter { fates[$0.key].isRemoved }
         return result
     }

@@ -27,6 +27,9 @@ public enum Reason: Sendable, Equatable {
     case menu(first: Int, count: Int)
     /// The line stands in this many documents of the run: the site's template.
     case template(documents: Int)
+    /// The site's profile holds the line (or one of its rules matches it).
+    /// (Boxed: its strings must not make every `Fate` larger.)
+    indirect case profile(ProfileHit)
     /// The line classifier scored the line's body probability at `permille`/1000,
     /// under its threshold.
     case model(permille: Int)
@@ -36,7 +39,7 @@ public enum Reason: Sendable, Equatable {
         switch self {
         case .rule(let r), .meta(let r), .cutMarker(let r), .afterCut(let r, _), .guardedCut(let r, _),
              .listHeading(let r), .listItem(let r, _), .grabbed(let r, _): r
-        case .repeatOf, .nearRepeatOf, .headlineList, .menu, .template, .model: nil
+        case .repeatOf, .nearRepeatOf, .headlineList, .menu, .template, .profile, .model: nil
         }
     }
 
@@ -47,6 +50,7 @@ public enum Reason: Sendable, Equatable {
         case .headlineList: "headline-list"
         case .menu: "menu"
         case .template: "cross-document"
+        case .profile: "profile"
         case .model: "model"
         case .rule, .meta, .cutMarker, .afterCut, .guardedCut, .listHeading, .listItem, .grabbed: nil
         }

@@ -5,13 +5,17 @@ public struct JSONLDocumentCleaner {
     public let cleaner: Cleaner
     public let textKey: String
     public let addMeta: Bool
+    /// Which site each record is (its profile and cross-document counts); nil
+    /// leaves the cleaner's site alone.
+    public var sites: StreamSites?
     private var text: [UInt8] = []
     private var cleaned: [UInt8] = []
 
-    public init(cleaner: Cleaner, textKey: String = "text", addMeta: Bool = false) {
+    public init(cleaner: Cleaner, textKey: String = "text", addMeta: Bool = false, sites: StreamSites? = nil) {
         self.cleaner = cleaner
         self.textKey = textKey
         self.addMeta = addMeta
+        self.sites = sites
     }
 
     /// How many more times than once the last record held the text key (0 for most records).
@@ -23,6 +27,7 @@ public struct JSONLDocumentCleaner {
     public mutating func clean(record: UnsafeBufferPointer<UInt8>, into out: inout [UInt8],
                                templates: TemplateIndex? = nil) throws(JSONLError) -> CleanResult {
         var location = try JSONLRecord.locate(key: textKey, in: record)
+        if let sites { cleaner.useSite(sites.name(ofRecord: record)) }
         repeatedKeys = location.laterValues.count + location.laterNonStrings
         let result = try cleanLiteral(UnsafeBufferPointer(rebasing: record[location.valueRange]), templates: templates)
         let member = addMeta ? metaMember(result) : nil
@@ -57,7 +62,7 @@ public struct JSONLDocumentCleaner {
     private mutating func cleanLiteral(_ literal: UnsafeBufferPointer<UInt8>, templates: TemplateIndex?) throws(JSONLError) -> CleanResult {
         text.removeAll(keepingCapacity: true)
         try JSONLRecord.decodeString(literal, into: &text)
-        templates?.add(text)
+        templates?.add(text, site: cleaner.templateSite)
         let result = text.withUnsafeBufferPointer { cleaner.clean($0) }
         cleaned.removeAll(keepingCapacity: true)
         text.withUnsafeBufferPointer { CleanWriter.write($0, result, into: &cleaned, finalLineEnd: .likeInput) }

@@ -41,6 +41,9 @@ public struct Explanation {
         case .headlineList(let first, let count): return "headline-list: run of \(count) headline-like lines from line \(first + 1)"
         case .menu(let first, let count): return "menu: run of \(count) short lines outside the body from line \(first + 1)"
         case .template(let documents): return "cross-document: this line stands in \(documents) documents of the run"
+        case .profile(let hit):
+            if let rule = hit.rule { return "profile \(hit.site): rule \(rule) (\(hit.file):\(hit.line))" }
+            return "profile \(hit.site): \(hit.file):\(hit.line) (a template line of \(hit.pages) pages)"
         case .model(let permille): return "model: body score \(Double(permille) / 1000) under its threshold"
         }
     }

@@ -22,6 +22,8 @@ public struct LineTraits: Sendable, Equatable {
     public var endsSentence = false
     /// The line's last character is a colon: it introduces what follows.
     public var endsWithColon = false
+    /// The line's last character (closing quotes and brackets skipped) is "?" or "؟".
+    public var endsWithQuestion = false
     /// The line starts with a list marker: "-", "•", "*", "1.", "۱-", "(a)".
     public var startsWithListMarker = false
 
@@ -87,6 +89,7 @@ public struct LineTraits: Sendable, Equatable {
         let final = LineTraits.isClosing(last) ? beforeLast : last
         endsSentence = LineTraits.isSentenceFinal(final)
         endsWithColon = final == 0x3A || final == 0xFF1A
+        endsWithQuestion = final == 0x3F || final == 0x61F
         startsWithListMarker = LineTraits.startsWithListMarker(s)
     }
 
@@ -171,6 +174,12 @@ public struct LineTraits: Sendable, Equatable {
     /// colon): how headlines, menu items and labels look.
     public var isHeadlineLike: Bool {
         words >= 1 && words <= 20 && chars <= 160 && !endsSentence && !endsWithColon && innerSentenceBreaks == 0
+    }
+
+    /// Headline-like, or a headline that asks ("Why swifts never land?"): how a page's
+    /// own title may look. (`isHeadlineLike` stays as it is: the line model reads it.)
+    public var isTitleLike: Bool {
+        isHeadlineLike || (endsWithQuestion && innerSentenceBreaks == 0 && words <= 20 && chars <= 160)
     }
 
     /// Long enough and sentence-shaped: body text, never template chrome.

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import WinnowCore
+
+/// Site profiles learned by an earlier run, and which site a document is.
+struct SiteOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Apply site profiles without relearning: a .profile file for every page, or a folder of them picked by site name (the page's folder; --site; with --jsonl the record's URL host). Written by `learn --save-profile` and `batch --save-profiles`.", valueName: "file|dir"))
+    var profile: String?
+
+    @Option(help: ArgumentHelp("Every document is a page of this site: its profile (with --profile DIR) and, with cross-document detection, one template index.", valueName: "name"))
+    var site: String?
+
+    /// Reads the profiles; a bad profile or rule file is an error (exit 2).
+    func loadProfiles() throws -> ProfileSet? {
+        guard let profile else { return nil }
+        do { return try ProfileSet(path: profile) } catch {
+            Diagnostics.error("\(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// The site name of a file: its folder's name (nil for standard input). Worked
+    /// out by hand: Foundation's path functions trap on one-character names ("a", "-").
+    static func siteName(of path: String) -> String? {
+        guard path != "-" else { return nil }
+        var folder = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+        if folder.isEmpty || folder == "." { folder = Substring(FileManager.default.currentDirectoryPath) }
+        return folder.split(separator: "/").last.map(String.init) ?? "/"
+    }
+}
+
+extension SiteOptions {
+    /// The site name of the file at `path`: `--site`, or its folder's name.
+    func name(of path: String) -> String? { site ?? SiteOptions.siteName(of: path) }
+
+    /// Makes the next document, the file at `path`, a page of its site: `--site`,
+    /// or else its folder: the profile is the folder name's, and the template index
+    /// counts it under `folderKey` (batch: `CrossDocOptions.site(of:)`, the folder's path).
+    func use(for cleaner: Cleaner, file path: String, folderKey: UInt64 = 0) {
+        cleaner.useSite(name(of: path), key: site.map(TemplateIndex.siteKey) ?? folderKey)
+    }
+}
