@@ -238,7 +238,7 @@ def write_model(path, name, threshold, body_threshold, names, stage1, stage2, le
         for j, feature in enumerate(labels):
             out.append(f"{feature} {float(stage['mean'][j])!r} {float(stage['scale'][j])!r} {float(stage['weights'][j])!r}")
         out.append(f"bias {float(stage['bias'])!r}")
-    intercept, entries = lexical_table
+    intercept, entries = lexical.for_file(lexical_table)
     out.append(f"lexical {lexical.BITS} {intercept!r}")
     out += [f"{b} {v!r}" for b, v in entries]
     with open(path, "w", encoding="utf-8") as f:
@@ -333,9 +333,9 @@ def main():
     ap.add_argument("--l2", type=float, default=1e-3)
     ap.add_argument("--name", default="line-dev")
     ap.add_argument("--threshold", type=float, default=0.3,
-                    help="lines scored under it are removed (0.3: the best article F1 with at most 3%% of "
-                         "pages at recall < 0.5 in the cross-validated sweep, train/README.md)")
-    ap.add_argument("--body-threshold", type=float, default=0.1,
+                    help="lines scored under it are removed (0.3: article F1 over 0.88 with the least "
+                         "recall lost in the cross-validated sweep, train/sweep.py and train/README.md)")
+    ap.add_argument("--body-threshold", type=float, default=0.3,
                     help="the threshold for lines between the body's first and last prose line")
     ap.add_argument("--no-final", action="store_true", help="cross-validate only")
     args = ap.parse_args()
@@ -378,7 +378,7 @@ def main():
         write_model(model, args.name, threshold, args.body_threshold, names + ["lexical"], stage1, stage2, tab)
         write_embedded(model)
         report = {"name": args.name, "pages": len(pids), "threshold": threshold,
-                  "lexical_buckets": len(tab[1]),
+                  "lexical_buckets": len(lexical.for_file(tab)[1]), "lexical_min_weight": lexical.MIN_WEIGHT,
                   "stage1": sorted(zip(names + ["lexical"], stage1["weights"].tolist()), key=lambda t: -abs(t[1]))[:15],
                   "stage2": list(zip(STAGE2, stage2["weights"].tolist()))}
         with open(os.path.join(ROOT, "models", "line.report.json"), "w", encoding="utf-8") as f:

@@ -83,7 +83,13 @@ public struct LineModel: LineClassifier {
         var sawHeader = false
         var lexicalHeader: (bits: Int, intercept: Double)? = nil
         var lexicalEntries: [(bucket: Int, weight: Double)] = []
-        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        var rest = Substring(text), number = -1
+        // Line by line up to the lexical table; its tens of thousands of lines are read as bytes.
+        while !rest.isEmpty && lexicalHeader == nil {
+            let end = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
+            let raw = rest[..<end]
+            rest = end < rest.endIndex ? rest[rest.utf8.index(after: end)...] : ""
+            number += 1
             let fields = raw.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             guard let key = fields.first, !key.hasPrefix("#") else { continue }
             func fail(_ message: String) -> FormatError { FormatError(line: number + 1, message: message) }
@@ -96,13 +102,6 @@ public struct LineModel: LineClassifier {
                     throw fail("not a winnow line model (version 1): the first line must be 'winnow-line-model 1'")
                 }
                 sawHeader = true
-                continue
-            }
-            if let header = lexicalHeader {
-                guard fields.count == 2, let bucket = Int(key), bucket >= 0, bucket < 1 << header.bits else {
-                    throw fail("expected 'bucket weight' in the lexical table")
-                }
-                lexicalEntries.append((bucket, try value(fields[1])))
                 continue
             }
             switch key {
@@ -130,6 +129,9 @@ public struct LineModel: LineClassifier {
                 current!.weights.append(try value(fields[3]))
             }
         }
+        if let header = lexicalHeader {
+            lexicalEntries = try LineModel.lexicalEntries(rest, bits: header.bits, firstLine: number + 2)
+        }
         if let c = current { stages.append(c) }
         guard stages.count == 2 else { throw FormatError(line: 0, message: "expected two stages, found \(stages.count)") }
         let lexicalNames = lexicalHeader == nil ? [] : ["lexical"]
@@ -147,6 +149,50 @@ public struct LineModel: LineClassifier {
         self.stage1 = stages[0]
         self.stage2 = stages[1]
         self.lexical = lexicalHeader.map { LexicalScore(bits: $0.bits, intercept: $0.intercept, entries: lexicalEntries) }
+    }
+
+    /// The `bucket weight` lines of a lexical table, read from bytes: a table has
+    /// tens of thousands, and the model is read at every start.
+    static func lexicalEntries(_ table: Substring, bits: Int, firstLine: Int) throws -> [(bucket: Int, weight: Double)] {
+        var text = table
+        return try text.withUTF8 { bytes in
+            var entries: [(bucket: Int, weight: Double)] = []
+            entries.reserveCapacity(bytes.count / 16)
+            var i = 0, line = firstLine
+            func fail() -> FormatError { FormatError(line: line, message: "expected 'bucket weight' in the lexical table") }
+            func isSpace(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+            while i < bytes.count {
+                while i < bytes.count && isSpace(bytes[i]) { i += 1 }
+                if i == bytes.count || bytes[i] == UInt8(ascii: "\n") || bytes[i] == UInt8(ascii: "#") {
+                    while i < bytes.count && bytes[i] != UInt8(ascii: "\n") { i += 1 }
+                    i += 1; line += 1
+                    continue
+                }
+                var bucket = 0, digits = 0
+                while i < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]), digits < 9 {
+                    bucket = bucket * 10 + Int(bytes[i] - UInt8(ascii: "0")); i += 1; digits += 1
+                }
+                guard digits > 0, bucket < 1 << bits, i < bytes.count, isSpace(bytes[i]) else { throw fail() }
+                while i < bytes.count && isSpace(bytes[i]) { i += 1 }
+                let start = i
+                while i < bytes.count && !isSpace(bytes[i]) && bytes[i] != UInt8(ascii: "\n") { i += 1 }
+                guard i - start > 0, i - start < 64 else { throw fail() }
+                // strtod wants a terminated string: the number is copied to the stack.
+                let weight = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> Double? in
+                    for k in start..<i { buffer[k - start] = CChar(bitPattern: bytes[k]) }
+                    buffer[i - start] = 0
+                    var end: UnsafeMutablePointer<CChar>? = nil
+                    let v = strtod(buffer.baseAddress!, &end)
+                    return end == buffer.baseAddress! + (i - start) && v.isFinite ? v : nil
+                }
+                guard let weight else { throw fail() }
+                while i < bytes.count && isSpace(bytes[i]) { i += 1 }
+                guard i == bytes.count || bytes[i] == UInt8(ascii: "\n") else { throw fail() }
+                entries.append((bucket, weight))
+                i += 1; line += 1
+            }
+            return entries
+        }
     }
 
     public init(contentsOfFile path: String) throws {
