@@ -15,6 +15,14 @@ public struct TopicModel {
         }
     }
 
+    /// The same, counting in the same pass what the line model reads of each
+    /// line's shadow into `scans` (a `WordScan` a line).
+    static func words(of page: Page, scans: inout [WordScan]) -> WordLists {
+        WordLists(count: page.count) { i, out in
+            if !page.blank[i] { ContentWords.of(page.shadow(i), into: &out, counting: &scans[i]) }
+        }
+    }
+
     init(_ page: Page, fates: [Fate], words: WordLists? = nil) {
         self.words = words ?? TopicModel.words(of: page)
         for i in 0..<page.count where fates[i].isKept && page.traits[i].isProse {

@@ -36,33 +36,23 @@ public final class LineFeatures {
     public static var count: Int { names.count }
 
     let page: Page
-    /// The `own` features of every line, `own.count` a line; a line's slots hold
-    /// values once `computed` says so.
-    private var ownValues: [Double]
-
-    /// Which lines' `own` features are computed: each is, once, the first time the
-    /// line is kept in a pass (lines the rules remove are never scanned).
-    private var computed: [Bool]
+    /// Each line's word-level counts: the page's own, or scanned here when the page
+    /// was built without them.
+    private let scans: [WordScan]
 
     public init(_ page: Page) {
         self.page = page
-        // Not zeroed: a line's slots are written by `computeOwn` before they are read.
-        ownValues = [Double](unsafeUninitializedCapacity: page.count * LineFeatures.own.count) { _, count in
-            count = page.count * LineFeatures.own.count
-        }
-        computed = [Bool](repeating: false, count: page.count)
+        scans = page.wordScans.count == page.count ? page.wordScans : WordScan.scans(of: page)
     }
 
-    /// What depends on line `i` alone.
-    private func computeOwn(_ i: Int) {
-        computed[i] = true
-        let width = LineFeatures.own.count
+    /// What depends on line `i` alone, written to `values` from `base` on, in
+    /// `own`'s order: no array a line.
+    private func computeOwn(_ i: Int, into values: inout [Double], at base: Int) {
         let t = page.traits[i]
-        let s = WordScan(page.line(i), shadow: page.shadow(i))
+        let s = scans[i]
         let chars = Double(max(t.chars, 1)), words = Double(max(t.words, 1))
-        // Written in place, in `own`'s order: no array a line.
-        var j = i * width
-        func put(_ v: Double) { ownValues[j] = v; j += 1 }
+        var j = base
+        func put(_ v: Double) { values[j] = v; j += 1 }
         put(log1p(Double(t.chars))); put(log1p(Double(t.words))); put(min(chars / words, 20) / 10)
         put(flag(t.endsSentence)); put(log1p(Double(t.innerSentenceBreaks)))
         put(flag(t.endsWithColon)); put(flag(t.startsWithListMarker))
@@ -109,8 +99,7 @@ public final class LineFeatures {
         for k in 0..<n {
             let i = lines[k]
             let base = k * width
-            if !computed[i] { computeOwn(i) }
-            for j in 0..<ownWidth { values[base + j] = ownValues[i * ownWidth + j] }
+            computeOwn(i, into: &values, at: base)
             var isProtected = false
             if case .protected = fates[i] { isProtected = true }
             let before = body.map { k < $0.first } ?? false
