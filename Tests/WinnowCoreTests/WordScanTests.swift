@@ -38,6 +38,26 @@ import Testing
         }
     }
 
+    /// A page keeps its lines' counts in 16 bits; a line with more (70 000 separators)
+    /// keeps them whole.
+    @Test func aPageKeepsCountsPastSixteenBits() {
+        let text = String(repeating: "|", count: 70_000) + " the end?\nHome | News\n"
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { b in
+            let page = Page(b, scanWords: true)
+            var scans = page.wordScans
+            _ = TopicModel.words(of: page, scans: &scans)
+            for i in 0..<2 {
+                let kept = scans[i], alone = WordScan(page.line(i), shadow: page.shadow(i))
+                #expect(kept.punctuation == alone.punctuation && kept.separators == alone.separators
+                        && kept.stopwords == alone.stopwords && kept.shortWords == alone.shortWords
+                        && kept.endsQuestion == alone.endsQuestion && kept.urlLike == alone.urlLike)
+            }
+            #expect(scans[0].separators == 70_000 && scans[0].endsQuestion && scans[0].stopwords == 1)
+            #expect(scans[1].separators == 1 && scans[1].shortWords == 0)
+        }
+    }
+
     private func fused(_ line: [UInt8], _ shadow: [UInt8]) -> TwoPassScan {
         let s = line.withUnsafeBufferPointer { l in shadow.withUnsafeBufferPointer { WordScan(l, shadow: $0) } }
         return TwoPassScan(stopwords: s.stopwords, shortWords: s.shortWords, capitalised: s.capitalised,

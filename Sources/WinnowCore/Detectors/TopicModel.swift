@@ -17,9 +17,12 @@ public struct TopicModel {
 
     /// The same, counting in the same pass what the line model reads of each
     /// line's shadow into `scans` (a `WordScan` a line).
-    static func words(of page: Page, scans: inout [WordScan]) -> WordLists {
+    static func words(of page: Page, scans: inout WordScans) -> WordLists {
         WordLists(count: page.count, most: mostWords(page)) { i, out in
-            if !page.blank[i] { ContentWords.of(page.shadow(i), into: &out, counting: &scans[i]) }
+            guard !page.blank[i] else { return }
+            var counts = ShadowCounts()
+            ContentWords.of(page.shadow(i), into: &out, counting: &counts)
+            scans.add(counts, at: i)
         }
     }
 

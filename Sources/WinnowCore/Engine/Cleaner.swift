@@ -48,7 +48,7 @@ public final class Cleaner {
         if modelReads {
             // Moved out while they are filled, so the page's copy does not force a copy.
             var scans = page.wordScans
-            page.wordScans = []
+            page.wordScans = WordScans()
             words = TopicModel.words(of: page, scans: &scans)
             page.wordScans = scans
         } else {

@@ -24,7 +24,7 @@ public struct Page {
     /// What the line model reads of each line beyond its traits, when the page was
     /// built for a model (`scanWords`), else empty. The original bytes' counts are
     /// made here, in the traits' scan; the shadow's by `TopicModel.words(of:scans:)`.
-    var wordScans: [WordScan] = []
+    var wordScans = WordScans()
 
     public init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.init(bytes, scanWords: false)
@@ -35,13 +35,21 @@ public struct Page {
         spans = LineSplitter.split(bytes)
         var blank = [Bool](), traits = [LineTraits](), ordinal = [Int]()
         blank.reserveCapacity(spans.count); traits.reserveCapacity(spans.count); ordinal.reserveCapacity(spans.count)
-        var scans = scanWords ? [WordScan](repeating: WordScan(), count: spans.count) : []
+        var scans = scanWords ? WordScans(count: spans.count) : WordScans()
         var count = 0
         for (i, span) in spans.enumerated() {
             let isBlank = LineSplitter.isBlank(bytes, span)
             blank.append(isBlank)
             let line = UnsafeBufferPointer(rebasing: bytes[span.content])
-            traits.append(isBlank ? LineTraits() : scanWords ? LineTraits(line, counting: &scans[i]) : LineTraits(line))
+            if isBlank {
+                traits.append(LineTraits())
+            } else if scanWords {
+                var scan = WordScan()
+                traits.append(LineTraits(line, counting: &scan))
+                scans[i] = scan
+            } else {
+                traits.append(LineTraits(line))
+            }
             ordinal.append(count)
             if !isBlank { count += 1 }
         }

@@ -38,7 +38,7 @@ public final class LineFeatures {
     let page: Page
     /// Each line's word-level counts: the page's own, or scanned here when the page
     /// was built without them.
-    private let scans: [WordScan]
+    private let scans: WordScans
 
     public init(_ page: Page) {
         self.page = page
