@@ -288,7 +288,7 @@ extension RobustnessTests {
     /// lines (16.6 MB) took 565 MB, 623 bytes a line here, most of it the repeat
     /// detector's shingle table sized for 8 shingles a line before any was stored;
     /// then 370 bytes (`LineTraits` of 11 `Int`s, 22 `Double`s of model features a
-    /// line, word hashes kept per line); about 210 since those were narrowed or
+    /// line, word hashes kept per line); about 190 since those were narrowed or
     /// dropped. The limit, 260 bytes, is 15 times the page's 17 bytes a line: the
     /// issue's goal of 8 times is not reached yet (docs/robustness.md, row 33).
     @Test func memoryPerShortLineIsBounded() throws {
