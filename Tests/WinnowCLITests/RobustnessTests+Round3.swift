@@ -286,7 +286,11 @@ extension RobustnessTests {
     /// What a document costs per line beyond the program itself: the peak RSS of a
     /// page of 200 000 short lines minus that of 100 000, per line. A page of 1M such
     /// lines (16.6 MB) took 565 MB, 623 bytes a line here, most of it the repeat
-    /// detector's shingle table sized for 8 shingles a line before any was stored.
+    /// detector's shingle table sized for 8 shingles a line before any was stored;
+    /// then 370 bytes (`LineTraits` of 11 `Int`s, 22 `Double`s of model features a
+    /// line, word hashes kept per line); about 190 since those were narrowed or
+    /// dropped. The limit, 260 bytes, is 15 times the page's 17 bytes a line: the
+    /// issue's goal of 8 times is not reached yet (docs/robustness.md, row 33).
     @Test func memoryPerShortLineIsBounded() throws {
         let dir = try temporaryFolder()
         let words = ["alpha", "beta", "gamma", "delta", "news", "story", "market", "prices", "rose", "today", "city", "team"]
@@ -306,6 +310,7 @@ extension RobustnessTests {
         try writeBytes(Array(page[..<half]), to: dir + "/100k.txt")
         guard let small = try peakKB(dir + "/100k.txt"), let large = try peakKB(dir + "/200k.txt") else { return }
         let perLine = (large - small) * 1024 / 100_000
-        #expect(perLine <= 450, "\(perLine) bytes a line (\(small) KB, \(large) KB)")
+        let lineBytes = page.count / 200_000
+        #expect(perLine <= 260 && perLine <= 15 * lineBytes, "\(perLine) bytes a line (\(small) KB, \(large) KB)")
     }
 }

@@ -15,33 +15,41 @@ public struct RepeatDetector {
     public init(nearShare: Double = 0.8) { self.nearShare = nearShare }
 
     public func run(_ page: Page, _ fates: inout [Fate]) {
-        var exact = HashTable(capacity: page.count)
+        // Both tables start at the size of an ordinary page and grow: sized for every
+        // line up front, the exact one cost a page of a million short lines 25 MB
+        // though it held 1,728 distinct lines. The first owner of a key wins whatever
+        // the table's size, so the size never changes a verdict.
+        var exact = HashTable(capacity: min(page.count, 1 << 16))
         // Sized for a page of ordinary length; it grows. Sized for the largest possible (8
         // shingles a line) it cost a page of 1M short lines 100 MB before any was stored.
         var shingleOwner = HashTable(capacity: min(page.count * 8, 1 << 16))
-        // Each kept line's word hashes, in one buffer: `wordRanges[i]` is line i's part.
-        var words: [UInt64] = []
-        var wordRanges = [Range<Int>](repeating: 0..<0, count: page.count)
-        var shingles: [UInt64] = [], distinct: [UInt64] = [], owners: [Int32] = []
-        for i in 0..<page.count where !page.blank[i] && fates[i].isKept {
+        // The lines looked at: those the rules kept. Their word hashes are worked out
+        // again for the few lines the sandwich check weighs, not kept for every line
+        // (8 bytes a word and 16 a line, on a page of a million short lines).
+        let looked = (0..<page.count).map { !page.blank[$0] && fates[$0].isKept }
+        var words: [UInt64] = [], shingles: [UInt64] = [], distinct: [UInt64] = [], owners: [Int32] = []
+        for i in 0..<page.count where looked[i] {
             let text = page.shadow(i)
-            let first = words.count
+            words.removeAll(keepingCapacity: true)
             let hash = RepeatDetector.wordHashes(text, into: &words)
-            wordRanges[i] = first..<words.count
             let earliest = Int(exact.insertIfAbsent(hash, Int32(i)))
             if earliest != i, RepeatDetector.sameWithoutSpaces(page.shadow(earliest), text) {
                 if removable(fates[i]) { fates[i] = .removed(.repeatOf(earliest)) }
                 continue
             }
-            RepeatDetector.shingles(words[first...], into: &shingles)
-            if words.count - first >= nearMinimumWords, removable(fates[i]),
+            RepeatDetector.shingles(words[...], into: &shingles)
+            if words.count >= nearMinimumWords, removable(fates[i]),
                let (earlier, share) = bestEarlier(shingles, owners: shingleOwner, distinct: &distinct, owned: &owners),
                share >= nearShare {
                 fates[i] = .removed(.nearRepeatOf(earlier, percent: Int(share * 100)))
             }
             for s in shingles { shingleOwner.insertIfAbsent(s, Int32(i)) }
         }
-        dropSandwichedEdits(page, &fates) { words[wordRanges[$0]] }
+        dropSandwichedEdits(page, &fates) { i in
+            var hashes: [UInt64] = []
+            if looked[i] { _ = RepeatDetector.wordHashes(page.shadow(i), into: &hashes) }
+            return hashes
+        }
     }
 
     /// FNV-1a of the bytes, spaces and tabs skipped: ZWNJ, spacing and line ends
@@ -96,7 +104,7 @@ public struct RepeatDetector {
 
     /// A kept line whose nearest non-blank neighbours are both copies of earlier lines
     /// a < b, and which shares most words with a line between a and b, is an edited copy.
-    private func dropSandwichedEdits(_ page: Page, _ fates: inout [Fate], words: (Int) -> ArraySlice<UInt64>) {
+    private func dropSandwichedEdits(_ page: Page, _ fates: inout [Fate], words: (Int) -> [UInt64]) {
         func originOf(_ j: Int) -> Int? {
             if case .removed(.repeatOf(let k)) = fates[j] { return k }
             if case .removed(.nearRepeatOf(let k, _)) = fates[j] { return k }
@@ -107,10 +115,13 @@ public struct RepeatDetector {
             while j >= 0, j < page.count, page.blank[j] { j += step }
             return (j >= 0 && j < page.count) ? j : nil
         }
-        for i in 0..<page.count where fates[i] == .kept && words(i).count >= 3 {
+        for i in 0..<page.count where fates[i] == .kept {
+            // The neighbours first: they rule out nearly every line without its words.
             guard let p = neighbour(i, -1), let n = neighbour(i, 1),
                   let a = originOf(p), let b = originOf(n), a < b, b - a <= 8 else { continue }
-            let mine = Set(words(i))
+            let own = words(i)
+            guard own.count >= 3 else { continue }
+            let mine = Set(own)
             for k in (a + 1)..<b where !page.blank[k] {
                 let theirs = Set(words(k))
                 let overlap = Double(mine.intersection(theirs).count) / Double(max(mine.count, theirs.count))

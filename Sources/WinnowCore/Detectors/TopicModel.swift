@@ -10,10 +10,25 @@ public struct TopicModel {
 
     /// The content words of every line of a page.
     static func words(of page: Page) -> WordLists {
-        WordLists(count: page.count) { i, out in
+        WordLists(count: page.count, most: mostWords(page)) { i, out in
             if !page.blank[i] { ContentWords.of(page.shadow(i), into: &out) }
         }
     }
+
+    /// The same, counting in the same pass what the line model reads of each
+    /// line's shadow into `scans` (a `WordScan` a line).
+    static func words(of page: Page, scans: inout WordScans) -> WordLists {
+        WordLists(count: page.count, most: mostWords(page)) { i, out in
+            guard !page.blank[i] else { return }
+            var counts = ShadowCounts()
+            ContentWords.of(page.shadow(i), into: &out, counting: &counts)
+            scans.add(counts, at: i)
+        }
+    }
+
+    /// At most this many content words stand on the page: each has three characters
+    /// or more and a break after it, and a shadow is never longer than its line.
+    static func mostWords(_ page: Page) -> Int { page.bytes.count / 4 + 1 }
 
     init(_ page: Page, fates: [Fate], words: WordLists? = nil) {
         self.words = words ?? TopicModel.words(of: page)

@@ -46,14 +46,25 @@ public final class Cleaner {
     /// took up to six): the result is then what cleaning the output again gives, which
     /// makes cleaning idempotent.
     public func clean(_ document: UnsafeBufferPointer<UInt8>) -> CleanResult {
-        var page = Page(document)
+        let modelReads = options.classifier != nil || observeClassifierInput != nil
+        // With a model, the page's scans also count what it reads of each line.
+        var page = Page(document, scanWords: modelReads)
         matchCache.reset(lines: page.count)
         // Reported only: lines pick their rules by their own letters.
         let language = options.language ?? Language.detect(page.traits)
         // Content words depend on the page only: computed once for every pass.
-        let words = (options.detectHeadlineLists || options.templates != nil || options.profiles != nil || options.classifier != nil || observeClassifierInput != nil) ? TopicModel.words(of: page) : WordLists()
-        // What the line model reads of each line alone: computed once, read in every pass.
-        let features = options.classifier != nil || observeClassifierInput != nil ? LineFeatures(page) : nil
+        let words: WordLists
+        if modelReads {
+            // Moved out while they are filled, so the page's copy does not force a copy.
+            var scans = page.wordScans
+            page.wordScans = WordScans()
+            words = TopicModel.words(of: page, scans: &scans)
+            page.wordScans = scans
+        } else {
+            words = options.detectHeadlineLists || options.templates != nil || options.profiles != nil ? TopicModel.words(of: page) : WordLists()
+        }
+        // What the line model reads: computed once, read in every pass.
+        let features = modelReads ? LineFeatures(page) : nil
         firstHeadline = nil
         var result = cleanOnce(page, language: language, words: words, features: features)
         for _ in 0..<8 {
@@ -87,6 +98,8 @@ public final class Cleaner {
             if body?.first == page.firstProse && body?.last == page.lastProse && !cutWaits && !placesMove { break }
             page.firstProse = body?.first
             page.lastProse = body?.last
+            // Let go of the last pass's fates before the next pass makes its own.
+            result.fates = []
             result = cleanOnce(page, language: language, words: words, features: features)
         }
         return result
@@ -95,7 +108,9 @@ public final class Cleaner {
     private func cleanOnce(_ page: Page, language: Language, words: WordLists, features: LineFeatures?) -> CleanResult {
         var pass = RulePass(page: page, cleaner: self)
         pass.run()
+        // Moved out, not copied: the detectors change them.
         var fates = pass.fates
+        pass.fates = []
         if options.detectRepeats {
             RepeatDetector(nearShare: options.nearRepeatShare).run(page, &fates)
         }

@@ -15,8 +15,6 @@ final class LineMatchCache {
         var keepEnd: Int32 = 0
         var actEnd: Int32 = 0
         var end: Int32 = 0
-        /// A rule gave up on the line (see `limitHits`).
-        var hitLimit = false
     }
 
     @exclusivity(unchecked) private var entries: [Entry] = []
@@ -24,6 +22,9 @@ final class LineMatchCache {
     @exclusivity(unchecked) var rules: [Int32] = []
     /// The warning for each line on which a rule hit a match limit.
     @exclusivity(unchecked) private(set) var limitHits: [Int: String] = [:]
+    /// Whether a rule gave up on any line of the document: only then is `limitHits`
+    /// looked up (16 bytes an entry, where a flag in each made it 20).
+    var anyLimitHit: Bool { !limitHits.isEmpty }
 
     /// Forgets everything, for a document of `lines` lines.
     func reset(lines: Int) {
@@ -42,11 +43,7 @@ final class LineMatchCache {
 
     /// Keeps line `i`'s matches (and the warning, when a rule gave up); returns them.
     func store(_ entry: Entry, line i: Int, limitHit: String?) -> Entry {
-        var entry = entry
-        if let limitHit {
-            entry.hitLimit = true
-            limitHits[i] = limitHit
-        }
+        if let limitHit { limitHits[i] = limitHit }
         entries[i] = entry
         return entry
     }

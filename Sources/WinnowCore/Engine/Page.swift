@@ -21,20 +21,39 @@ public struct Page {
     var keptPlaces: (ordinal: [Int], count: Int)?
     /// Each line's normalised shadow.
     let shadows: ShadowArena
+    /// What the line model reads of each line beyond its traits, when the page was
+    /// built for a model (`scanWords`), else empty. The original bytes' counts are
+    /// made here, in the traits' scan; the shadow's by `TopicModel.words(of:scans:)`.
+    var wordScans = WordScans()
 
     public init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.init(bytes, scanWords: false)
+    }
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, scanWords: Bool) {
         self.bytes = bytes
         spans = LineSplitter.split(bytes)
         var blank = [Bool](), traits = [LineTraits](), ordinal = [Int]()
         blank.reserveCapacity(spans.count); traits.reserveCapacity(spans.count); ordinal.reserveCapacity(spans.count)
+        var scans = scanWords ? WordScans(count: spans.count) : WordScans()
         var count = 0
-        for span in spans {
+        for (i, span) in spans.enumerated() {
             let isBlank = LineSplitter.isBlank(bytes, span)
             blank.append(isBlank)
-            traits.append(isBlank ? LineTraits() : LineTraits(UnsafeBufferPointer(rebasing: bytes[span.content])))
+            let line = UnsafeBufferPointer(rebasing: bytes[span.content])
+            if isBlank {
+                traits.append(LineTraits())
+            } else if scanWords {
+                var scan = WordScan()
+                traits.append(LineTraits(line, counting: &scan))
+                scans[i] = scan
+            } else {
+                traits.append(LineTraits(line))
+            }
             ordinal.append(count)
             if !isBlank { count += 1 }
         }
+        wordScans = scans
         self.blank = blank
         self.traits = traits
         self.ordinal = ordinal

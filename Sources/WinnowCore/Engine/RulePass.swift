@@ -79,7 +79,7 @@ struct RulePass {
 
     private mutating func matchLine(_ i: Int) {
         let found = matches(i)
-        if found.hitLimit, let warning = cleaner.matchCache.limitHits[i] { warnings.append(warning) }
+        if cleaner.matchCache.anyLimitHit, let warning = cleaner.matchCache.limitHits[i] { warnings.append(warning) }
         if found.start == found.end { return }
         if let rule = firstAllowed(found.start..<found.keepEnd, at: i) {
             fates[i] = .protected(rule: rule.index)

@@ -3,29 +3,37 @@
 /// Lines that normalise to themselves store nothing and read their own bytes.
 public final class ShadowArena {
     private var storage: UnsafeMutableBufferPointer<UInt8>
-    private var ranges: [Range<Int>?]
+    /// Line `i`'s shadow, when it has its own (`own[i]`), is `storage[ends[i]..<ends[i + 1]]`:
+    /// the shadows are stored in line order. 9 bytes a line, not a 24-byte optional range.
+    private var ends: [Int]
+    private var own: [Bool]
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, spans: [LineSpan], blank: [Bool]) {
         // A shadow is never longer than its line: the page's size is room enough
         // (untouched, the memory costs nothing).
         storage = .allocate(capacity: max(bytes.count, 1))
-        var ranges = [Range<Int>?](repeating: nil, count: spans.count)
+        var ends = [Int](repeating: 0, count: spans.count + 1)
+        var own = [Bool](repeating: false, count: spans.count)
         var used = 0
-        for (i, span) in spans.enumerated() where !blank[i] {
-            let line = UnsafeBufferPointer(rebasing: bytes[span.content])
-            if let length = Normalizer.shadow(of: line, to: storage.baseAddress! + used) {
-                ranges[i] = used..<(used + length)
-                used += length
+        for (i, span) in spans.enumerated() {
+            if !blank[i] {
+                let line = UnsafeBufferPointer(rebasing: bytes[span.content])
+                if let length = Normalizer.shadow(of: line, to: storage.baseAddress! + used) {
+                    own[i] = true
+                    used += length
+                }
             }
+            ends[i + 1] = used
         }
-        self.ranges = ranges
+        self.ends = ends
+        self.own = own
     }
 
     deinit { storage.deallocate() }
 
     /// The shadow of line `i`, or nil when it is the line itself.
     func shadow(_ i: Int) -> UnsafeBufferPointer<UInt8>? {
-        guard let r = ranges[i] else { return nil }
-        return UnsafeBufferPointer(rebasing: UnsafeBufferPointer(storage)[r])
+        guard own[i] else { return nil }
+        return UnsafeBufferPointer(rebasing: UnsafeBufferPointer(storage)[ends[i]..<ends[i + 1]])
     }
 }

@@ -36,13 +36,9 @@ public final class LineFeatures {
     public static var count: Int { names.count }
 
     let page: Page
-    /// The `own` features of every line, `own.count` a line; a line's slots hold
-    /// values once `computed` says so.
-    private var ownValues: [Double]
-
-    /// Which lines' `own` features are computed: each is, once, the first time the
-    /// line is kept in a pass (lines the rules remove are never scanned).
-    private var computed: [Bool]
+    /// Each line's word-level counts: the page's own, or scanned here when the page
+    /// was built without them.
+    private let scans: WordScans
 
     /// Per line, a value a model derives from the line alone (its lexical logit),
     /// once a page; NaN until then.
@@ -57,23 +53,17 @@ public final class LineFeatures {
     public init(_ page: Page) {
         self.page = page
         memo = [Double](repeating: .nan, count: page.count)
-        // Not zeroed: a line's slots are written by `computeOwn` before they are read.
-        ownValues = [Double](unsafeUninitializedCapacity: page.count * LineFeatures.own.count) { _, count in
-            count = page.count * LineFeatures.own.count
-        }
-        computed = [Bool](repeating: false, count: page.count)
+        scans = page.wordScans.count == page.count ? page.wordScans : WordScan.scans(of: page)
     }
 
-    /// What depends on line `i` alone.
-    private func computeOwn(_ i: Int) {
-        computed[i] = true
-        let width = LineFeatures.own.count
+    /// What depends on line `i` alone, written to `values` from `base` on, in
+    /// `own`'s order: no array a line.
+    func computeOwn(_ i: Int, into values: inout [Double], at base: Int) {
         let t = page.traits[i]
-        let s = WordScan(page.line(i), shadow: page.shadow(i))
+        let s = scans[i]
         let chars = Double(max(t.chars, 1)), words = Double(max(t.words, 1))
-        // Written in place, in `own`'s order: no array a line.
-        var j = i * width
-        func put(_ v: Double) { ownValues[j] = v; j += 1 }
+        var j = base
+        func put(_ v: Double) { values[j] = v; j += 1 }
         put(log1p(Double(t.chars))); put(log1p(Double(t.words))); put(min(chars / words, 20) / 10)
         put(flag(t.endsSentence)); put(log1p(Double(t.innerSentenceBreaks)))
         put(flag(t.endsWithColon)); put(flag(t.startsWithListMarker))
@@ -84,71 +74,115 @@ public final class LineFeatures {
         put(flag(s.endsQuestion)); put(Double(s.cjk) / chars); put(log1p(Double(s.cjkBreaks)))
     }
 
-    /// The kept lines in order and their feature rows, `count` values a line, one
-    /// after the other.
+    /// The kept lines in order and their feature rows, `count` values a line.
+    ///
+    /// The rows are made as they are read, a block of lines at a time, not all at
+    /// once: read in order (as the model and `winnow features` read them) each is
+    /// made once, and a page of a million kept lines holds one block, not 440 bytes
+    /// a line.
     public struct Rows {
-        public var lines: [Int]
-        public var values: [Double]
+        public let lines: [Int]
         /// Whether each kept line stands between the body's first and last prose line.
-        public var inBody: [Bool]
-        public func row(_ k: Int) -> ArraySlice<Double> { values[(k * LineFeatures.count)..<((k + 1) * LineFeatures.count)] }
+        public let inBody: [Bool]
+        let source: RowSource?
+        /// Every row, one after the other.
+        public var values: [Double] { lines.indices.flatMap { row($0) } }
+        public func row(_ k: Int) -> ArraySlice<Double> { source!.row(k) }
     }
 
     /// The rows of the lines `fates` keeps, given the page's headline.
     public func rows(fates: [Fate], headline: Int?) -> Rows {
         let lines = (0..<page.count).filter { !page.blank[$0] && fates[$0].isKept }
-        let n = lines.count
-        let width = LineFeatures.count, ownWidth = LineFeatures.own.count
-        var values = [Double](repeating: 0, count: n * width)
-        guard n > 0 else { return Rows(lines: lines, values: values, inBody: []) }
-        var inBody = [Bool](repeating: false, count: n)
-        let traits = lines.map { page.traits[$0] }
-        let prose = traits.map(\.isProse)
-        let runs = LineFeatures.shapeRuns(traits.map(LineFeatures.shape))
-        let proseSum = LineFeatures.prefixSums(prose.map { $0 ? 1 : 0 })
-        let meanChars = Double(traits.reduce(0) { $0 + $1.chars }) / Double(n)
-        let proseCount = proseSum[n]
-        var ordinal = [Int](repeating: 0, count: n)
-        for k in 0..<n { ordinal[k] = k }
-        let body = Page.bodyBounds(prose: (0..<n).filter { prose[$0] }, ordinal: ordinal)
-        let bodyShare = body.map { Double($0.last - $0.first + 1) / Double(n) } ?? 0
-        // A blank input line between two kept lines is a paragraph break in the output.
-        var blankBefore = [Bool](repeating: false, count: n)
-        for k in 1..<max(n, 1) where (lines[k - 1] + 1..<lines[k]).contains(where: { page.blank[$0] }) {
-            blankBefore[k] = true
+        guard !lines.isEmpty else { return Rows(lines: lines, inBody: [], source: nil) }
+        let source = RowSource(self, lines: lines, fates: fates, headline: headline)
+        return Rows(lines: lines, inBody: source.inBody, source: source)
+    }
+
+    /// What the rows of one `rows` call share (the page-wide context of the kept
+    /// lines), and the block of rows last made.
+    final class RowSource {
+        let features: LineFeatures
+        let lines: [Int]
+        let headline: Int?
+        /// Per kept line: a `keep` rule protects it; it is prose; the length of the
+        /// run of same-shaped lines it stands in; a blank line stands before it.
+        let protected: [Bool], prose: [Bool], runs: [Int32], blankBefore: [Bool]
+        let proseSum: [Int]
+        let body: (first: Int, last: Int)?
+        let bodyShare: Double, meanChars: Double
+        let inBody: [Bool]
+        /// The page's traits (the array, not a copy of the page a row).
+        let traits: [LineTraits]
+        /// Rows `blockStart..<blockStart + blockRows`, as far as there are lines.
+        /// Used by one thread, one access at a time: no run-time exclusivity check.
+        @exclusivity(unchecked) private var block: [Double]
+        private var blockStart = -1
+        static let blockRows = 256
+
+        init(_ features: LineFeatures, lines: [Int], fates: [Fate], headline: Int?) {
+            let page = features.page
+            let n = lines.count
+            self.features = features
+            self.lines = lines
+            self.headline = headline
+            traits = page.traits
+            protected = lines.map { if case .protected = fates[$0] { true } else { false } }
+            let prose = lines.map { page.traits[$0].isProse }
+            self.prose = prose
+            runs = LineFeatures.shapeRuns(lines.map { LineFeatures.shape(page.traits[$0]) }).map { Int32(clamping: $0) }
+            proseSum = LineFeatures.prefixSums(prose.map { $0 ? 1 : 0 })
+            meanChars = Double(lines.reduce(0) { $0 + page.traits[$1].chars }) / Double(n)
+            let body = Page.bodyBounds(prose: (0..<n).filter { prose[$0] }, ordinal: Array(0..<n))
+            self.body = body
+            bodyShare = body.map { Double($0.last - $0.first + 1) / Double(n) } ?? 0
+            inBody = (0..<n).map { k in body.map { k >= $0.first && k <= $0.last } ?? false }
+            // A blank input line between two kept lines is a paragraph break in the output.
+            var blankBefore = [Bool](repeating: false, count: n)
+            for k in 1..<max(n, 1) where (lines[k - 1] + 1..<lines[k]).contains(where: { page.blank[$0] }) {
+                blankBefore[k] = true
+            }
+            self.blankBefore = blankBefore
+            // Every slot of a row is written before it is read: no zeroing.
+            let size = min(n, RowSource.blockRows) * LineFeatures.count
+            block = [Double](unsafeUninitializedCapacity: size) { _, count in count = size }
         }
-        for k in 0..<n {
+
+        func row(_ k: Int) -> ArraySlice<Double> {
+            let start = k - k % RowSource.blockRows
+            if start != blockStart {
+                for m in start..<min(start + RowSource.blockRows, lines.count) { make(m, at: (m - start) * LineFeatures.count) }
+                blockStart = start
+            }
+            let base = (k - start) * LineFeatures.count
+            return block[base..<(base + LineFeatures.count)]
+        }
+
+        /// Writes row `k` into the block from `base` on.
+        private func make(_ k: Int, at base: Int) {
+            let n = lines.count
             let i = lines[k]
-            let base = k * width
-            if !computed[i] { computeOwn(i) }
-            for j in 0..<ownWidth { values[base + j] = ownValues[i * ownWidth + j] }
-            var isProtected = false
-            if case .protected = fates[i] { isProtected = true }
+            features.computeOwn(i, into: &block, at: base)
             let before = body.map { k < $0.first } ?? false
             let after = body.map { k > $0.last } ?? false
-            inBody[k] = body != nil && !before && !after
             // In `context`'s order, written in place.
-            var j = base + ownWidth
-            func put(_ v: Double) { values[j] = v; j += 1 }
-            put(flag(isProtected)); put(flag(headline == i)); put(flag(body?.first == k))
-            put(Double(k) / Double(max(n - 1, 1))); put(flag(body != nil && !before && !after)); put(flag(before)); put(flag(after))
+            var j = base + LineFeatures.own.count
+            func put(_ v: Double) { block[j] = v; j += 1 }
+            put(flag(protected[k])); put(flag(headline == i)); put(flag(body?.first == k))
+            put(Double(k) / Double(max(n - 1, 1))); put(flag(inBody[k])); put(flag(before)); put(flag(after))
             put(before ? log1p(Double(body!.first - k)) : 0); put(after ? log1p(Double(k - body!.last)) : 0)
-            put(bodyShare); put(log1p(Double(n))); put(Double(proseCount) / Double(n))
-            put(log(Double(max(traits[k].chars, 1)) / max(meanChars, 1))); put(log1p(Double(runs[k])))
+            put(bodyShare); put(log1p(Double(n))); put(Double(proseSum[n]) / Double(n))
+            put(log(Double(max(traits[i].chars, 1)) / max(meanChars, 1))); put(log1p(Double(runs[k])))
             put(LineFeatures.windowShare(proseSum, k, n)); put(flag(blankBefore[k])); put(flag(k + 1 < n && blankBefore[k + 1]))
             for offset in LineFeatures.neighbourOffsets {
                 let m = k + offset
                 if m >= 0 && m < n {
-                    values[j] = log1p(Double(traits[m].chars))
-                    values[j + 1] = flag(prose[m])
-                    values[j + 2] = flag(traits[m].isHeadlineLike)
+                    let t = traits[lines[m]]
+                    put(log1p(Double(t.chars))); put(flag(prose[m])); put(flag(t.isHeadlineLike)); put(0)
                 } else {
-                    values[j + 3] = 1
+                    put(0); put(0); put(0); put(1)
                 }
-                j += 4
             }
         }
-        return Rows(lines: lines, values: values, inBody: inBody)
     }
 
     /// Length bucket and sentence ending: lines of one list or menu share a shape.

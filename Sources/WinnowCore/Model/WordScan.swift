@@ -1,124 +1,168 @@
 /// The word-level counts the line model reads that `LineTraits` does not keep:
-/// stopwords, short and capitalised words, punctuation, separators. One pass over
-/// the line and one over its shadow; only run when a model is in use.
+/// stopwords, short and capitalised words, punctuation, separators. Counted in the
+/// passes the page makes anyway, only when a model is in use: the original bytes'
+/// counts in `LineTraits`' scan (as its `ScalarCounter`), the shadow's in the
+/// content-word split (`ContentWords.of`, as its `ShadowWordCounter`).
+///
+/// `UInt32` counts (one would need a line of over 4 GiB to wrap); a page keeps
+/// them narrower still, as `WordScans`.
 struct WordScan {
-    var stopwords = 0
-    var shortWords = 0
-    var capitalised = 0
-    var punctuation = 0
-    /// | • · » › « ‹ > / and dashes: what menus and breadcrumbs are joined with.
-    var separators = 0
+    fileprivate var counts = (stopwords: UInt32(0), shortWords: UInt32(0), capitalised: UInt32(0), punctuation: UInt32(0),
+                          separators: UInt32(0), cjk: UInt32(0), cjkBreaks: UInt32(0))
     var urlLike = false
     var endsQuestion = false
-    /// Han, kana and hangul characters: scripts written without spaces.
-    var cjk = 0
-    /// 。！？: sentence ends of those scripts.
-    var cjkBreaks = 0
 
+    var stopwords: Int { Int(counts.stopwords) }
+    var shortWords: Int { Int(counts.shortWords) }
+    var capitalised: Int { Int(counts.capitalised) }
+    var punctuation: Int { Int(counts.punctuation) }
+    /// | • · » › « ‹ > / and dashes: what menus and breadcrumbs are joined with.
+    var separators: Int { Int(counts.separators) }
+    /// Han, kana and hangul characters: scripts written without spaces.
+    var cjk: Int { Int(counts.cjk) }
+    /// 。！？: sentence ends of those scripts.
+    var cjkBreaks: Int { Int(counts.cjkBreaks) }
+
+    init() {}
+
+    /// The counts of one line, scanned on its own (the page-wide scans do the same
+    /// work inside passes they make anyway).
     init(_ line: UnsafeBufferPointer<UInt8>, shadow: UnsafeBufferPointer<UInt8>) {
-        scanOriginal(line)
-        scanShadow(shadow)
+        _ = LineTraits(line, counting: &self)
+        var words: [UInt64] = []
+        ContentWords.of(shadow, into: &words, counting: &self)
     }
 
-    private mutating func scanOriginal(_ s: UnsafeBufferPointer<UInt8>) {
-        var i = 0, atWordStart = true
-        var last: UInt32 = 0
-        // The last four ASCII bytes, lower-cased: finds "://" and "www." in the same pass.
-        var window: UInt32 = 0
-        let n = s.count
-        while i < n {
-            let c: UInt32
-            let b = s[i]
-            if b < 0x80 {
-                c = UInt32(b)
-                i += 1
-                window = window << 8 | UInt32(b &- 0x41 < 26 ? b | 0x20 : b)
-                if window & 0xFF_FFFF == WordScan.schemeEnd || window == WordScan.www { urlLike = true }
-            } else {
-                window = 0
-                if b >= 0xC2, b < 0xE0, i + 1 < n, s[i + 1] & 0xC0 == 0x80 {
-                    c = UInt32(b & 0x1F) << 6 | UInt32(s[i + 1] & 0x3F)
-                    i += 2
-                } else {
-                    let (decoded, length) = LineTraits.decode(s, at: i)
-                    c = decoded
-                    i += length
-                }
-            }
-            if LineTraits.isSpace(c) { atWordStart = true; continue }
-            if atWordStart, WordScan.isUpper(c) { capitalised += 1 }
-            atWordStart = false
-            last = c
-            if c < 0x80 {
-                if WordScan.isAsciiPunctuation(UInt8(c)) {
-                    punctuation += 1
-                    if c == 0x7C || c == 0x3E || c == 0x2F { separators += 1 }
-                    if c == 0x40 { urlLike = true }
-                }
-                continue
-            }
-            switch c {
-            case 0x2022, 0xB7, 0xBB, 0x203A, 0xAB, 0x2039, 0x2013, 0x2014: separators += 1
-            case 0x3002, 0xFF01, 0xFF1F: cjkBreaks += 1
-            case 0x3040...0x30FF, 0x3400...0x9FFF, 0xAC00...0xD7AF: cjk += 1
+    /// The scans of every line of `page` (zero for blank lines), when the page was
+    /// built without them.
+    static func scans(of page: Page) -> WordScans {
+        var scans = WordScans(count: page.count)
+        for i in 0..<page.count where !page.blank[i] {
+            scans[i] = WordScan(page.line(i), shadow: page.shadow(i))
+        }
+        return scans
+    }
+}
+
+extension WordScan: ScalarCounter {
+    static var counts: Bool { true }
+
+    @inline(__always)
+    mutating func see(_ scalar: UInt32, _ entry: UInt64, line s: UnsafeBufferPointer<UInt8>, end i: Int) {
+        if entry & LineTraits.Lane.punctuation != 0 {
+            counts.punctuation &+= 1
+            // "://", "www." (any case) and "@": ASCII bytes are never part of a longer
+            // character, so the bytes before are the characters before.
+            switch scalar {
+            case 0x2F: if i >= 3 && s[i - 3] == 0x3A && s[i - 2] == 0x2F { urlLike = true }
+            case 0x2E: if i >= 4 && s[i - 4] | 0x20 == 0x77 && s[i - 3] | 0x20 == 0x77 && s[i - 2] | 0x20 == 0x77 { urlLike = true }
+            case 0x40: urlLike = true
             default: break
             }
         }
+        if entry & LineTraits.Lane.separator != 0 { counts.separators &+= 1 }
+        if entry & LineTraits.Lane.cjk != 0 { counts.cjk &+= 1 }
+        if entry & LineTraits.Lane.cjkBreak != 0 { counts.cjkBreaks &+= 1 }
+    }
+
+    @inline(__always)
+    mutating func wordStart(_ entry: UInt64) {
+        if entry & LineTraits.Lane.upper != 0 { counts.capitalised &+= 1 }
+    }
+
+    @inline(__always)
+    mutating func end(last: UInt32) {
         endsQuestion = last == 0x3F || last == 0x61F
     }
+}
 
-    /// "://" and "www." as `scanOriginal`'s window holds them.
-    private static let schemeEnd: UInt32 = 0x3A_2F2F
-    private static let www: UInt32 = 0x7777_772E
+/// The shadow's part of a `WordScan`, counted alone (`WordScans.add`).
+struct ShadowCounts: ShadowWordCounter {
+    var stopwords: UInt32 = 0, shortWords: UInt32 = 0
 
-    private mutating func scanShadow(_ s: UnsafeBufferPointer<UInt8>) {
-        let longest = Stopwords.longest
-        var hash = RepeatDetector.fnvOffset
-        var scalars = 0
-        func endWord() {
-            if scalars > 0 {
-                if scalars <= 3 { shortWords += 1 }
-                if scalars <= longest, Stopwords.hashes[hash] != nil { stopwords += 1 }
-            }
-            hash = RepeatDetector.fnvOffset
-            scalars = 0
+    @inline(__always)
+    mutating func word(scalars: Int, isStopword: Bool) {
+        if scalars <= 3 { shortWords &+= 1 }
+        if isStopword { stopwords &+= 1 }
+    }
+}
+
+extension WordScan: ShadowWordCounter {
+    @inline(__always)
+    mutating func word(scalars: Int, isStopword: Bool) {
+        if scalars <= 3 { counts.shortWords &+= 1 }
+        if isStopword { counts.stopwords &+= 1 }
+    }
+}
+
+/// The `WordScan` of every line of a page, 16 bytes a line (32 as `WordScan`s): the
+/// counts as `UInt16`, and a line with a count past 65,535 (a line of over 64 KB)
+/// kept whole on the side, so no count is ever cut.
+struct WordScans {
+    private var packed: [Packed]
+    private var wide: [Int: WordScan] = [:]
+
+    init() { packed = [] }
+
+    init(count: Int) { packed = [Packed](repeating: Packed(), count: count) }
+
+    var count: Int { packed.count }
+
+    subscript(i: Int) -> WordScan {
+        get {
+            let p = packed[i]
+            return p.flags & Packed.isWide != 0 ? wide[i]! : p.unpacked
         }
-        var i = 0
-        while i < s.count {
-            let b = s[i]
-            let breaksWord: Bool
-            if b < 0x80 {
-                let isLetter = (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 || b == 0x27
-                breaksWord = !isLetter
-            } else if i + 1 < s.count, (b == 0xD8 && (s[i + 1] == 0x8C || s[i + 1] == 0x9B || s[i + 1] == 0x9F))
-                        || (b == 0xC2 && (s[i + 1] == 0xAB || s[i + 1] == 0xBB)) {
-                breaksWord = true
+        set {
+            if let p = Packed(newValue) {
+                packed[i] = p
+                if !wide.isEmpty { wide[i] = nil }
             } else {
-                breaksWord = false
+                packed[i].flags = Packed.isWide
+                wide[i] = newValue
             }
-            if breaksWord {
-                endWord()
-                i += b < 0x80 ? 1 : 2
-                continue
-            }
-            if b & 0xC0 != 0x80 { scalars += 1 }
-            // A word longer than every stopword needs no hash.
-            if scalars <= longest {
-                let lower = b &- 0x41 < 26 ? b | 0x20 : b
-                hash = (hash ^ UInt64(lower)) &* RepeatDetector.fnvPrime
-            }
-            i += 1
         }
-        endWord()
     }
 
-    /// Upper-case letters of the Latin, Greek and Cyrillic alphabets.
-    static func isUpper(_ c: UInt32) -> Bool {
-        (0x41...0x5A).contains(c) || ((0xC0...0xDE).contains(c) && c != 0xD7)
-            || (0x391...0x3A9).contains(c) || (0x400...0x42F).contains(c)
+    /// Adds the shadow's counts of line `i` (its stopwords and short words).
+    mutating func add(_ shadow: ShadowCounts, at i: Int) {
+        let p = packed[i]
+        let stop = UInt32(p.counts.0) + shadow.stopwords, short = UInt32(p.counts.1) + shadow.shortWords
+        if p.flags & Packed.isWide == 0, stop <= UInt32(UInt16.max), short <= UInt32(UInt16.max) {
+            packed[i].counts.0 = UInt16(stop)
+            packed[i].counts.1 = UInt16(short)
+        } else {
+            var whole = self[i]
+            whole.counts.stopwords &+= shadow.stopwords
+            whole.counts.shortWords &+= shadow.shortWords
+            self[i] = whole
+        }
     }
 
-    static func isAsciiPunctuation(_ b: UInt8) -> Bool {
-        (0x21...0x2F).contains(b) || (0x3A...0x40).contains(b) || (0x5B...0x60).contains(b) || (0x7B...0x7E).contains(b)
+    private struct Packed {
+        var counts: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0, 0, 0, 0)
+        var flags: UInt8 = 0
+        static let urlLike: UInt8 = 1, endsQuestion: UInt8 = 2, isWide: UInt8 = 4
+
+        init() {}
+
+        /// Nil when a count does not fit in 16 bits.
+        init?(_ s: WordScan) {
+            let c = s.counts
+            guard max(c.stopwords, c.shortWords, c.capitalised, c.punctuation, c.separators, c.cjk, c.cjkBreaks)
+                    <= UInt32(UInt16.max) else { return nil }
+            counts = (UInt16(c.stopwords), UInt16(c.shortWords), UInt16(c.capitalised), UInt16(c.punctuation),
+                      UInt16(c.separators), UInt16(c.cjk), UInt16(c.cjkBreaks))
+            flags = (s.urlLike ? Packed.urlLike : 0) | (s.endsQuestion ? Packed.endsQuestion : 0)
+        }
+
+        var unpacked: WordScan {
+            var s = WordScan()
+            s.counts = (UInt32(counts.0), UInt32(counts.1), UInt32(counts.2), UInt32(counts.3),
+                        UInt32(counts.4), UInt32(counts.5), UInt32(counts.6))
+            s.urlLike = flags & Packed.urlLike != 0
+            s.endsQuestion = flags & Packed.endsQuestion != 0
+            return s
+        }
     }
 }

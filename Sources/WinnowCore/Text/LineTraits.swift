@@ -1,43 +1,74 @@
 /// What one scan of a line's bytes tells the detectors: its size in characters and
 /// words, its script, and how it ends. Computed once per line, from the original bytes.
+///
+/// Kept for every line of a page, so stored narrow (44 bytes a line, not 96): the
+/// counts as `UInt32`, saturated at 2^32 - 1 (a line of 4 GiB; the documents are
+/// capped at 256 MiB by default), the flags in one byte.
 public struct LineTraits: Sendable, Equatable {
+    private var counts = Counts32()
+    private var flags: UInt8 = 0
+
     /// Unicode scalars (invalid bytes count one each).
-    public var chars = 0
+    public var chars: Int { get { Int(counts.chars) } set { counts.chars = UInt32(clamping: newValue) } }
     /// Runs of non-space characters.
-    public var words = 0
-    public var arabicScript = 0
-    public var latinLetters = 0
+    public var words: Int { get { Int(counts.words) } set { counts.words = UInt32(clamping: newValue) } }
+    public var arabicScript: Int { get { Int(counts.arabicScript) } set { counts.arabicScript = UInt32(clamping: newValue) } }
+    public var latinLetters: Int { get { Int(counts.latin) } set { counts.latin = UInt32(clamping: newValue) } }
     /// پ چ ژ گ (Persian only) and ی ک (Persian forms).
-    public var persianLetters = 0
-    public var persianOnlyLetters = 0
+    public var persianLetters: Int { get { Int(counts.persian) } set { counts.persian = UInt32(clamping: newValue) } }
+    public var persianOnlyLetters: Int { get { Int(counts.persianOnly) } set { counts.persianOnly = UInt32(clamping: newValue) } }
     /// ة ي ك ى (Arabic forms).
-    public var arabicLetters = 0
+    public var arabicLetters: Int { get { Int(counts.arabic) } set { counts.arabic = UInt32(clamping: newValue) } }
     /// ة ى: letters Persian text does not use (ي ك also appear in Persian typed on
     /// an Arabic keyboard).
-    public var arabicOnlyLetters = 0
-    public var digits = 0
+    public var arabicOnlyLetters: Int { get { Int(counts.arabicOnly) } set { counts.arabicOnly = UInt32(clamping: newValue) } }
+    public var digits: Int { get { Int(counts.digits) } set { counts.digits = UInt32(clamping: newValue) } }
     /// Sentence-final marks (. ! ? ؟ … ۔) followed by a space inside the line.
-    public var innerSentenceBreaks = 0
+    public var innerSentenceBreaks: Int { get { Int(counts.breaks) } set { counts.breaks = UInt32(clamping: newValue) } }
     /// The line's last character (closing quotes and brackets skipped) is sentence-final.
-    public var endsSentence = false
+    public var endsSentence: Bool { get { flag(Flag.endsSentence) } set { set(Flag.endsSentence, newValue) } }
     /// The line's last character is a colon: it introduces what follows.
-    public var endsWithColon = false
+    public var endsWithColon: Bool { get { flag(Flag.endsWithColon) } set { set(Flag.endsWithColon, newValue) } }
     /// The line's last character (closing quotes and brackets skipped) is "?" or "؟".
-    public var endsWithQuestion = false
+    public var endsWithQuestion: Bool { get { flag(Flag.endsWithQuestion) } set { set(Flag.endsWithQuestion, newValue) } }
     /// The line starts with a list marker: "-", "•", "*", "1.", "۱-", "(a)".
-    public var startsWithListMarker = false
+    public var startsWithListMarker: Bool { get { flag(Flag.listMarker) } set { set(Flag.listMarker, newValue) } }
+
+    private struct Counts32: Sendable, Equatable {
+        var chars: UInt32 = 0, words: UInt32 = 0, arabicScript: UInt32 = 0, latin: UInt32 = 0, persian: UInt32 = 0
+        var persianOnly: UInt32 = 0, arabic: UInt32 = 0, arabicOnly: UInt32 = 0, digits: UInt32 = 0, breaks: UInt32 = 0
+    }
+
+    private enum Flag {
+        static let endsSentence: UInt8 = 1
+        static let endsWithColon: UInt8 = 2
+        static let listMarker: UInt8 = 4
+        static let endsWithQuestion: UInt8 = 8
+    }
+
+    private func flag(_ f: UInt8) -> Bool { flags & f != 0 }
+    private mutating func set(_ f: UInt8, _ on: Bool) { flags = on ? flags | f : flags & ~f }
 
     public init() {}
 
     public init(_ s: UnsafeBufferPointer<UInt8>) {
+        var none = NoScalarCount()
+        self.init(s, counting: &none)
+    }
+
+    /// Scans the line and, in the same pass, shows `counter` every scalar and every
+    /// word start (the line model's `WordScan` counts what it needs that way; the
+    /// plain init passes a counter that compiles away).
+    @inline(__always)
+    init<Counter: ScalarCounter>(_ s: UnsafeBufferPointer<UInt8>, counting counter: inout Counter) {
         var inWord = false
         var last: UInt32 = 0, beforeLast: UInt32 = 0
         var pendingBreak = false
         var chars = 0, words = 0, breaks = 0
         // The letter and digit counts, one byte lane each (see `Lane`), added up in
-        // one register and moved to `counts` before a lane can overflow.
+        // one register and moved to `sums` before a lane can overflow.
         var lanes: UInt64 = 0
-        var counts = Counts()
+        var sums = Counts()
         let table = LineTraits.entries
         var i = 0
         let n = s.count
@@ -62,29 +93,26 @@ public struct LineTraits: Sendable, Equatable {
                 }
                 chars += 1
                 let entry = scalar < LineTraits.tableSize ? table[Int(scalar)] : LineTraits.entry(scalar)
+                if Counter.counts, entry & Lane.shapeMask != 0 { counter.see(scalar, entry, line: s, end: i) }
                 if entry & Lane.space != 0 {
                     inWord = false
                     if pendingBreak { breaks += 1; pendingBreak = false }
                     continue
                 }
-                if !inWord { words += 1; inWord = true }
+                if !inWord { words += 1; inWord = true; counter.wordStart(entry) }
                 pendingBreak = entry & Lane.sentenceFinal != 0
                 lanes &+= entry & Lane.countMask
                 beforeLast = last
                 last = scalar
             }
-            counts.add(&lanes)
+            sums.add(&lanes)
         }
-        self.chars = chars
-        self.words = words
-        innerSentenceBreaks = breaks
-        digits = counts.digits
-        latinLetters = counts.latin
-        arabicScript = counts.arabicScript
-        persianLetters = counts.persian
-        persianOnlyLetters = counts.persianOnly
-        arabicLetters = counts.arabic
-        arabicOnlyLetters = counts.arabicOnly
+        counter.end(last: last)
+        func narrow(_ v: Int) -> UInt32 { UInt32(clamping: v) }
+        counts = Counts32(chars: narrow(chars), words: narrow(words), arabicScript: narrow(sums.arabicScript),
+                          latin: narrow(sums.latin), persian: narrow(sums.persian), persianOnly: narrow(sums.persianOnly),
+                          arabic: narrow(sums.arabic), arabicOnly: narrow(sums.arabicOnly), digits: narrow(sums.digits),
+                          breaks: narrow(breaks))
         // Skip one closing quote or bracket: «...؟» and "...." end sentences too.
         let final = LineTraits.isClosing(last) ? beforeLast : last
         endsSentence = LineTraits.isSentenceFinal(final)
@@ -108,6 +136,14 @@ public struct LineTraits: Sendable, Equatable {
         static let countMask: UInt64 = (1 << 56) - 1
         static let space: UInt64 = 1 << 56
         static let sentenceFinal: UInt64 = 2 << 56
+        /// What only the line model reads (`WordScan`): upper-case letters, ASCII
+        /// punctuation, separators, CJK characters and CJK sentence ends.
+        static let upper: UInt64 = 4 << 56
+        static let punctuation: UInt64 = 8 << 56
+        static let separator: UInt64 = 16 << 56
+        static let cjk: UInt64 = 32 << 56
+        static let cjkBreak: UInt64 = 64 << 56
+        static let shapeMask: UInt64 = punctuation | separator | cjk | cjkBreak
     }
 
     /// The counts, moved out of the lanes at least every 255 characters (a lane
@@ -128,6 +164,7 @@ public struct LineTraits: Sendable, Equatable {
         var entry: UInt64 = 0
         if isSpace(c) { entry |= Lane.space }
         if isSentenceFinal(c) { entry |= Lane.sentenceFinal }
+        entry |= shapeEntry(c)
         switch c {
         case 0x30...0x39, 0x660...0x669, 0x6F0...0x6F9: entry |= Lane.digit
         case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: entry |= Lane.latin
@@ -136,6 +173,30 @@ public struct LineTraits: Sendable, Equatable {
         case 0x629, 0x649: entry |= Lane.arabicOnly | Lane.arabic | Lane.arabicScript
         case 0x643, 0x64A: entry |= Lane.arabic | Lane.arabicScript
         case 0x600...0x6FF, 0x750...0x77F, 0xFB50...0xFDFF, 0xFE70...0xFEFF: entry |= Lane.arabicScript
+        default: break
+        }
+        return entry
+    }
+
+    /// The `WordScan` flags of a scalar (see `Lane.upper`).
+    static func shapeEntry(_ c: UInt32) -> UInt64 {
+        var entry: UInt64 = 0
+        if (0x41...0x5A).contains(c) || ((0xC0...0xDE).contains(c) && c != 0xD7) || (0x391...0x3A9).contains(c)
+            || (0x400...0x42F).contains(c) {
+            entry |= Lane.upper
+        }
+        if c < 0x80 {
+            let b = UInt8(c)
+            if (0x21...0x2F).contains(b) || (0x3A...0x40).contains(b) || (0x5B...0x60).contains(b) || (0x7B...0x7E).contains(b) {
+                entry |= Lane.punctuation
+            }
+            if c == 0x7C || c == 0x3E || c == 0x2F { entry |= Lane.separator }
+            return entry
+        }
+        switch c {
+        case 0x2022, 0xB7, 0xBB, 0x203A, 0xAB, 0x2039, 0x2013, 0x2014: entry |= Lane.separator
+        case 0x3002, 0xFF01, 0xFF1F: entry |= Lane.cjkBreak
+        case 0x3040...0x30FF, 0x3400...0x9FFF, 0xAC00...0xD7AF: entry |= Lane.cjk
         default: break
         }
         return entry
@@ -239,4 +300,25 @@ public struct LineTraits: Sendable, Equatable {
         }
         return (0xFFFD, 1)
     }
+}
+
+/// Sees what `LineTraits` scans, scalar by scalar: lets another count share the pass.
+protocol ScalarCounter {
+    /// Whether the counter wants the scalars: false compiles the counting away.
+    static var counts: Bool { get }
+    /// Each scalar whose entry has a `Lane.shapeMask` flag, with its entry; it ends
+    /// at byte `end` of `line`.
+    mutating func see(_ scalar: UInt32, _ entry: UInt64, line: UnsafeBufferPointer<UInt8>, end: Int)
+    /// The first scalar of each word (run of non-space scalars).
+    mutating func wordStart(_ entry: UInt64)
+    /// The line's last non-space scalar (0 when none).
+    mutating func end(last: UInt32)
+}
+
+/// Counts nothing: the plain `LineTraits` scan.
+struct NoScalarCount: ScalarCounter {
+    static var counts: Bool { false }
+    @inline(__always) mutating func see(_ scalar: UInt32, _ entry: UInt64, line: UnsafeBufferPointer<UInt8>, end: Int) {}
+    @inline(__always) mutating func wordStart(_ entry: UInt64) {}
+    @inline(__always) mutating func end(last: UInt32) {}
 }

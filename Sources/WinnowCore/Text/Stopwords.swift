@@ -51,11 +51,24 @@ public enum ContentWords {
     /// digits, a two-byte character (Arabic script) at a time; only a word that
     /// may count is read again, for the stopword test and its stem.
     static func of(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) {
+        var none = NoWordCount()
+        of(text, into: &out, counting: &none)
+    }
+
+    /// The same, also showing `counter` each word as the line model splits the
+    /// shadow (`WordScan`): its words are these, except that a dash, curly quote or
+    /// ellipsis inside a word does not split it.
+    @inline(__always)
+    static func of<Counter: ShadowWordCounter>(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64],
+                                               counting counter: inout Counter) {
         let stopwords = Stopwords.hashes
         let longest = Stopwords.longest
         let ascii = ContentWords.asciiKinds
         let n = text.count
         var start = 0, scalars = 0, digits = 0
+        // The counter's word, when a dash or quote joined pieces of it: where it
+        // starts and the characters of its earlier pieces (the joining marks included).
+        var joinedStart = 0, joinedScalars = 0
         var i = 0
         while i < n {
             let b = text[i]
@@ -86,17 +99,72 @@ public enum ContentWords {
                 i += 1
                 continue
             }
-            if i > start {
-                ContentWords.consider(UnsafeBufferPointer(rebasing: text[start..<i]), scalars: scalars, digits: digits,
-                                      stopwords: stopwords, longest: longest, into: &out)
+            if Counter.counts && breakLength == 3 {
+                // The counter's word goes on across the mark, itself one character.
+                if joinedScalars == 0 { joinedStart = start }
+                joinedScalars += scalars + 1
+                if i > start {
+                    ContentWords.consider(UnsafeBufferPointer(rebasing: text[start..<i]), scalars: scalars, digits: digits,
+                                          stopwords: stopwords, longest: longest, into: &out)
+                }
+            } else {
+                ContentWords.endWord(text, start..<i, scalars: scalars, digits: digits, joined: (joinedStart, joinedScalars),
+                                     stopwords: stopwords, longest: longest, into: &out, counting: &counter)
+                joinedScalars = 0
             }
             i += breakLength
             start = i; scalars = 0; digits = 0
         }
-        if n > start {
-            ContentWords.consider(UnsafeBufferPointer(rebasing: text[start..<n]), scalars: scalars, digits: digits,
-                                  stopwords: stopwords, longest: longest, into: &out)
+        ContentWords.endWord(text, start..<n, scalars: scalars, digits: digits, joined: (joinedStart, joinedScalars),
+                             stopwords: stopwords, longest: longest, into: &out, counting: &counter)
+    }
+
+    /// The end of a word of the counter's split (see `of`): the content word
+    /// `text[word]`, and the counter's word, which starts earlier when `joined`
+    /// holds pieces before it.
+    @inline(__always)
+    private static func endWord<Counter: ShadowWordCounter>(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, scalars: Int,
+                                                            digits: Int, joined: (start: Int, scalars: Int), stopwords: HashTable,
+                                                            longest: Int, into out: inout [UInt64], counting counter: inout Counter) {
+        guard Counter.counts else {
+            if !word.isEmpty {
+                consider(UnsafeBufferPointer(rebasing: text[word]), scalars: scalars, digits: digits,
+                         stopwords: stopwords, longest: longest, into: &out)
+            }
+            return
         }
+        if joined.scalars > 0 {
+            // Pieces joined by dashes or quotes: the content word and the counter's differ.
+            if !word.isEmpty {
+                consider(UnsafeBufferPointer(rebasing: text[word]), scalars: scalars, digits: digits,
+                         stopwords: stopwords, longest: longest, into: &out)
+            }
+            let total = joined.scalars + scalars
+            let whole = UnsafeBufferPointer(rebasing: text[joined.start..<word.upperBound])
+            counter.word(scalars: total, isStopword: total <= longest && stopwords[hash(lowered: whole)] != nil)
+            return
+        }
+        guard scalars > 0 else {
+            // Only stray continuation bytes, or nothing: no word for the counter.
+            if !word.isEmpty {
+                consider(UnsafeBufferPointer(rebasing: text[word]), scalars: scalars, digits: digits,
+                         stopwords: stopwords, longest: longest, into: &out)
+            }
+            return
+        }
+        let bytes = UnsafeBufferPointer(rebasing: text[word])
+        let isStopword = scalars <= longest && stopwords[hash(lowered: bytes)] != nil
+        counter.word(scalars: scalars, isStopword: isStopword)
+        guard scalars > 2, digits < scalars, !isStopword else { return }
+        out.append(stem(bytes, scalars: scalars))
+    }
+
+    /// FNV-1a of the bytes, ASCII lower-cased: how stopwords are looked up.
+    @inline(__always)
+    private static func hash(lowered word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var full = RepeatDetector.fnvOffset
+        for b in word { full = (full ^ UInt64(lower(b))) &* RepeatDetector.fnvPrime }
+        return full
     }
 
     /// Appends the stem of `word` unless it is too short, a number or a stopword.
@@ -104,11 +172,7 @@ public enum ContentWords {
     private static func consider(_ word: UnsafeBufferPointer<UInt8>, scalars: Int, digits: Int,
                                  stopwords: HashTable, longest: Int, into out: inout [UInt64]) {
         guard scalars > 2, digits < scalars else { return }
-        if scalars <= longest {
-            var full = RepeatDetector.fnvOffset
-            for b in word { full = (full ^ UInt64(lower(b))) &* RepeatDetector.fnvPrime }
-            if stopwords[full] != nil { return }
-        }
+        if scalars <= longest, stopwords[hash(lowered: word)] != nil { return }
         out.append(stem(word, scalars: scalars))
     }
 
@@ -170,4 +234,22 @@ public enum ContentWords {
         for b in bytes { h = (h ^ UInt64(b)) &* RepeatDetector.fnvPrime }
         return h
     }
+}
+
+/// Sees the words of a shadow as the line model splits them (see `ContentWords.of`).
+protocol ShadowWordCounter {
+    /// Whether the counter wants the words: false compiles the counting away.
+    static var counts: Bool { get }
+    /// A word of `scalars` characters (at least one), and whether it is a stopword.
+    mutating func word(scalars: Int, isStopword: Bool)
+}
+
+extension ShadowWordCounter {
+    static var counts: Bool { true }
+}
+
+/// Counts nothing: the plain content-word split.
+struct NoWordCount: ShadowWordCounter {
+    static var counts: Bool { false }
+    @inline(__always) mutating func word(scalars: Int, isStopword: Bool) {}
 }

@@ -10,7 +10,10 @@ struct WordLists {
     init() {}
 
     /// Builds the lists of `count` lines; `fill(i, &buffer)` appends line `i`'s words.
-    init(count: Int, fill: (Int, inout [UInt64]) -> Void) {
+    /// `most` bounds the number of words of all lines: the storage is reserved for
+    /// it once (memory never written costs nothing) instead of grown by doubling.
+    init(count: Int, most: Int = 0, fill: (Int, inout [UInt64]) -> Void) {
+        storage.reserveCapacity(most)
         starts.reserveCapacity(count + 1)
         totals.reserveCapacity(count)
         var line: [UInt64] = []
