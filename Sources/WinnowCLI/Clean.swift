@@ -41,8 +41,10 @@ struct Clean: ParsableCommand {
     @Flag(help: "With --jsonl or -z: drop lines that recur across the stream's documents (learned as the stream goes, so early documents see less).")
     var crossDoc = false
 
-    @Flag(help: "With --jsonl or -z: write each record as soon as it is cleaned, not when the output buffer is full.")
+    @Flag(help: "With --jsonl or -z: write each record as soon as it and the records before it are cleaned, not when the output buffer is full.")
     var lineBuffered = false
+
+    @OptionGroup var parallel: JobsOption
 
     @Argument(help: "Documents to clean (default: standard input).")
     var files: [String] = []
@@ -63,12 +65,10 @@ struct Clean: ParsableCommand {
         let ok: Bool
         if jsonl || nullData {
             for warning in ruleSet.warnings { Diagnostics.plain(warning.description) }
-            var options = rules.cleanOptions
-            if crossDoc { options.templates = TemplateIndex() }
-            let runner = StreamRunner(cleaner: Cleaner(ruleSet: ruleSet, options: options),
+            let runner = StreamRunner(ruleSet: ruleSet, options: rules.cleanOptions,
                                       mode: jsonl ? .jsonl(textKey: textKey, meta: meta) : .nul,
                                       maxDocBytes: output.maxDocBytes, strict: strict, lineBuffered: lineBuffered,
-                                      inputText: inputText.policy)
+                                      inputText: inputText.policy, crossDoc: crossDoc, jobs: parallel.workers)
             ok = runner.run(inputs)
         } else {
             let presentation: DocumentRunner.Presentation = check ? .check
@@ -76,7 +76,7 @@ struct Clean: ParsableCommand {
             var options = rules.cleanOptions
             options.collectEvidence = explain
             let outcome = DocumentRunner(ruleSet: ruleSet, options: options, maxDocBytes: output.maxDocBytes,
-                                         presentation: presentation, inputText: inputText.policy).run(inputs)
+                                         presentation: presentation, inputText: inputText.policy, jobs: parallel.workers).run(inputs)
             if !outcome.ok { throw ExitCode(2) }
             if check && !outcome.foundChrome { throw ExitCode(1) }
             return
@@ -95,6 +95,7 @@ struct Explain: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var explainOptions: ExplainOptions
     @OptionGroup var inputText: InputTextOptions
+    @OptionGroup var parallel: JobsOption
 
     @Argument(help: "Documents to explain (default: standard input).")
     var files: [String] = []
@@ -105,7 +106,7 @@ struct Explain: ParsableCommand {
         var options = rules.cleanOptions
         options.collectEvidence = true
         let outcome = DocumentRunner(ruleSet: ruleSet, options: options, maxDocBytes: output.maxDocBytes,
-                                     presentation: .explain(printer), inputText: inputText.policy).run(files.isEmpty ? ["-"] : files)
+                                     presentation: .explain(printer), inputText: inputText.policy, jobs: parallel.workers).run(files.isEmpty ? ["-"] : files)
         if !outcome.ok { throw ExitCode(2) }
     }
 }

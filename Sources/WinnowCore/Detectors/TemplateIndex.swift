@@ -115,23 +115,24 @@ public final class TemplateIndex: @unchecked Sendable {
 /// headline, a prose line, or a line about the article's own topic (a story's
 /// headline listed under "most read" on other pages stays in its own article).
 public struct TemplateDetector {
-    public let index: TemplateIndex
+    /// A `TemplateIndex`, or one document's `TemplateSnapshot` of it.
+    public let counts: any TemplateCounts
     /// The page's site (see `TemplateIndex.siteKey`).
     public var site: UInt64
     public var onTopicShare = 0.5
 
-    public init(index: TemplateIndex, site: UInt64 = 0) {
-        self.index = index
+    public init(counts: any TemplateCounts, site: UInt64 = 0) {
+        self.counts = counts
         self.site = site
     }
 
     func run(_ page: Page, _ fates: inout [Fate], topic: TopicModel, headline: Int?) {
         for i in 0..<page.count where fates[i] == .kept && i != headline && !page.traits[i].isProse {
-            let count = index.documentCount(TemplateIndex.key(page.shadow(i)), site: site)
+            let count = counts.documentCount(TemplateIndex.key(page.shadow(i)), site: site)
             // Only a line with some substance can be "about the story": a site's name
             // that the body also quotes ("according to X") is still template.
             let onTopic = topic.wordCount(i) >= 3 && topic.overlap(i, isProse: false) >= onTopicShare
-            guard count >= index.minimumDocuments, !onTopic else { continue }
+            guard count >= counts.minimumDocuments, !onTopic else { continue }
             fates[i] = .removed(.template(documents: count))
         }
     }

@@ -20,6 +20,8 @@ public final class Cleaner {
     /// The site of the next documents, whose counts the cross-document detector reads
     /// (`TemplateIndex.siteKey`; 0 when the run is one site).
     public var templateSite: UInt64 = 0
+    /// What the cross-document detector reads for the document being cleaned.
+    private var templates: (any TemplateCounts)?
 
     public init(ruleSet: RuleSet, options: CleanOptions = CleanOptions()) {
         self.ruleSet = ruleSet
@@ -37,12 +39,24 @@ public final class Cleaner {
     /// took up to six): the result is then what cleaning the output again gives, which
     /// makes cleaning idempotent.
     public func clean(_ document: UnsafeBufferPointer<UInt8>) -> CleanResult {
+        clean(document, templates: options.templates)
+    }
+
+    /// Cleans with the cross-document counts of this document's snapshot (a stream
+    /// cleaned in parallel, see `TemplateSnapshot`) instead of `options.templates`.
+    public func clean(_ document: UnsafeBufferPointer<UInt8>, snapshot: TemplateSnapshot?) -> CleanResult {
+        clean(document, templates: snapshot ?? options.templates)
+    }
+
+    private func clean(_ document: UnsafeBufferPointer<UInt8>, templates: (any TemplateCounts)?) -> CleanResult {
+        self.templates = templates
+        defer { self.templates = nil }
         var page = Page(document)
         matchCache.reset(lines: page.count)
         // Reported only: lines pick their rules by their own letters.
         let language = options.language ?? Language.detect(page.traits)
         // Content words depend on the page only: computed once for every pass.
-        let words = (options.detectHeadlineLists || options.templates != nil || options.classifier != nil || observeClassifierInput != nil) ? TopicModel.words(of: page) : WordLists()
+        let words = (options.detectHeadlineLists || templates != nil || options.classifier != nil || observeClassifierInput != nil) ? TopicModel.words(of: page) : WordLists()
         // What the line model reads of each line alone: computed once, read in every pass.
         let features = options.classifier != nil || observeClassifierInput != nil ? LineFeatures(page) : nil
         firstHeadline = nil
@@ -91,11 +105,11 @@ public final class Cleaner {
             RepeatDetector(nearShare: options.nearRepeatShare).run(page, &fates)
         }
         var headline: Int? = nil
-        if options.detectHeadlineLists || options.templates != nil || options.classifier != nil || observeClassifierInput != nil {
+        if options.detectHeadlineLists || templates != nil || options.classifier != nil || observeClassifierInput != nil {
             let topic = TopicModel(page, fates: fates, words: words)
             headline = HeadlineGuard.find(page, fates, topic)
-            if let index = options.templates {
-                TemplateDetector(index: index, site: templateSite).run(page, &fates, topic: topic, headline: headline)
+            if let templates {
+                TemplateDetector(counts: templates, site: templateSite).run(page, &fates, topic: topic, headline: headline)
             }
             if options.detectHeadlineLists {
                 HeadlineListDetector(minimum: options.headlineListMinimum).run(page, &fates, topic: topic, headline: headline)
