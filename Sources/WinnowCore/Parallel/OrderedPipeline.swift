@@ -11,7 +11,15 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
     public let jobs: Int
     public let window: Int
 
-    private let condition = NSCondition()
+    private let monitor = Monitor()
+    /// The producer waits for room in the window (and for an item to be consumed).
+    private let consumedOne = Monitor.Condition()
+    /// Workers wait for an item.
+    private let submittedOne = Monitor.Condition()
+    /// Workers wait for their item's turn.
+    private let turnPassed = Monitor.Condition()
+    /// The writer waits for its next result.
+    private let resultReady = Monitor.Condition()
     /// Submitted items not yet taken by a worker: `queue[queueHead...]`.
     private var queue: [(ticket: Int, input: Input)] = []
     private var queueHead = 0
@@ -57,7 +65,11 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
         self.makeWorker = makeWorker
         let producer = Thread { [self] in
             self.produce?(feed)
-            condition.lock(); producing = false; condition.broadcast(); condition.unlock()
+            monitor.lock()
+            producing = false
+            submittedOne.broadcast()
+            resultReady.signal()
+            monitor.unlock()
         }
         producer.stackSize = 4 << 20
         producer.start()
@@ -120,20 +132,20 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
             consumed += 1
             return ticket
         }
-        condition.lock(); defer { condition.unlock() }
-        while submitted - consumed >= window && !stopped { condition.wait() }
+        monitor.lock(); defer { monitor.unlock() }
+        while submitted - consumed >= window && !stopped { monitor.wait(consumedOne) }
         guard !stopped else { return nil }
         let ticket = submitted
         submitted += 1
         queue.append((ticket, input))
-        condition.broadcast()
+        submittedOne.signal()
         return ticket
     }
 
     private func waitUntilConsumed(_ ticket: Int) -> Bool {
         if inlineWork != nil { return ticket < consumed }
-        condition.lock(); defer { condition.unlock() }
-        while consumed <= ticket && !stopped { condition.wait() }
+        monitor.lock(); defer { monitor.unlock() }
+        while consumed <= ticket && !stopped { monitor.wait(consumedOne) }
         return consumed > ticket
     }
 
@@ -145,17 +157,17 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
             let output = map(input, turn)
             // An item that did not take its turn passes it, so later items are not held up.
             if !turn.taken { waitForTurn(ticket); passTurn() }
-            condition.lock()
+            monitor.lock()
             results[ticket] = output
-            condition.broadcast()
-            condition.unlock()
+            if ticket == consumed { resultReady.signal() }
+            monitor.unlock()
         }
     }
 
     /// The oldest waiting item, or nil once there will be none (or the run stopped).
     private func take() -> (Int, Input)? {
-        condition.lock(); defer { condition.unlock() }
-        while queueHead == queue.count && producing && !stopped { condition.wait() }
+        monitor.lock(); defer { monitor.unlock() }
+        while queueHead == queue.count && producing && !stopped { monitor.wait(submittedOne) }
         guard !stopped, queueHead < queue.count else { return nil }
         let item = queue[queueHead]
         queueHead += 1
@@ -168,31 +180,35 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
     }
 
     private func waitForTurn(_ ticket: Int) {
-        condition.lock(); defer { condition.unlock() }
-        while turn != ticket { condition.wait() }
+        monitor.lock(); defer { monitor.unlock() }
+        while turn != ticket { monitor.wait(turnPassed) }
     }
 
     private func passTurn() {
-        condition.lock(); defer { condition.unlock() }
+        monitor.lock(); defer { monitor.unlock() }
         turn += 1
-        condition.broadcast()
+        // Several workers may wait, each for its own ticket: all must look.
+        turnPassed.broadcast()
     }
 
     private func consumeInOrder(_ consume: (Output) -> Bool) {
         while true {
-            condition.lock()
-            while results[consumed] == nil && !(!producing && consumed == submitted) { condition.wait() }
+            monitor.lock()
+            while results[consumed] == nil && !(!producing && consumed == submitted) { monitor.wait(resultReady) }
             guard let output = results.removeValue(forKey: consumed) else {
-                condition.unlock()
+                monitor.unlock()
                 return
             }
-            condition.unlock()
+            monitor.unlock()
             let goOn = consume(output)
-            condition.lock()
+            monitor.lock()
             consumed += 1
-            if !goOn { stopped = true }
-            condition.broadcast()
-            condition.unlock()
+            consumedOne.signal()
+            if !goOn {
+                stopped = true
+                for condition in [consumedOne, submittedOne, turnPassed, resultReady] { condition.broadcast() }
+            }
+            monitor.unlock()
             if !goOn { return }
         }
     }
