@@ -22,6 +22,8 @@ public final class Cleaner {
     public var templateSite: UInt64 = 0
     /// The profile of the next documents' site (see `useSite`).
     public var profile: SiteProfile?
+    /// What the cross-document detector reads for the document being cleaned.
+    private var templates: (any TemplateCounts)?
 
     public init(ruleSet: RuleSet, options: CleanOptions = CleanOptions()) {
         self.ruleSet = ruleSet
@@ -46,12 +48,24 @@ public final class Cleaner {
     /// took up to six): the result is then what cleaning the output again gives, which
     /// makes cleaning idempotent.
     public func clean(_ document: UnsafeBufferPointer<UInt8>) -> CleanResult {
+        clean(document, templates: options.templates)
+    }
+
+    /// Cleans with the cross-document counts of this document's snapshot (a stream
+    /// cleaned in parallel, see `TemplateSnapshot`) instead of `options.templates`.
+    public func clean(_ document: UnsafeBufferPointer<UInt8>, snapshot: TemplateSnapshot?) -> CleanResult {
+        clean(document, templates: snapshot ?? options.templates)
+    }
+
+    private func clean(_ document: UnsafeBufferPointer<UInt8>, templates: (any TemplateCounts)?) -> CleanResult {
+        self.templates = templates
+        defer { self.templates = nil }
         var page = Page(document)
         matchCache.reset(lines: page.count)
         // Reported only: lines pick their rules by their own letters.
         let language = options.language ?? Language.detect(page.traits)
         // Content words depend on the page only: computed once for every pass.
-        let words = (options.detectHeadlineLists || options.templates != nil || options.profiles != nil || options.classifier != nil || observeClassifierInput != nil) ? TopicModel.words(of: page) : WordLists()
+        let words = (options.detectHeadlineLists || templates != nil || options.profiles != nil || options.classifier != nil || observeClassifierInput != nil) ? TopicModel.words(of: page) : WordLists()
         // What the line model reads of each line alone: computed once, read in every pass.
         let features = options.classifier != nil || observeClassifierInput != nil ? LineFeatures(page) : nil
         firstHeadline = nil
@@ -101,14 +115,14 @@ public final class Cleaner {
         }
         var headline: Int? = nil
         var templateLines: [(line: Int, documents: Int)] = []
-        if options.detectHeadlineLists || options.templates != nil || options.profiles != nil || options.classifier != nil || observeClassifierInput != nil {
+        if options.detectHeadlineLists || templates != nil || options.profiles != nil || options.classifier != nil || observeClassifierInput != nil {
             let topic = TopicModel(page, fates: fates, words: words)
             headline = HeadlineGuard.find(page, fates, topic)
             if let profile {
                 ProfileDetector(profile: profile).run(page, &fates, topic: topic, headline: headline, scratch: scratch)
             }
-            if let index = options.templates {
-                templateLines = TemplateDetector(index: index, site: templateSite).run(page, &fates, topic: topic, headline: headline)
+            if let templates {
+                templateLines = TemplateDetector(counts: templates, site: templateSite).run(page, &fates, topic: topic, headline: headline)
             }
             if options.detectHeadlineLists {
                 HeadlineListDetector(minimum: options.headlineListMinimum).run(page, &fates, topic: topic, headline: headline)
