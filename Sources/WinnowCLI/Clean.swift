@@ -41,13 +41,15 @@ struct Clean: ParsableCommand {
     @Flag(help: "With --jsonl or -z: drop lines that recur across the stream's documents (learned as the stream goes, so early documents see less).")
     var crossDoc = false
 
-    @Flag(help: "With --jsonl or -z: write each record as soon as it is cleaned, not when the output buffer is full.")
+    @Flag(help: "With --jsonl or -z: write each record as soon as it and the records before it are cleaned, not when the output buffer is full.")
     var lineBuffered = false
 
     @OptionGroup var sites: SiteOptions
 
     @Option(help: ArgumentHelp("With --jsonl: the field naming each record's site, a URL (its host is the site) or a name; \"url\" by default, when a record has it. Cross-document counts and profiles are kept per site.", valueName: "field"))
     var siteKey: String?
+
+    @OptionGroup var parallel: JobsOption
 
     @Argument(help: "Documents to clean (default: standard input).")
     var files: [String] = []
@@ -71,12 +73,11 @@ struct Clean: ParsableCommand {
         if jsonl || nullData {
             for warning in ruleSet.warnings { Diagnostics.plain(warning.description) }
             var options = rules.cleanOptions
-            if crossDoc { options.templates = TemplateIndex() }
             options.profiles = try sites.loadProfiles()
-            let runner = StreamRunner(cleaner: Cleaner(ruleSet: ruleSet, options: options),
+            let runner = StreamRunner(ruleSet: ruleSet, options: options,
                                       mode: jsonl ? .jsonl(textKey: textKey, meta: meta) : .nul,
                                       maxDocBytes: output.maxDocBytes, strict: strict, lineBuffered: lineBuffered,
-                                      inputText: inputText.policy,
+                                      inputText: inputText.policy, crossDoc: crossDoc, jobs: parallel.workers,
                                       sites: StreamSites(fixed: sites.site,
                                                          // The site field is read only when something is kept per site.
                                                          field: jsonl && (crossDoc || sites.profile != nil) ? (siteKey ?? "url") : nil))
@@ -88,7 +89,7 @@ struct Clean: ParsableCommand {
             options.collectEvidence = explain
             options.profiles = try sites.loadProfiles()
             var runner = DocumentRunner(ruleSet: ruleSet, options: options, maxDocBytes: output.maxDocBytes,
-                                        presentation: presentation, inputText: inputText.policy)
+                                        presentation: presentation, inputText: inputText.policy, jobs: parallel.workers)
             // Files need a site only to pick a profile.
             runner.sites = options.profiles == nil ? nil : sites
             let outcome = runner.run(inputs)
@@ -111,6 +112,7 @@ struct Explain: ParsableCommand {
     @OptionGroup var explainOptions: ExplainOptions
     @OptionGroup var inputText: InputTextOptions
     @OptionGroup var sites: SiteOptions
+    @OptionGroup var parallel: JobsOption
 
     @Argument(help: "Documents to explain (default: standard input).")
     var files: [String] = []
@@ -122,7 +124,7 @@ struct Explain: ParsableCommand {
         options.collectEvidence = true
         options.profiles = try sites.loadProfiles()
         var runner = DocumentRunner(ruleSet: ruleSet, options: options, maxDocBytes: output.maxDocBytes,
-                                    presentation: .explain(printer), inputText: inputText.policy)
+                                    presentation: .explain(printer), inputText: inputText.policy, jobs: parallel.workers)
         runner.sites = options.profiles == nil ? nil : sites
         let outcome = runner.run(files.isEmpty ? ["-"] : files)
         if !outcome.ok { throw ExitCode(2) }

@@ -5,22 +5,41 @@ import Glibc
 /// Messages on standard error, prefixed with the program's name.
 enum Diagnostics {
     static func error(_ message: String) {
-        write("winnow: \(message)\n")
+        write(errorLine(message))
     }
 
     static func warning(_ message: String) {
-        write("winnow: warning: \(message)\n")
+        write(warningLine(message))
     }
 
     /// Rule diagnostics are printed as they are: `path:line:column: error: message`.
     static func plain(_ message: String) {
-        write(message.hasSuffix("\n") ? message : message + "\n")
+        write(plainLine(message))
     }
 
-    private static func write(_ text: String) {
+    static func errorLine(_ message: String) -> String { "winnow: \(message)\n" }
+    static func warningLine(_ message: String) -> String { "winnow: warning: \(message)\n" }
+    static func plainLine(_ message: String) -> String { message.hasSuffix("\n") ? message : message + "\n" }
+
+    fileprivate static func write(_ text: String) {
         // A file name that is not UTF-8 is printed with its own bytes (`PathBytes`).
         var bytes = PathBytes.bytes(text)
         _ = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+    }
+}
+
+/// The messages about one document, held to be written when its output is: with
+/// documents cleaned in parallel, standard error still follows the input order.
+struct DeferredMessages {
+    private var lines: [String] = []
+
+    mutating func error(_ message: String) { lines.append(Diagnostics.errorLine(message)) }
+    mutating func warning(_ message: String) { lines.append(Diagnostics.warningLine(message)) }
+    mutating func plain(_ message: String) { lines.append(Diagnostics.plainLine(message)) }
+
+    /// Writes the messages to standard error, in the order they came.
+    func emit() {
+        for line in lines { Diagnostics.write(line) }
     }
 }
 

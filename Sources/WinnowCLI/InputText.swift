@@ -28,7 +28,8 @@ struct InputText: Sendable {
         case notText(String)
     }
 
-    func prepare(_ document: [UInt8], name: String) -> Prepared {
+    /// A conversion is said in `messages` (written with the document's output).
+    func prepare(_ document: [UInt8], name: String, messages: inout DeferredMessages) -> Prepared {
         switch encoding.lowercased() {
         case "utf-8": return .text(document)
         case "auto":
@@ -38,10 +39,10 @@ struct InputText: Sendable {
             case .other(let detected, let bom):
                 do {
                     let converted = try Transcoder.toUTF8(document[bom...], from: detected)
-                    Diagnostics.plain("winnow: \(name): \(detected) text (detected), converted to UTF-8")
+                    messages.plain("winnow: \(name): \(detected) text (detected), converted to UTF-8")
                     return .text(converted)
                 } catch {
-                    Diagnostics.warning("\(name): looks like \(detected) but is not (\(error.message)); read as it is")
+                    messages.warning("\(name): looks like \(detected) but is not (\(error.message)); read as it is")
                     return .text(document)
                 }
             }

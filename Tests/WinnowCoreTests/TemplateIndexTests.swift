@@ -44,6 +44,25 @@ import Testing
         #expect(Self.count(index, "Story ID: RP-۱۲-۳", site: a) == 2)
     }
 
+    /// A stream cleaned in parallel reads each document's snapshot, not the index:
+    /// taken right after the document was counted under its site, it holds that
+    /// site's counts (the index's then, whatever the other sites add after it).
+    @Test func aSnapshotHoldsItsSitesCountsAsTheyStoodAfterIt() {
+        let index = TemplateIndex(minimumDocuments: 2)
+        let a = TemplateIndex.siteKey("a.example"), b = TemplateIndex.siteKey("b.example")
+        func keys(_ text: String) -> TemplateKeys { Array(text.utf8).withUnsafeBufferPointer { TemplateIndex.keys($0) } }
+        let menu = TemplateIndex.key(ofLine: "Home | News | Sport")
+        _ = TemplateSnapshot(adding: keys("Home | News | Sport\n\(Self.prose[0])\n"), to: index, site: a)
+        let second = TemplateSnapshot(adding: keys("Home | News | Sport\n\(Self.prose[1])\n"), to: index, site: a)
+        let other = TemplateSnapshot(adding: keys("Home | News | Sport\n\(Self.prose[2])\n"), to: index, site: b)
+        _ = TemplateSnapshot(adding: keys("Home | News | Sport\n\(Self.prose[3])\n"), to: index, site: a)
+        #expect(second.documentCount(menu, site: a) == 2)
+        #expect(other.documentCount(menu, site: b) == 1)
+        #expect(index.documentCount(menu, site: a) == 3 && index.documentCount(menu, site: b) == 1)
+        #expect(second.documentCount(TemplateIndex.key(ofLine: Self.prose[1]), site: a) == 1)
+        #expect(second.documentCount(TemplateIndex.key(ofLine: Self.prose[3]), site: a) == 0)
+    }
+
     @Test func aRecordsSiteIsItsURLsHost() {
         #expect(StreamSites.host("https://www.Example.com:8080/a/b?c#d") == "example.com")
         #expect(StreamSites.host("http://user@news.example.org") == "news.example.org")

@@ -67,7 +67,9 @@ def site_partition(key):
 
 
 def winnow_argv(binary, rule_paths, text_key, strict, extra):
-    argv = [binary, "--jsonl"]
+    # -j 1: Spark already runs one task per core; a worker thread per core in every
+    # task's process would put cores × cores threads on the executor.
+    argv = [binary, "--jsonl", "-j", "1"]
     for r in rule_paths:
         argv += ["--rules", r]
     if text_key != "text":

@@ -32,11 +32,7 @@ struct Batch: ParsableCommand {
     @Option(help: ArgumentHelp("With --in-place: keep each original as NAME+SUFFIX (also written --in-place=SUFFIX).", valueName: "suffix"))
     var backupSuffix: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Worker threads (default: the number of cores).", valueName: "n"))
-    var jobs: Int?
-
-    /// More workers than this is a mistake (one thread each, and one cleaner each).
-    static let maxJobs = 1024
+    @OptionGroup var parallel: JobsOption
 
     @Option(help: ArgumentHelp("Which files count as input, by name.", valueName: "pattern"))
     var glob = "*.txt"
@@ -66,14 +62,11 @@ struct Batch: ParsableCommand {
     var saveProfiles: String?
     @OptionGroup var inputText: InputTextOptions
 
-    var workers: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+    var workers: Int { parallel.workers }
 
     func validate() throws {
         if inPlace == (output != nil) { throw ValidationError("give either -o DIR or --in-place") }
         if backupSuffix != nil && !inPlace { throw ValidationError("--backup-suffix goes with --in-place") }
-        if let jobs, !(1...Batch.maxJobs).contains(jobs) {
-            throw ValidationError("-j must be between 1 and \(Batch.maxJobs) workers (got \(jobs))")
-        }
         if maxDocBytes < 1 { throw ValidationError("--max-doc-bytes must be at least 1") }
         if saveProfiles != nil && crossDoc.noCrossDoc { throw ValidationError("--save-profiles keeps what the cross-document pass learns: it cannot go with --no-cross-doc") }
         if let output {

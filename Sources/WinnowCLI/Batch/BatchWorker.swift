@@ -52,7 +52,9 @@ struct BatchWorker {
                 outcome.status = .failed("larger than --max-doc-bytes (\(settings.maxDocBytes) bytes)")
                 return outcome
             }
-            switch settings.inputText.prepare(bytes, name: item.input) {
+            var messages = DeferredMessages()
+            defer { messages.emit() }
+            switch settings.inputText.prepare(bytes, name: item.input, messages: &messages) {
             case .text(let text): document = text
             case .notText(let why):
                 outcome.status = .failed(why)

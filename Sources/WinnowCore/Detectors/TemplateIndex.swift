@@ -172,15 +172,16 @@ public final class TemplateIndex: @unchecked Sendable {
 /// page's own prose it takes `proseMinimumDocuments`: one article quoting another
 /// is not a template, three articles carrying one sentence are.
 public struct TemplateDetector {
-    public let index: TemplateIndex
+    /// A `TemplateIndex`, or one document's `TemplateSnapshot` of it.
+    public let counts: any TemplateCounts
     /// The page's site (see `TemplateIndex.siteKey`).
     public var site: UInt64
     public var onTopicShare = 0.5
     /// Distinct articles a prose-like line among the page's own prose must stand in.
     public var proseMinimumDocuments = 3
 
-    public init(index: TemplateIndex, site: UInt64 = 0) {
-        self.index = index
+    public init(counts: any TemplateCounts, site: UInt64 = 0) {
+        self.counts = counts
         self.site = site
     }
 
@@ -189,30 +190,31 @@ public struct TemplateDetector {
     /// (what a site profile keeps, `ProfileRecorder`).
     @discardableResult
     func run(_ page: Page, _ fates: inout [Fate], topic: TopicModel, headline: Int?) -> [(line: Int, documents: Int)] {
-        var counts = [Int](repeating: 0, count: page.count)
+        let minimum = counts.minimumDocuments
+        var documents = [Int](repeating: 0, count: page.count)
         // The page's own prose: kept prose lines that are not template.
         var own: ClosedRange<Int>? = nil
         for i in 0..<page.count where (fates[i] == .kept || fates[i].isRemoved) && i != headline {
-            counts[i] = index.documentCount(TemplateIndex.key(page.shadow(i)), site: site)
-            if fates[i] == .kept && page.traits[i].isProse && counts[i] < index.minimumDocuments { own = (own?.lowerBound ?? i)...i }
+            documents[i] = counts.documentCount(TemplateIndex.key(page.shadow(i)), site: site)
+            if fates[i] == .kept && page.traits[i].isProse && documents[i] < minimum { own = (own?.lowerBound ?? i)...i }
         }
         var found: [(line: Int, documents: Int)] = []
         // Prose first: the topic is then the article's prose alone, not the site's
         // blurbs (a slogan sharing words with the "about us" line is not on topic).
-        for i in 0..<page.count where counts[i] >= index.minimumDocuments && page.traits[i].isProse {
+        for i in 0..<page.count where documents[i] >= minimum && page.traits[i].isProse {
             let inside = own?.contains(i) ?? false
-            guard !inside || counts[i] >= max(proseMinimumDocuments, index.minimumDocuments) else { continue }
-            found.append((i, counts[i]))
-            if fates[i] == .kept { fates[i] = .removed(.template(documents: counts[i])) }
+            guard !inside || documents[i] >= max(proseMinimumDocuments, minimum) else { continue }
+            found.append((i, documents[i]))
+            if fates[i] == .kept { fates[i] = .removed(.template(documents: documents[i])) }
         }
         let topic = found.isEmpty ? topic : TopicModel(page, fates: fates, words: topic.words)
-        for i in 0..<page.count where counts[i] >= index.minimumDocuments && !page.traits[i].isProse {
+        for i in 0..<page.count where documents[i] >= minimum && !page.traits[i].isProse {
             // Only a line with some substance can be "about the story": a site's name
             // that the body also quotes ("according to X") is still template.
             let onTopic = topic.wordCount(i) >= 3 && topic.overlap(i, isProse: false) >= onTopicShare
             if onTopic { continue }
-            found.append((i, counts[i]))
-            if fates[i] == .kept { fates[i] = .removed(.template(documents: counts[i])) }
+            found.append((i, documents[i]))
+            if fates[i] == .kept { fates[i] = .removed(.template(documents: documents[i])) }
         }
         return found.sorted { $0.line < $1.line }
     }

@@ -22,6 +22,8 @@ public final class Cleaner {
     public var templateSite: UInt64 = 0
     /// The profile of the next documents' site (see `useSite`).
     public var profile: SiteProfile?
+    /// What the cross-document detector reads for the document being cleaned.
+    private var templates: (any TemplateCounts)?
 
     public init(ruleSet: RuleSet, options: CleanOptions = CleanOptions()) {
         self.ruleSet = ruleSet
@@ -46,6 +48,18 @@ public final class Cleaner {
     /// took up to six): the result is then what cleaning the output again gives, which
     /// makes cleaning idempotent.
     public func clean(_ document: UnsafeBufferPointer<UInt8>) -> CleanResult {
+        clean(document, templates: options.templates)
+    }
+
+    /// Cleans with the cross-document counts of this document's snapshot (a stream
+    /// cleaned in parallel, see `TemplateSnapshot`) instead of `options.templates`.
+    public func clean(_ document: UnsafeBufferPointer<UInt8>, snapshot: TemplateSnapshot?) -> CleanResult {
+        clean(document, templates: snapshot ?? options.templates)
+    }
+
+    private func clean(_ document: UnsafeBufferPointer<UInt8>, templates: (any TemplateCounts)?) -> CleanResult {
+        self.templates = templates
+        defer { self.templates = nil }
         let modelReads = options.classifier != nil || observeClassifierInput != nil
         // With a model, the page's scans also count what it reads of each line.
         var page = Page(document, scanWords: modelReads)
@@ -61,7 +75,7 @@ public final class Cleaner {
             words = TopicModel.words(of: page, scans: &scans)
             page.wordScans = scans
         } else {
-            words = options.detectHeadlineLists || options.templates != nil || options.profiles != nil ? TopicModel.words(of: page) : WordLists()
+            words = options.detectHeadlineLists || templates != nil || options.profiles != nil ? TopicModel.words(of: page) : WordLists()
         }
         // What the line model reads: computed once, read in every pass.
         let features = modelReads ? LineFeatures(page) : nil
@@ -116,14 +130,14 @@ public final class Cleaner {
         }
         var headline: Int? = nil
         var templateLines: [(line: Int, documents: Int)] = []
-        if options.detectHeadlineLists || options.templates != nil || options.profiles != nil || options.classifier != nil || observeClassifierInput != nil {
+        if options.detectHeadlineLists || templates != nil || options.profiles != nil || options.classifier != nil || observeClassifierInput != nil {
             let topic = TopicModel(page, fates: fates, words: words)
             headline = HeadlineGuard.find(page, fates, topic)
             if let profile {
                 ProfileDetector(profile: profile).run(page, &fates, topic: topic, headline: headline, scratch: scratch)
             }
-            if let index = options.templates {
-                templateLines = TemplateDetector(index: index, site: templateSite).run(page, &fates, topic: topic, headline: headline)
+            if let templates {
+                templateLines = TemplateDetector(counts: templates, site: templateSite).run(page, &fates, topic: topic, headline: headline)
             }
             if options.detectHeadlineLists {
                 HeadlineListDetector(minimum: options.headlineListMinimum).run(page, &fates, topic: topic, headline: headline)

@@ -21,28 +21,44 @@ public struct JSONLDocumentCleaner {
     /// How many more times than once the last record held the text key (0 for most records).
     public private(set) var repeatedKeys = 0
 
+    /// Learns from a record's texts (cross-document detection over a stream): counts
+    /// them, in order, under the record's site (`TemplateIndex.siteKey`, the cleaner's
+    /// `templateSite` once `sites` has picked it) and returns each one's snapshot to clean it with.
+    public typealias Learn = (_ texts: [[UInt8]], _ site: UInt64) -> [TemplateSnapshot]
+
     /// Appends the cleaned record to `out` (no newline). On error `out` is unchanged.
     /// A record that repeats the text key has every string occurrence cleaned, each as
     /// its own document; the result (and `--meta`) is the first one's.
     public mutating func clean(record: UnsafeBufferPointer<UInt8>, into out: inout [UInt8],
-                               templates: TemplateIndex? = nil) throws(JSONLError) -> CleanResult {
+                               learn: Learn? = nil) throws(JSONLError) -> CleanResult {
         var location = try JSONLRecord.locate(key: textKey, in: record)
         if let sites { cleaner.useSite(sites.name(ofRecord: record)) }
         repeatedKeys = location.laterValues.count + location.laterNonStrings
-        let result = try cleanLiteral(UnsafeBufferPointer(rebasing: record[location.valueRange]), templates: templates)
-        let member = addMeta ? metaMember(result) : nil
+        text.removeAll(keepingCapacity: true)
+        try JSONLRecord.decodeString(UnsafeBufferPointer(rebasing: record[location.valueRange]), into: &text)
         guard !location.laterValues.isEmpty else {
+            let result = cleanText(text, snapshot: learn?([text], cleaner.templateSite).first)
+            let member = addMeta ? metaMember(result) : nil
             cleaned.withUnsafeBufferPointer {
                 JSONLRecord.splice(record: record, location: location, newText: $0, extraMember: member, into: &out)
             }
             return result
         }
+        var texts = [text]
+        for range in location.laterValues {
+            var later: [UInt8] = []
+            try JSONLRecord.decodeString(UnsafeBufferPointer(rebasing: record[range]), into: &later)
+            texts.append(later)
+        }
+        let snapshots = learn?(texts, cleaner.templateSite)
+        let result = cleanText(texts[0], snapshot: snapshots?[0])
+        let member = addMeta ? metaMember(result) : nil
         let first = cleaned
         // The later literals, replaced in a copy of the record; they all come before the brace.
         var edited: [UInt8] = []
         var at = 0
-        for range in location.laterValues {
-            _ = try cleanLiteral(UnsafeBufferPointer(rebasing: record[range]), templates: templates)
+        for (k, range) in location.laterValues.enumerated() {
+            _ = cleanText(texts[k + 1], snapshot: snapshots?[k + 1])
             edited.append(contentsOf: UnsafeBufferPointer(rebasing: record[at..<range.lowerBound]))
             cleaned.withUnsafeBufferPointer { JSONLRecord.appendString($0, to: &edited) }
             at = range.upperBound
@@ -58,12 +74,9 @@ public struct JSONLDocumentCleaner {
         return result
     }
 
-    /// Decodes and cleans one string literal of the text key; the cleaned text is left in `cleaned`.
-    private mutating func cleanLiteral(_ literal: UnsafeBufferPointer<UInt8>, templates: TemplateIndex?) throws(JSONLError) -> CleanResult {
-        text.removeAll(keepingCapacity: true)
-        try JSONLRecord.decodeString(literal, into: &text)
-        templates?.add(text, site: cleaner.templateSite)
-        let result = text.withUnsafeBufferPointer { cleaner.clean($0) }
+    /// Cleans one decoded text; the cleaned text is left in `cleaned`.
+    private mutating func cleanText(_ text: [UInt8], snapshot: TemplateSnapshot?) -> CleanResult {
+        let result = text.withUnsafeBufferPointer { cleaner.clean($0, snapshot: snapshot) }
         cleaned.removeAll(keepingCapacity: true)
         text.withUnsafeBufferPointer { CleanWriter.write($0, result, into: &cleaned, finalLineEnd: .likeInput) }
         return result
