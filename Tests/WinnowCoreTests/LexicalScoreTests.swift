@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import WinnowCore
 
@@ -50,5 +51,22 @@ import Testing
         #expect(throws: LineModel.FormatError.self) { try LineModel(text: withFeature + "lexical 18 0\n262144 0.1\n") }
         #expect(throws: LineModel.FormatError.self) { try LineModel(text: withFeature + "lexical 40 0\n") }
         #expect(throws: LineModel.FormatError.self) { try LineModel(text: withFeature + "lexical 18 0\n5 x\n") }
+    }
+}
+
+extension LexicalScoreTests {
+    /// The table's fast number reader gives strtod's double, bit for bit, or leaves it to strtod.
+    @Test func shortDecimalsReadAsStrtodDoes() {
+        func read(_ s: String) -> Double? { Array(s.utf8).withUnsafeBufferPointer { LineModel.shortDecimal($0) } }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let w = Double.random(in: -8...8, using: &generator)
+            let text = String(format: "%.6g", w)
+            guard let fast = read(text) else { continue }
+            #expect(fast.bitPattern == strtod(text, nil).bitPattern, "\(text)")
+        }
+        #expect(read("0.3") == 0.3 && read("-1.25") == -1.25 && read("7") == 7)
+        #expect(read("1e-05") == nil && read("nan") == nil && read("") == nil && read("1.2.3") == nil)
+        #expect(read("1234567890123456") == nil)
     }
 }

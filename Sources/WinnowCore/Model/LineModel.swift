@@ -178,7 +178,7 @@ public struct LineModel: LineClassifier {
                 while i < bytes.count && !isSpace(bytes[i]) && bytes[i] != UInt8(ascii: "\n") { i += 1 }
                 guard i - start > 0, i - start < 64 else { throw fail() }
                 // strtod wants a terminated string: the number is copied to the stack.
-                let weight = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> Double? in
+                let weight = LineModel.shortDecimal(UnsafeBufferPointer(rebasing: bytes[start..<i])) ?? withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> Double? in
                     for k in start..<i { buffer[k - start] = CChar(bitPattern: bytes[k]) }
                     buffer[i - start] = 0
                     var end: UnsafeMutablePointer<CChar>? = nil
@@ -194,6 +194,34 @@ public struct LineModel: LineClassifier {
             return entries
         }
     }
+
+    /// A plain decimal of at most 15 digits ("-0.512345"), exactly as strtod reads
+    /// it: the digits and the power of ten are both exact doubles, so one division
+    /// rounds correctly. Anything else is nil (strtod's).
+    static func shortDecimal(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
+        var i = 0, negative = false
+        if i < text.count && (text[i] == UInt8(ascii: "-") || text[i] == UInt8(ascii: "+")) {
+            negative = text[i] == UInt8(ascii: "-"); i += 1
+        }
+        var mantissa: Int64 = 0, digits = 0, fraction = 0, sawPoint = false
+        while i < text.count {
+            let b = text[i]
+            if b == UInt8(ascii: "."), !sawPoint {
+                sawPoint = true
+            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) {
+                mantissa = mantissa * 10 + Int64(b - UInt8(ascii: "0")); digits += 1
+                if sawPoint { fraction += 1 }
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard digits > 0, digits <= 15 else { return nil }
+        let value = Double(mantissa) / LineModel.powersOfTen[fraction]
+        return negative ? -value : value
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { acc, _ in acc * 10 } }
 
     public init(contentsOfFile path: String) throws {
         try self.init(text: try String(contentsOfFile: path, encoding: .utf8))
