@@ -171,16 +171,20 @@ extension RobustnessTests {
         try process.run()
         // While the run goes on, the report's temporary file fills with complete lines.
         let folder = input + "/.."
-        var partial: [UInt8] = []
+        var tempPath: String? = nil
         let seen = waitFor(60) {
             let temps = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasPrefix(".report.jsonl.winnow-tmp-") } ?? []
             guard let temp = temps.first, let data = FileManager.default.contents(atPath: folder + "/" + temp) else { return false }
-            partial = [UInt8](data)
-            return partial.count > 0 && process.isRunning
+            tempPath = folder + "/" + temp
+            return data.count > 0 && process.isRunning
         }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(seen, "no report line was written before the end of the run")
+        // What the kill left, read once the process is gone: a read during the run can
+        // catch a write half copied into the page cache, the file after it cannot.
+        let partial = [UInt8](tempPath.flatMap { FileManager.default.contents(atPath: $0) } ?? Data())
+        #expect(!partial.isEmpty)
         #expect(partial.last == 0x0A)
         let lines = try reportStatuses(partial)
         #expect(!lines.isEmpty)
