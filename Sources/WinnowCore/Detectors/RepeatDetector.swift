@@ -55,8 +55,8 @@ public struct RepeatDetector {
     /// FNV-1a of the bytes, spaces and tabs skipped: ZWNJ, spacing and line ends
     /// (in the shadow, ZWNJ is a space) do not hide a copy.
     static func spacelessHash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = fnvOffset
-        for b in text where b != 0x20 && b != 0x09 { hash = (hash ^ UInt64(b)) &* fnvPrime }
+        var hash = FNV.basis
+        for b in text where b != 0x20 && b != 0x09 { hash = (hash ^ UInt64(b)) &* FNV.prime }
         return hash
     }
 
@@ -136,15 +136,15 @@ public struct RepeatDetector {
     /// Appends the hash of each word of `text` (split at spaces and tabs) to `out`,
     /// and returns `spacelessHash(text)`, worked out in the same pass.
     static func wordHashes(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) -> UInt64 {
-        var spaceless: UInt64 = fnvOffset
-        var hash: UInt64 = fnvOffset
+        var spaceless: UInt64 = FNV.basis
+        var hash: UInt64 = FNV.basis
         var inWord = false
         for b in text {
             if b == 0x20 || b == 0x09 {
-                if inWord { out.append(hash); hash = fnvOffset; inWord = false }
+                if inWord { out.append(hash); hash = FNV.basis; inWord = false }
             } else {
-                hash = (hash ^ UInt64(b)) &* fnvPrime
-                spaceless = (spaceless ^ UInt64(b)) &* fnvPrime
+                hash = (hash ^ UInt64(b)) &* FNV.prime
+                spaceless = (spaceless ^ UInt64(b)) &* FNV.prime
                 inWord = true
             }
         }
@@ -161,8 +161,4 @@ public struct RepeatDetector {
             i += 1
         }
     }
-
-    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
-    static let fnvPrime: UInt64 = 0x100_0000_01b3
-
 }

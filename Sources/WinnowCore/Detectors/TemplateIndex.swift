@@ -87,7 +87,7 @@ public final class TemplateIndex: @unchecked Sendable {
     public static func keys(_ document: UnsafeBufferPointer<UInt8>) -> TemplateKeys {
         let page = Page(document)
         var out = TemplateKeys()
-        var whole = RepeatDetector.fnvOffset
+        var whole = FNV.basis
         for i in 0..<page.count where !page.blank[i] {
             let key = TemplateIndex.key(page.shadow(i))
             out.lines.append(key)
@@ -115,13 +115,13 @@ public final class TemplateIndex: @unchecked Sendable {
     /// repeat detector compares lines), each run of digits as one "0" (a date, a
     /// count or an id does not make a template line another line).
     public static func key(_ shadow: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = RepeatDetector.fnvOffset
+        var hash = FNV.basis
         var inDigits = false
         for b in shadow where b != 0x20 && b != 0x09 {
             let isDigit = b &- 0x30 < 10
             if isDigit && inDigits { continue }
             inDigits = isDigit
-            hash = (hash ^ UInt64(isDigit ? 0x30 : b)) &* RepeatDetector.fnvPrime
+            hash = (hash ^ UInt64(isDigit ? 0x30 : b)) &* FNV.prime
         }
         return hash
     }
@@ -138,8 +138,8 @@ public final class TemplateIndex: @unchecked Sendable {
     /// The key of a site, from its name (a folder, a host); never 0, which is the
     /// one site of a run without sites.
     public static func siteKey(_ name: String) -> UInt64 {
-        var hash = RepeatDetector.fnvOffset
-        for b in name.utf8 { hash = (hash ^ UInt64(b)) &* RepeatDetector.fnvPrime }
+        var hash = FNV.basis
+        for b in name.utf8 { hash = (hash ^ UInt64(b)) &* FNV.prime }
         return hash == 0 ? 1 : hash
     }
 

@@ -14,10 +14,10 @@ public enum DefaultRulesInfo {
 
     /// FNV-1a (64 bits) over every file's path and text, each followed by a NUL byte.
     static func fingerprint(_ files: [(path: String, text: String)]) -> String {
-        var hash = RepeatDetector.fnvOffset
+        var hash = FNV.basis
         func mix(_ bytes: String.UTF8View) {
-            for b in bytes { hash = (hash ^ UInt64(b)) &* RepeatDetector.fnvPrime }
-            hash = hash &* RepeatDetector.fnvPrime  // the NUL byte
+            for b in bytes { hash = (hash ^ UInt64(b)) &* FNV.prime }
+            hash = hash &* FNV.prime  // the NUL byte
         }
         for file in files {
             mix(file.path.utf8)

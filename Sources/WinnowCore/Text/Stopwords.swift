@@ -162,8 +162,8 @@ public enum ContentWords {
     /// FNV-1a of the bytes, ASCII lower-cased: how stopwords are looked up.
     @inline(__always)
     private static func hash(lowered word: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var full = RepeatDetector.fnvOffset
-        for b in word { full = (full ^ UInt64(lower(b))) &* RepeatDetector.fnvPrime }
+        var full = FNV.basis
+        for b in word { full = (full ^ UInt64(lower(b))) &* FNV.prime }
         return full
     }
 
@@ -216,22 +216,22 @@ public enum ContentWords {
     private static func stem(_ word: UnsafeBufferPointer<UInt8>, scalars: Int) -> UInt64 {
         var k = 0
         if scalars > 4, word.count >= 4, word[0] == 0xD8, word[1] == 0xA7, word[2] == 0xD9, word[3] == 0x84 { k = 4 }
-        var stem = RepeatDetector.fnvOffset
+        var stem = FNV.basis
         var count = 0
         while k < word.count {
             if word[k] & 0xC0 != 0x80 {
                 if count == 5 { break }
                 count += 1
             }
-            stem = (stem ^ UInt64(lower(word[k]))) &* RepeatDetector.fnvPrime
+            stem = (stem ^ UInt64(lower(word[k]))) &* FNV.prime
             k += 1
         }
         return stem
     }
 
     static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var h = RepeatDetector.fnvOffset
-        for b in bytes { h = (h ^ UInt64(b)) &* RepeatDetector.fnvPrime }
+        var h = FNV.basis
+        for b in bytes { h = (h ^ UInt64(b)) &* FNV.prime }
         return h
     }
 }
