@@ -228,7 +228,9 @@ def test_large_documents_are_not_taken_a_whole_window_ahead():
             pulled += 1
             yield f"×\nLarge document {n}.\n" + ("Word " * 200_000)
 
-    with winnow.Cleaner(window=256) as cleaner, deadline(180):
+    # -j 1: this bounds what the API takes ahead; with -j N winnow itself holds up to
+    # 4 x N documents more in flight (its own bounded window, tested in Swift).
+    with winnow.Cleaner(window=256, extra_args=["-j", "1"]) as cleaner, deadline(180):
         for done, _ in enumerate(cleaner.clean_many(source()), 1):
             ahead.append(pulled - done)
     assert len(ahead) == 60 and max(ahead) <= 16, ahead
