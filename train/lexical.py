@@ -116,12 +116,18 @@ def for_file(tab):
     return tab[0], [(b, v) for b, v in tab[1] if abs(v) >= MIN_WEIGHT]
 
 
-def logits(tab, X):
+def scorer(tab, bits=BITS):
+    """A function from word rows to their logits under `tab`; the dense weights are
+    built once, so scoring many pages with one table does not rebuild them."""
     intercept, entries = tab
-    weights = np.zeros(X.shape[1])
+    weights = np.zeros(1 << bits)
     for b, v in entries:
         weights[b] = v
-    return X @ weights + intercept
+    return lambda X: X @ weights + intercept
+
+
+def logits(tab, X):
+    return scorer(tab)(X)
 
 
 def inner_fold(site, k):

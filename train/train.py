@@ -212,12 +212,13 @@ def with_lexical(pids, words, feats, labels, index_by_id, fold_of_pid, folds, te
     out = {}
     for j in range(folds):
         inside = [p for p in pids if fold_of_pid(p) == j]
-        tab = fit_lexical([p for p in pids if fold_of_pid(p) != j], words, feats, labels, index_by_id)
+        score = lexical.scorer(fit_lexical([p for p in pids if fold_of_pid(p) != j], words, feats, labels, index_by_id))
         for p in inside:
-            out[p] = lexical.logits(tab, words[p])
+            out[p] = score(words[p])
     tab = fit_lexical(pids, words, feats, labels, index_by_id)
+    score = lexical.scorer(tab)
     for p in test:
-        out[p] = lexical.logits(tab, words[p])
+        out[p] = score(words[p])
     joined = {p: (feats[p][0], feats[p][1], np.hstack([feats[p][2], out[p].reshape(-1, 1)])) for p in out}
     return joined, tab
 
