@@ -423,6 +423,12 @@ def main():
             return f"winnow removed nothing ({r.out_bytes} of {case.in_bytes} bytes kept)"
         return None
 
+    def pair_check(case, r):
+        a, b = case.out + ".a", case.out + ".b"
+        if os.path.getsize(a) == 0 or not filecmp.cmp(a, b, shallow=False):
+            return "the two processes' outputs are empty or differ"
+        return None
+
     W = winnow
     # ---- 1. throughput, the same documents through each tool
     t_cases = [
@@ -436,6 +442,13 @@ def main():
              in_bytes=os.path.getsize(main_nul), check=winnow_check),
         Case("winnow-jsonl-j2", "winnow --jsonl -j 2", [W, "--jsonl", "-j", "2"], stdin=main_jsonl, doc_bytes=main_doc_bytes,
              in_bytes=os.path.getsize(main_jsonl), check=winnow_check),
+        # What the machine's cores give at best: two independent one-core processes at
+        # once. -j 2 cannot beat this, whatever the program: on shared vCPUs it is under 2.
+        Case("pair-j1", "two winnow -z -j 1 processes at once, each on the whole corpus (the machine's ceiling for -j 2)",
+             ["sh", "-c", f'"$0" -z -j 1 < "$1" > "$2.a" & "$0" -z -j 1 < "$1" > "$2.b"; wait',
+              W, main_nul, os.path.join(RUN, "pair-j1.out")],
+             doc_bytes=2 * main_doc_bytes, expect_output=False, check=pair_check,
+             display=f"{rel(W)} -z -j 1 < {rel(main_nul)} > a & {rel(W)} -z -j 1 < {rel(main_nul)} > b; wait"),
         Case("reference", f"C reference (PCRE2 JIT, {n_anchored} anchored + {len(patterns) - n_anchored} unanchored patterns)",
              [reference, reference_file], stdin=main_nul, doc_bytes=main_doc_bytes, in_bytes=os.path.getsize(main_nul), check=reference_check),
         Case("pcre2grep", f"pcre2grep -v, combined alternation ({len(chunks)} pieces)",
@@ -446,7 +459,7 @@ def main():
     ]
     print(f"bench: 1. throughput on {main_mb} MB ({main_docs} documents), {runs} rounds", file=sys.stderr, flush=True)
     rounds(t_cases, runs, "throughput")
-    wz, wj, wn, wz2, wj2, ref, pg, pgs, cat = t_cases
+    wz, wj, wn, wz2, wj2, pair, ref, pg, pgs, cat = t_cases
 
     # ---- 2. single documents of growing size
     empty = os.path.join(DATA, "empty.txt")
@@ -591,6 +604,10 @@ def main():
     rss_ratio2 = l_big2.med("rss_kb") / l_small2.med("rss_kb")
     z_scaling = wz.wall / wz2.wall
     jsonl_scaling = wj.wall / wj2.wall
+    # Two documents' worth of work in pair.wall against one in wz.wall.
+    ceiling = 2 * wz.wall / pair.wall
+    ceiling_note = (f"; two independent -j 1 processes at once: {fmt(ceiling)}× (this machine's ceiling), "
+                    f"so -j 2 reaches {{:.0%}} of it")
     same_z = filecmp.cmp(wz.out, wz2.out, shallow=False)
     same_jsonl = filecmp.cmp(wj.out, wj2.out, shallow=False)
     rule_ratio = r1000.wall / r10.wall
@@ -605,8 +622,8 @@ def main():
 
     targets = [
         ("winnow -z, one core (-j 1), ≥ 1.5× the C reference's throughput", f"{fmt(ratio_ref)}×" + cpu_ratio(ref, wz), ratio_ref >= 1.5),
-        ("winnow -z -j 2 ≥ 1.8× -j 1", f"{fmt(z_scaling)}×" + f" ({fmt(wz.wall)} vs {fmt(wz2.wall)} s)", z_scaling >= 1.8),
-        ("winnow --jsonl -j 2 ≥ 1.8× -j 1", f"{fmt(jsonl_scaling)}×" + f" ({fmt(wj.wall)} vs {fmt(wj2.wall)} s)", jsonl_scaling >= 1.8),
+        ("winnow -z -j 2 ≥ 1.8× -j 1", f"{fmt(z_scaling)}×" + f" ({fmt(wz.wall)} vs {fmt(wz2.wall)} s)" + ceiling_note.format(z_scaling / ceiling), z_scaling >= 1.8),
+        ("winnow --jsonl -j 2 ≥ 1.8× -j 1", f"{fmt(jsonl_scaling)}×" + f" ({fmt(wj.wall)} vs {fmt(wj2.wall)} s)" + ceiling_note.format(jsonl_scaling / ceiling), jsonl_scaling >= 1.8),
         ("-j 2 output identical to -j 1 (-z and --jsonl)", "identical" if same_z and same_jsonl else
          f"**differs** (-z: {'same' if same_z else 'differs'}, --jsonl: {'same' if same_jsonl else 'differs'})", same_z and same_jsonl),
         ("1000 rules ≤ 4× the time of 10 rules", f"{fmt(rule_ratio)}×" + cpu_ratio(r1000, r10) + ("" if rules_valid else
