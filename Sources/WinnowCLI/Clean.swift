@@ -144,8 +144,10 @@ struct OutputOptions: ParsableArguments {
     init() {}
     init(color: ColorChoice) { self.color = color }
 
-    func validate() throws {
+    mutating func validate() throws {
         if maxDocBytes < 1 { throw ValidationError("--max-doc-bytes must be at least 1") }
+        // A larger document cannot be split into lines (LineSpan's 32-bit offsets): it passes through.
+        maxDocBytes = min(maxDocBytes, LineSpan.maxDocumentBytes)
     }
 
     func useColor(fd: Int32) -> Bool {

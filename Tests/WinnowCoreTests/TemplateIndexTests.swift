@@ -97,3 +97,31 @@ import Testing
         #expect(herald >= 3 && herald < 500, "\(herald)")
     }
 }
+
+/// `batch --save-profiles` records pages in whatever order its workers finish them:
+/// the profile written must not depend on that order (it did: the example kept for
+/// a key that two pages share with different dates was the first recorded).
+@Suite struct ProfileRecorderTests {
+    static func page(_ date: String) -> (bytes: [UInt8], result: CleanResult) {
+        let bytes = Array("Site header\nLast updated: \(date)\nAn article line of its own.\n".utf8)
+        let spans = bytes.withUnsafeBufferPointer { LineSplitter.split($0) }
+        let fates: [Fate] = [.removed(.template(documents: 2)), .removed(.template(documents: 2)), .kept]
+        var result = CleanResult(spans: spans, fates: fates, language: .en, metadata: [], warnings: [])
+        result.templateLines = [(0, 2), (1, 2)]
+        return (bytes, result)
+    }
+
+    @Test func theProfileDoesNotDependOnTheOrderPagesAreRecorded() {
+        let pages = [Self.page("16 March"), Self.page("5 March")]
+        var texts: [String] = []
+        for order in [[0, 1], [1, 0]] {
+            let recorder = ProfileRecorder()
+            for i in order {
+                pages[i].bytes.withUnsafeBufferPointer { recorder.record($0, pages[i].result, site: "s") }
+            }
+            texts.append(recorder.profileText(site: "s"))
+        }
+        #expect(texts[0] == texts[1], "\(texts[0])\n---\n\(texts[1])")
+        #expect(texts[0].contains("Last updated: 16 March"), "\(texts[0])")
+    }
+}

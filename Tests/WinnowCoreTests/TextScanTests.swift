@@ -88,6 +88,24 @@ import Testing
         }
     }
 
+    /// Spans are packed in 32 bits (12 bytes a line): what goes in comes out, up to
+    /// the largest document they can hold.
+    @Test func lineSpanKeepsItsOffsetsInTwelveBytes() {
+        #expect(MemoryLayout<LineSpan>.stride == 12)
+        var generator = SplitMix64(seed: 5)
+        for _ in 0..<2_000 {
+            let a = Int(generator.next() % UInt64(LineSpan.maxDocumentBytes + 1))
+            let b = Int(generator.next() % UInt64(LineSpan.maxDocumentBytes + 1))
+            let next = max(a, b)
+            let terminator = min(Int(generator.next() % 3), next - min(a, b))
+            let span = LineSpan(start: min(a, b), end: next - terminator, next: next)
+            #expect(span.start == min(a, b) && span.end == next - terminator && span.next == next)
+            #expect(span.content == min(a, b)..<(next - terminator) && span.hasTerminator == (terminator > 0))
+        }
+        let last = LineSpan(start: LineSpan.maxDocumentBytes - 2, end: LineSpan.maxDocumentBytes, next: LineSpan.maxDocumentBytes)
+        #expect(last.end == LineSpan.maxDocumentBytes && !last.hasTerminator)
+    }
+
     /// The repeat detector's word hashes come with the line's spaceless hash, from
     /// the same pass: it must equal `spacelessHash`, and the words the split at spaces.
     @Test func wordHashesComeWithTheSpacelessHash() throws {

@@ -64,10 +64,12 @@ struct Batch: ParsableCommand {
 
     var workers: Int { parallel.workers }
 
-    func validate() throws {
+    mutating func validate() throws {
         if inPlace == (output != nil) { throw ValidationError("give either -o DIR or --in-place") }
         if backupSuffix != nil && !inPlace { throw ValidationError("--backup-suffix goes with --in-place") }
         if maxDocBytes < 1 { throw ValidationError("--max-doc-bytes must be at least 1") }
+        // A larger document cannot be split into lines (LineSpan's 32-bit offsets): it passes through.
+        maxDocBytes = min(maxDocBytes, LineSpan.maxDocumentBytes)
         if saveProfiles != nil && crossDoc.noCrossDoc { throw ValidationError("--save-profiles keeps what the cross-document pass learns: it cannot go with --no-cross-doc") }
         if let output {
             let inside = Batch.resolved(output), root = Batch.resolved(input)

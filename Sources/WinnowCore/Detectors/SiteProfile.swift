@@ -145,7 +145,10 @@ public final class ProfileRecorder: @unchecked Sendable {
         lock.withLock {
             var entry = sites[site] ?? (0, [:])
             entry.pages += 1
-            for line in found where entry.lines[line.key] == nil || entry.lines[line.key]!.pages < line.pages {
+            // Pages come in whatever order the workers finish them: the example kept for a
+            // key must not depend on it (most pages, then the smallest text).
+            for line in found {
+                if let kept = entry.lines[line.key], kept.pages > line.pages || (kept.pages == line.pages && kept.text <= line.text) { continue }
                 entry.lines[line.key] = line
             }
             sites[site] = entry

@@ -6,13 +6,32 @@ import Darwin
 
 /// One line of a document as byte offsets into the document's buffer:
 /// `start..<end` is the content, `end..<next` its terminator ("\n", "\r\n", "\r" or none).
+///
+/// Stored in 32 bits (12 bytes a line, not 24: a page of a million short lines
+/// holds a million spans), so a document holds at most `maxDocumentBytes` bytes;
+/// the CLI's `--max-doc-bytes` is capped there.
 public struct LineSpan: Sendable, Equatable {
-    public var start: Int
-    public var end: Int
-    public var next: Int
+    private let offset: UInt32
+    private let length: UInt32
+    /// 0 (the last line, unterminated), 1 ("\n" or "\r") or 2 ("\r\n").
+    private let terminator: UInt8
 
+    /// The largest document whose lines a `LineSpan` can hold.
+    public static let maxDocumentBytes = Int(UInt32.max)
+
+    public init(start: Int, end: Int, next: Int) {
+        assert(next <= LineSpan.maxDocumentBytes && start <= end && end <= next && next - end <= 2,
+                     "a line span past \(LineSpan.maxDocumentBytes) bytes, or not start <= end <= next")
+        offset = UInt32(truncatingIfNeeded: start)
+        length = UInt32(truncatingIfNeeded: end - start)
+        terminator = UInt8(truncatingIfNeeded: next - end)
+    }
+
+    public var start: Int { Int(offset) }
+    public var end: Int { Int(offset) + Int(length) }
+    public var next: Int { end + Int(terminator) }
     public var content: Range<Int> { start..<end }
-    public var hasTerminator: Bool { next > end }
+    public var hasTerminator: Bool { terminator > 0 }
 }
 
 public enum LineSplitter {
@@ -22,6 +41,7 @@ public enum LineSplitter {
         var spans: [LineSpan] = []
         guard let base = s.baseAddress else { return spans }
         let n = s.count
+        precondition(n <= LineSpan.maxDocumentBytes, "a document of \(n) bytes: at most \(LineSpan.maxDocumentBytes) can be cleaned")
         // Sized exactly (one span a "\n", and one more): grown by doubling, a page of
         // a million short lines held up to twice its spans while they were copied.
         var lines = 1
