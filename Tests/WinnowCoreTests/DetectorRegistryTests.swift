@@ -67,7 +67,8 @@ struct ShoutDetector: Detector {
     @Test func aRuleAndADetectorOfOneIdAreTalliedApart() throws {
         // A rule whose id is `menu` removes one line, the menu detector four.
         let rules = try ruleSet("drop menu ^Advertisement$")
-        let text = "Home\nNews\nSports\nWeather\n\nAdvertisement\n\n\(body)\n\(body) Again.\n"
+        let other = "Opposition members said the plan would cut services in the poorest districts of the city."
+        let text = "Home\nNews\nSports\nWeather\n\nAdvertisement\n\n\(body)\n\(other)\n"
         let result = Cleaner(ruleSet: rules).clean(Array(text.utf8))
         let tally = RemovalTally(result, ruleSet: rules)
         #expect(tally.lines(.rule("menu")) == 1)
@@ -93,7 +94,7 @@ struct ShoutDetector: Detector {
 
     /// One stored a line: it must not grow (RobustnessTests.memoryPerShortLineIsBounded).
     @Test func aFateTakesSixteenBytes() {
-        #expect(MemoryLayout<Fate>.stride <= 16)
+        #expect(MemoryLayout<Fate>.stride == 16)
     }
 }
 
@@ -151,7 +152,7 @@ struct ShoutDetector: Detector {
         #expect(Explanation(ruleSet: .empty).reason(result.fates[3]) == "model: body score 0.5 under its threshold")
     }
 
-    @Test func eachSwitchedOffAloneRemovesNothing() {
+    @Test func allSwitchedOffRemoveNothing() {
         var options = CleanOptions()
         options.detectorsOff = Set(DetectorRegistry.standard.ids)
         #expect(fates("\(a)\n\(a)\n", rules: .empty, options: options).allSatisfy { !$0.isRemoved })
