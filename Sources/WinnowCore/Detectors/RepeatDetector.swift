@@ -130,7 +130,7 @@ public struct RepeatDetector: Detector {
     private func removable(_ fate: Fate) -> Bool {
         switch fate {
         case .kept, .stripped: true
-        default: false
+        case .blank, .protected, .removed: false
         }
     }
 
