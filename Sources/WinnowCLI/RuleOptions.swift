@@ -94,9 +94,9 @@ struct DetectorName: ExpressibleByArgument {
 
     static var allValueStrings: [String] { DetectorRegistry.standard.ids }
 
-    /// "repeats (later copies of a line or block, exact or near), ...".
+    /// "repeats = later copies of a line or block, exact or near; ...".
     static var help: String {
-        DetectorRegistry.standard.detectors.map { "\($0.id) (\($0.summary))" }.joined(separator: ", ")
+        DetectorRegistry.standard.detectors.map { "\($0.id) = \($0.summary)" }.joined(separator: "; ")
     }
 }
 

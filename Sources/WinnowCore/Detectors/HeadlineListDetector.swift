@@ -3,7 +3,7 @@
 /// `minimum` lines of three or more words.
 public struct HeadlineListDetector: Detector {
     public static let id = "headline-list"
-    public static let summary = "runs of headline-like lines (latest news, most read)"
+    public static let summary = "runs of headline-like lines: latest news, most read"
     public static let readsTopic = true
     public static func isCertain(_ evidence: HeadlineRun) -> Bool { false }
 

@@ -11,7 +11,7 @@
 /// is not a template, three articles carrying one sentence are.
 public struct TemplateDetector: Detector {
     public static let id = "cross-document"
-    public static let summary = "lines that stand in many documents of the site (its template)"
+    public static let summary = "lines that stand in many documents of the site: its template"
     public static let readsTopic = true
     public static func isCertain(_ evidence: Evidence) -> Bool { false }
 
