@@ -6,14 +6,14 @@ import WinnowCore
 struct ExplainPrinter {
     enum Format { case plain, json, diff }
 
-    let explanation: Explanation
+    let ruleSet: RuleSet
     let format: Format
     let color: Bool
     /// Only the lines this rule decided (its index in the rule set).
     let onlyRule: Int?
 
     init(ruleSet: RuleSet, format: Format, color: Bool, onlyRule: Int?) {
-        explanation = Explanation(ruleSet: ruleSet)
+        self.ruleSet = ruleSet
         self.format = format
         self.color = color
         self.onlyRule = onlyRule
@@ -29,11 +29,17 @@ struct ExplainPrinter {
 
     private func shown(_ fate: Fate) -> Bool {
         guard let onlyRule else { return true }
-        return explanation.ruleIndex(of: fate) == onlyRule
+        return Explanation(ruleSet: ruleSet).ruleIndex(of: fate) == onlyRule
+    }
+
+    /// Words for the fates of `result`, whose detectors' reasons refer to its registry.
+    private func explanation(_ result: CleanResult) -> Explanation {
+        Explanation(ruleSet: ruleSet, detectors: result.detectors)
     }
 
     private func plain(_ document: [UInt8], _ result: CleanResult, title: String?) -> [UInt8] {
         var out: [UInt8] = []
+        let explanation = explanation(result)
         func put(_ s: String) { out.append(contentsOf: s.utf8) }
         if let title { put("==> \(title) <==\n") }
         put("# language: \(result.language.rawValue); \(result.removedCount) of \(result.fates.filter { $0 != .blank }.count) lines removed\n")
@@ -68,6 +74,7 @@ struct ExplainPrinter {
 
     private func json(_ document: [UInt8], _ result: CleanResult, path: String) -> [UInt8] {
         var out: [UInt8] = []
+        let explanation = explanation(result)
         func emit(_ build: (inout JSONWriter) -> Void) {
             var w = JSONWriter()
             w.beginObject()
@@ -98,27 +105,10 @@ struct ExplainPrinter {
                     w.key("line"); w.number(rule.location.line)
                     w.endObject()
                 }
-                if case .removed(let reason) = fate, let detector = reason.detector {
-                    w.key("detector"); w.string(detector)
+                if case .removed(.detector(let hit)) = fate {
+                    w.key("detector"); w.string(result.detectors.name(hit))
                     w.key("evidence"); w.beginObject()
-                    switch reason {
-                    case .repeatOf(let k): w.key("copy_of_line"); w.number(k + 1)
-                    case .nearRepeatOf(let k, let p): w.key("like_line"); w.number(k + 1); w.key("percent"); w.number(p)
-                    case .headlineList(let first, let count), .menu(let first, let count):
-                        w.key("run_from_line"); w.number(first + 1); w.key("run_length"); w.number(count)
-                    case .template(let documents): w.key("documents"); w.number(documents)
-                    case .profile(let hit):
-                        w.key("site"); w.string(hit.site); w.key("file"); w.string(hit.file); w.key("line"); w.number(hit.line)
-                        if let rule = hit.rule { w.key("rule"); w.string(rule) } else { w.key("documents"); w.number(hit.pages) }
-                    case .model(let permille):
-                        w.key("score_permille"); w.number(permille)
-                        w.key("features"); w.beginObject()
-                        for (feature, weight) in result.modelEvidence[i] ?? [] {
-                            w.key(feature); w.number(Int((weight * 1000).rounded()))
-                        }
-                        w.endObject()
-                    case .rule, .meta, .cutMarker, .afterCut, .guardedCut, .listHeading, .listItem, .grabbed: break
-                    }
+                    result.detectors.write(hit, to: &w, line: i, of: result)
                     w.endObject()
                 }
                 // Text that is not UTF-8 goes as {"bytes": BASE64} (as `rg --json` does), never as U+FFFD.

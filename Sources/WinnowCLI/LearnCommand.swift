@@ -123,7 +123,7 @@ struct Stats: ParsableCommand {
         for p in problems { Diagnostics.error(p) }
         var out = "\(documents) documents, \(lines) lines, \(tally.total) removed\n\nlines\treason\n"
         for (reason, count) in tally.ranked { out += "\(count)\t\(reason)\n" }
-        let silent = ruleSet.rules.filter { tally.counts[$0.rule.id] == nil && $0.rule.action != .keep && $0.rule.action != .strip }
+        let silent = ruleSet.rules.filter { tally.lines(.rule($0.rule.id)) == 0 && $0.rule.action != .keep && $0.rule.action != .strip }
         out += "\nrules that never fired (\(silent.count)):\n"
         for r in silent { out += "\(r.rule.id)\t\(r.rule.location.short)\n" }
         try writeStandardOutput(out)

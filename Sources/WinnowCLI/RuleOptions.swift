@@ -14,10 +14,13 @@ struct RuleOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Document language: auto, fa, ar or en.", valueName: "lang"))
     var lang: LanguageChoice = .auto
 
-    @Flag(help: "Turn off the repeated-line and repeated-block detector.")
+    @Option(name: .customLong("no-detector"), help: ArgumentHelp("Turn off a detector (repeatable): \(DetectorName.help).", valueName: "id"))
+    var detectorsOff: [DetectorName] = []
+
+    @Flag(help: "Same as --no-detector repeats.")
     var noRepeats = false
 
-    @Flag(help: "Turn off the headline-list detector.")
+    @Flag(help: "Same as --no-detector headline-list --no-detector menu.")
     var noHeadlineLists = false
 
     @Option(help: ArgumentHelp("A line model file, instead of the built-in one.", valueName: "file"))
@@ -52,8 +55,9 @@ struct RuleOptions: ParsableArguments {
 
     var cleanOptions: CleanOptions {
         var options = CleanOptions()
-        options.detectRepeats = !noRepeats
-        options.detectHeadlineLists = !noHeadlineLists
+        options.detectorsOff = Set(detectorsOff.map(\.id))
+        if noRepeats { options.turnOff(RepeatDetector.self) }
+        if noHeadlineLists { options.turnOff(HeadlineListDetector.self); options.turnOff(MenuDetector.self) }
         options.language = lang == .auto ? nil : Language(rawValue: lang.rawValue)
         options.classifier = try? loadModel()
         return options
@@ -77,6 +81,23 @@ struct RuleOptions: ParsableArguments {
 
     /// The model that runs when neither --model nor --no-model is given.
     static var defaultModel: LineModel? { LineModel.embedded }
+}
+
+/// A detector's id on the command line: one of the registry's.
+struct DetectorName: ExpressibleByArgument {
+    let id: String
+
+    init?(argument: String) {
+        guard DetectorRegistry.standard.id(named: argument) != nil else { return nil }
+        id = argument
+    }
+
+    static var allValueStrings: [String] { DetectorRegistry.standard.ids }
+
+    /// "repeats = later copies of a line or block, exact or near; ...".
+    static var help: String {
+        DetectorRegistry.standard.detectors.map { "\($0.id) = \($0.summary)" }.joined(separator: "; ")
+    }
 }
 
 /// Model files read once a run, whichever command asks.

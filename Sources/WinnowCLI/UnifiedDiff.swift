@@ -37,7 +37,7 @@ enum UnifiedDiff {
                     kept += document[at..<span.end]
                     body += [0x2B] + kept + end
                     oldCount += 1; newCount += 1
-                default:
+                case .blank, .kept, .protected:
                     body += [0x20] + text + end; oldCount += 1; newCount += 1
                 }
             }

@@ -5,8 +5,7 @@ import Testing
 @Suite struct ActionTests {
     var rulesOnly: CleanOptions {
         var o = CleanOptions()
-        o.detectRepeats = false
-        o.detectHeadlineLists = false
+        o.detectorsOff = Set(DetectorRegistry.standard.ids)
         return o
     }
 
@@ -30,8 +29,8 @@ import Testing
         let text = "\(prose)\n\n\(prose) Two.\nEND\nfooter one\n\nfooter two\n"
         #expect(clean(text, rules: rules, options: rulesOnly) == "\(prose)\n\n\(prose) Two.\n")
         let f = fates(text, rules: rules, options: rulesOnly)
-        #expect(f[3] == .removed(.cutMarker(0)))
-        #expect(f[4] == .removed(.afterCut(0, marker: 3)))
+        #expect(f[3] == .removed(.rule(RuleHit(0, .cutMarker))))
+        #expect(f[4] == .removed(.rule(RuleHit(0, .afterCut(marker: 3)))))
     }
 
     @Test func cutNearTheTopOnlyRemovesTheMarker() throws {
@@ -39,7 +38,7 @@ import Testing
         let rules = try ruleSet("cut t.end ^END$")
         let text = "END\n\(prose)\n\(prose) Two.\n"
         #expect(clean(text, rules: rules, options: rulesOnly) == "\(prose)\n\(prose) Two.\n")
-        #expect(fates(text, rules: rules, options: rulesOnly)[0] == .removed(.guardedCut(0, percentAbove: 0)))
+        #expect(fates(text, rules: rules, options: rulesOnly)[0] == .removed(.rule(RuleHit(0, .guardedCut(percentAbove: 0)))))
     }
 
     @Test func cutKeepsProtectedLinesBelowIt() throws {
@@ -74,7 +73,7 @@ import Testing
     @Test func metaRecordsNamedGroupsFromTheOriginalBytes() throws {
         let rules = try ruleSet("meta t.id ^کد\\s*خبر\\s*:\\s*(?<id>\\d+)$")
         let result = Cleaner(ruleSet: rules, options: rulesOnly).clean(Array("كد خبر: ۱۲۳\n\(prose)\n".utf8))
-        #expect(result.fates[0] == .removed(.meta(0)))
+        #expect(result.fates[0] == .removed(.rule(RuleHit(0, .meta))))
         // The value is taken from the original line: Persian digits, not the shadow's ASCII.
         #expect(result.metadata.map { "\($0.key)=\($0.value)" } == ["id=۱۲۳"])
     }
@@ -101,7 +100,7 @@ import Testing
 
     @Test func firstMatchingRuleInFileOrderDecides() throws {
         let rules = try ruleSet("drop t.a ^x\ncut t.b ^x$")
-        #expect(fates("x\n", rules: rules, options: rulesOnly)[0] == .removed(.rule(0)))
+        #expect(fates("x\n", rules: rules, options: rulesOnly)[0] == .removed(.rule(RuleHit(0, .drop))))
     }
 
     @Test func rulesApplyByLanguage() throws {

@@ -10,7 +10,7 @@ import Testing
         // The blank line before the dropped copy still separates the kept lines around it.
         #expect(clean("Headline\n\n\(a)\n\nHeadline\n\(b)\n", rules: .empty) == "Headline\n\n\(a)\n\n\(b)\n")
         let f = fates("Headline\nHeadline\n", rules: .empty)
-        #expect(f[1] == .removed(.repeatOf(0)))
+        #expect(f[1].evidence(of: RepeatDetector.self) == .copy(of: 0))
     }
 
     @Test func copiesDifferingInSpacingOrLetterFormsAreCopies() {
@@ -26,7 +26,7 @@ import Testing
     @Test func dropsANearCopyWithAFewWordsEdited() {
         let edited = "The council approved the new budget on Tuesday after a long debate about the schools."
         #expect(clean("\(a)\n\(b)\n\n\(edited)\n", rules: .empty) == "\(a)\n\(b)\n")
-        if case .removed(.nearRepeatOf(0, let percent)) = fates("\(a)\n\(edited)\n", rules: .empty)[1] {
+        if case .near(of: 0, let percent)? = fates("\(a)\n\(edited)\n", rules: .empty)[1].evidence(of: RepeatDetector.self) {
             #expect(percent >= 80)
         } else {
             Issue.record("expected a near repeat")
@@ -46,7 +46,7 @@ import Testing
 
     @Test func canBeSwitchedOff() {
         var o = CleanOptions()
-        o.detectRepeats = false
+        o.turnOff(RepeatDetector.self)
         #expect(clean("X\nX\n", rules: .empty, options: o) == "X\nX\n")
     }
 }
@@ -74,7 +74,7 @@ import Testing
     @Test func dropsARunOfHeadlines() {
         let text = "\(prose)\n\n" + headlines.joined(separator: "\n") + "\n"
         #expect(clean(text, rules: .empty) == "\(prose)\n")
-        #expect(fates(text, rules: .empty)[2] == .removed(.headlineList(first: 2, count: 6)))
+        #expect(fates(text, rules: .empty)[2].evidence(of: HeadlineListDetector.self) == HeadlineRun(first: 2, count: 6))
     }
 
     @Test func dropsARunBetweenBodyParagraphs() {
@@ -104,7 +104,7 @@ import Testing
 
     @Test func canBeSwitchedOff() {
         var o = CleanOptions()
-        o.detectHeadlineLists = false
+        o.turnOff(HeadlineListDetector.self)
         let text = headlines.joined(separator: "\n") + "\n"
         #expect(clean(text, rules: .empty, options: o) == text)
     }

@@ -84,8 +84,8 @@ import Testing
         #expect(result.fates[1].isRemoved)
         #expect(result.fates[2] == .protected(rule: 0))
         #expect(result.fates[3].isRemoved)
-        if case .removed(.model(let permille)) = result.fates[3] { #expect(permille == 500) } else { Issue.record("not a model removal") }
-        #expect(result.fates.filter { if case .removed(.model) = $0 { true } else { false } }.count == 7)
+        #expect(result.fates[3].evidence(of: ModelDetector.self)?.permille == 500, "a model removal")
+        #expect(result.fates.filter { $0.evidence(of: ModelDetector.self) != nil }.count == 7)
     }
 
     /// A fragment of a few lines is not a page: the model leaves it alone.
@@ -159,7 +159,7 @@ import Testing
             let page = Page(buffer)
             var fates = [Fate](repeating: .kept, count: page.count)
             fates[2] = .blank
-            fates[1] = .removed(.rule(0))
+            fates[1] = .removed(.rule(RuleHit(0, .drop)))
             let rows = LineFeatures(page).rows(fates: fates, headline: nil)
             #expect(rows.lines == [0, 3])
             #expect(rows.values.count == 2 * LineFeatures.names.count)

@@ -6,8 +6,8 @@
 /// words standing right above the lead (only blank or removed lines between) that
 /// shares a word with it.
 public enum HeadlineGuard {
-    public static func find(_ page: Page, _ fates: [Fate], _ topic: TopicModel) -> Int? {
-        guard let lead = page.firstProse else { return nil }
+    public static func find(_ page: Page, _ state: PassState, _ fates: [Fate], _ topic: TopicModel) -> Int? {
+        guard let lead = state.firstProse else { return nil }
         var best: (line: Int, shared: Int)? = nil
         for i in 0..<lead where fates[i].isKept && page.traits[i].isTitleLike && page.traits[i].words >= 3 {
             let shared = topic.shared(i, lead)

@@ -5,7 +5,61 @@
 /// similar to a line between their originals). Only lines the rules kept count as
 /// originals: a body subheading that happens to equal a section label the rules
 /// removed at the top is not a copy. O(lines) with hashing: no pairwise comparison.
-public struct RepeatDetector {
+public struct RepeatDetector: Detector {
+    public static let id = "repeats"
+    public static let summary = "later copies of a line or block, exact or near"
+    public static let readsTopic = false
+
+    /// The earlier line this one copies.
+    public enum Evidence: DetectorEvidence {
+        /// The same text (after normalisation) already stood on line `of`.
+        case copy(of: Int)
+        /// Mostly the same words as line `of` (percent of this line's word triples).
+        case near(of: Int, percent: Int)
+
+        public var packed: PackedEvidence {
+            switch self {
+            case .copy(let line): PackedEvidence(line, -1)
+            case .near(let line, let percent): PackedEvidence(line, percent)
+            }
+        }
+
+        public init(unpacking packed: PackedEvidence) {
+            self = packed.second < 0 ? .copy(of: packed.first) : .near(of: packed.first, percent: packed.second)
+        }
+
+        /// The line copied.
+        var original: Int {
+            switch self {
+            case .copy(let line), .near(let line, _): line
+            }
+        }
+    }
+
+    /// An exact copy is certain; a near copy may be a paragraph that only quotes.
+    public static func isCertain(_ evidence: Evidence) -> Bool {
+        switch evidence {
+        case .copy: true
+        case .near: false
+        }
+    }
+
+    public static func explain(_ evidence: Evidence) -> String {
+        switch evidence {
+        case .copy(let line): "repeats: copy of line \(line + 1)"
+        case .near(let line, let percent): "repeats: \(percent)% like line \(line + 1)"
+        }
+    }
+
+    public static func write(_ evidence: Evidence, to json: inout JSONWriter, line: Int, of result: CleanResult) {
+        switch evidence {
+        case .copy(let k): json.key("copy_of_line"); json.number(k + 1)
+        case .near(let k, let p): json.key("like_line"); json.number(k + 1); json.key("percent"); json.number(p)
+        }
+    }
+
+    public init?(_ setup: DetectorSetup) { self.init(nearShare: setup.options.nearRepeatShare) }
+
     public var nearShare: Double
     /// Lines with fewer words are only checked for exact copies.
     public var nearMinimumWords = 8
@@ -14,7 +68,8 @@ public struct RepeatDetector {
 
     public init(nearShare: Double = 0.8) { self.nearShare = nearShare }
 
-    public func run(_ page: Page, _ fates: inout [Fate]) {
+    public func run(_ pass: DetectorPass, _ fates: inout DetectorFates<Self>) {
+        let page = pass.page
         // Both tables start at the size of an ordinary page and grow: sized for every
         // line up front, the exact one cost a page of a million short lines 25 MB
         // though it held 1,728 distinct lines. The first owner of a key wins whatever
@@ -34,14 +89,14 @@ public struct RepeatDetector {
             let hash = RepeatDetector.wordHashes(text, into: &words)
             let earliest = Int(exact.insertIfAbsent(hash, Int32(i)))
             if earliest != i, RepeatDetector.sameWithoutSpaces(page.shadow(earliest), text) {
-                if removable(fates[i]) { fates[i] = .removed(.repeatOf(earliest)) }
+                if removable(fates[i]) { fates.remove(i, .copy(of: earliest)) }
                 continue
             }
             RepeatDetector.shingles(words[...], into: &shingles)
             if words.count >= nearMinimumWords, removable(fates[i]),
                let (earlier, share) = bestEarlier(shingles, owners: shingleOwner, distinct: &distinct, owned: &owners),
                share >= nearShare {
-                fates[i] = .removed(.nearRepeatOf(earlier, percent: Int(share * 100)))
+                fates.remove(i, .near(of: earlier, percent: Int(share * 100)))
             }
             for s in shingles { shingleOwner.insertIfAbsent(s, Int32(i)) }
         }
@@ -75,7 +130,7 @@ public struct RepeatDetector {
     private func removable(_ fate: Fate) -> Bool {
         switch fate {
         case .kept, .stripped: true
-        default: false
+        case .blank, .protected, .removed: false
         }
     }
 
@@ -104,12 +159,8 @@ public struct RepeatDetector {
 
     /// A kept line whose nearest non-blank neighbours are both copies of earlier lines
     /// a < b, and which shares most words with a line between a and b, is an edited copy.
-    private func dropSandwichedEdits(_ page: Page, _ fates: inout [Fate], words: (Int) -> [UInt64]) {
-        func originOf(_ j: Int) -> Int? {
-            if case .removed(.repeatOf(let k)) = fates[j] { return k }
-            if case .removed(.nearRepeatOf(let k, _)) = fates[j] { return k }
-            return nil
-        }
+    private func dropSandwichedEdits(_ page: Page, _ fates: inout DetectorFates<Self>, words: (Int) -> [UInt64]) {
+        func originOf(_ j: Int) -> Int? { fates.evidence(j)?.original }
         func neighbour(_ i: Int, _ step: Int) -> Int? {
             var j = i + step
             while j >= 0, j < page.count, page.blank[j] { j += step }
@@ -126,7 +177,7 @@ public struct RepeatDetector {
                 let theirs = Set(words(k))
                 let overlap = Double(mine.intersection(theirs).count) / Double(max(mine.count, theirs.count))
                 if overlap >= sandwichShare {
-                    fates[i] = .removed(.nearRepeatOf(k, percent: Int(overlap * 100)))
+                    fates.remove(i, .near(of: k, percent: Int(overlap * 100)))
                     break
                 }
             }

@@ -1,9 +1,9 @@
 /// Switches and thresholds of one cleaning run.
 public struct CleanOptions: Sendable {
-    /// Drop later copies of a line or block (see `RepeatDetector`).
-    public var detectRepeats = true
-    /// Drop runs of headline-like lines (see `HeadlineListDetector`).
-    public var detectHeadlineLists = true
+    /// The detectors that run after the rules, in order.
+    public var detectors = DetectorRegistry.standard
+    /// Ids of detectors switched off (`--no-detector ID`).
+    public var detectorsOff: Set<String> = []
     /// The document language; nil guesses it from the letters.
     public var language: Language?
     /// Lines longer than this are never matched against rules (no chrome is that long).
@@ -23,7 +23,7 @@ public struct CleanOptions: Sendable {
     /// `profile` is the one for the current site.
     public var profiles: ProfileSet?
     /// Most of a page's prose the uncertain removals (near repeats, headline lists,
-    /// menus, template lines) may take; past it they are undone and the page is flagged.
+    /// menus, template lines, the model's: see `Detector.isCertain`) may take; past it they are undone and the page is flagged.
     public var removalBudget = 0.4
     /// Decides the lines the rules and detectors leave open; nil keeps them all.
     public var classifier: (any LineClassifier)?
@@ -31,6 +31,9 @@ public struct CleanOptions: Sendable {
     public var collectEvidence = false
 
     public init() {}
+
+    /// Switches a detector off.
+    public mutating func turnOff(_ detector: any Detector.Type) { detectorsOff.insert(detector.id) }
 }
 
 /// The outcome of cleaning one document.
@@ -50,6 +53,8 @@ public struct CleanResult: Sendable {
     /// The lines the cross-document detector took for the site's template, with the
     /// documents each stood in, whatever removed them (what a site profile keeps).
     public var templateLines: [(line: Int, documents: Int)] = []
+    /// The registry the detectors' reasons refer to.
+    public var detectors: DetectorRegistry = .standard
 
     public var removedCount: Int { fates.reduce(0) { $0 + ($1.isRemoved ? 1 : 0) } }
 }

@@ -3,32 +3,21 @@
 public final class Cleaner {
     public let ruleSet: RuleSet
     public let options: CleanOptions
-    let scratch: MatchScratch
-    var origins: [Int] = []
-    var originShadow: [UInt8] = []
-    /// Rule matches per line of the document being cleaned.
-    let matchCache = LineMatchCache()
+    let scratch: RuleScratch
     /// Sees, in every pass, what the line classifier is given: the page, the fates
     /// after the rules and detectors, and the headline. `winnow features` keeps the
     /// last pass's for training.
     public var observeClassifierInput: ((LineFeatures, [Fate], Int?) -> Void)?
-    /// The headline the first pass found: the classifier keeps it in later passes
-    /// too, when its own removals (of the lead) would hide it from `HeadlineGuard`.
-    private var firstHeadline: Int?
-    /// Lines a `first N` or `last N` rule matched but its scope kept out, in the last pass.
-    var scopeMisses: [(line: Int, scope: RuleScope)] = []
     /// The site of the next documents, whose counts the cross-document detector reads
     /// (`TemplateIndex.siteKey`; 0 when the run is one site).
     public var templateSite: UInt64 = 0
     /// The profile of the next documents' site (see `useSite`).
     public var profile: SiteProfile?
-    /// What the cross-document detector reads for the document being cleaned.
-    private var templates: (any TemplateCounts)?
 
     public init(ruleSet: RuleSet, options: CleanOptions = CleanOptions()) {
         self.ruleSet = ruleSet
         self.options = options
-        self.scratch = MatchScratch(captureCapacity: max(ruleSet.maxCaptureCount, 16), limits: options.matchLimits)
+        self.scratch = RuleScratch(ruleSet: ruleSet, limits: options.matchLimits)
     }
 
     /// Sets the site of the next documents: the key the template index counts them
@@ -58,12 +47,13 @@ public final class Cleaner {
     }
 
     private func clean(_ document: UnsafeBufferPointer<UInt8>, templates: (any TemplateCounts)?) -> CleanResult {
-        self.templates = templates
-        defer { self.templates = nil }
-        let modelReads = options.classifier != nil || observeClassifierInput != nil
+        let setup = DetectorSetup(options: options, profile: profile, templates: templates, templateSite: templateSite,
+                                  observeClassifierInput: observeClassifierInput)
+        var detectors = ActiveDetectors(options.detectors, setup: setup, off: options.detectorsOff)
+        let modelReads = detectors.readsFeatures
         // With a model, the page's scans also count what it reads of each line.
         var page = Page(document, scanWords: modelReads)
-        matchCache.reset(lines: page.count)
+        scratch.matchCache.reset(lines: page.count)
         // Reported only: lines pick their rules by their own letters.
         let language = options.language ?? Language.detect(page.traits)
         // Content words depend on the page only: computed once for every pass.
@@ -75,12 +65,12 @@ public final class Cleaner {
             words = TopicModel.words(of: page, scans: &scans)
             page.wordScans = scans
         } else {
-            words = options.detectHeadlineLists || templates != nil || options.profiles != nil ? TopicModel.words(of: page) : WordLists()
+            words = detectors.readTopic ? TopicModel.words(of: page) : WordLists()
         }
         // What the line model reads: computed once, read in every pass.
         let features = modelReads ? LineFeatures(page) : nil
-        firstHeadline = nil
-        var result = cleanOnce(page, language: language, words: words, features: features)
+        var state = PassState(page)
+        var result = cleanOnce(page, state, &detectors, language: language, words: words, features: features)
         for _ in 0..<8 {
             let kept = result.fates.indices.filter { result.fates[$0].isKept }
             // Gaps count kept lines only: what the output will hold.
@@ -93,76 +83,55 @@ public final class Cleaner {
             var body = Page.bodyBounds(prose: kept.filter { page.traits[$0].isProse }, ordinal: keptOrdinal)
             // The body only shrinks from one pass to the next, so the passes settle
             // (a removed menu must not pull a cookie notice above it into the body).
-            if let b = body, let first = page.firstProse, let last = page.lastProse {
+            if let b = body, let first = state.firstProse, let last = state.lastProse {
                 let clamped = (first: max(b.first, first), last: min(b.last, last))
                 if clamped.first <= clamped.last { body = clamped }
             }
             // A cut marker held back because of prose that is gone now (a pasted-again
             // copy) would cut on the output: weigh only the kept prose and run again.
             let survivors = result.fates.map(\.isKept)
-            let cutWaits = result.fates.contains { if case .removed(.guardedCut) = $0 { true } else { false } }
-                && survivors != page.survivors
-            if cutWaits { page.survivors = survivors }
+            let cutWaits = result.fates.contains(where: Cleaner.isGuardedCut) && survivors != state.survivors
+            if cutWaits { state.survivors = survivors }
             // `first N` and `last N` count the output's lines: a rule held out by lines
             // that are gone now would fire on the output, so count the kept lines and run again.
-            var moved = page
+            var moved = state
             moved.keptPlaces = (keptOrdinal, seen)
-            let placesMove = scopeMisses.contains { moved.allows($0.scope, at: $0.line) }
-            if placesMove { page.keptPlaces = moved.keptPlaces }
-            if body?.first == page.firstProse && body?.last == page.lastProse && !cutWaits && !placesMove { break }
-            page.firstProse = body?.first
-            page.lastProse = body?.last
+            let placesMove = scratch.scopeMisses.contains { moved.allows($0.scope, at: $0.line, on: page) }
+            if placesMove { state.keptPlaces = moved.keptPlaces }
+            if body?.first == state.firstProse && body?.last == state.lastProse && !cutWaits && !placesMove { break }
+            state.firstProse = body?.first
+            state.lastProse = body?.last
             // Let go of the last pass's fates before the next pass makes its own.
             result.fates = []
-            result = cleanOnce(page, language: language, words: words, features: features)
+            result = cleanOnce(page, state, &detectors, language: language, words: words, features: features)
         }
         return result
     }
 
-    private func cleanOnce(_ page: Page, language: Language, words: WordLists, features: LineFeatures?) -> CleanResult {
-        var pass = RulePass(page: page, cleaner: self)
-        pass.run()
+    private static func isGuardedCut(_ fate: Fate) -> Bool {
+        guard case .removed(.rule(let hit)) = fate, case .guardedCut = hit.effect else { return false }
+        return true
+    }
+
+    private func cleanOnce(_ page: Page, _ state: PassState, _ detectors: inout ActiveDetectors, language: Language,
+                           words: WordLists, features: LineFeatures?) -> CleanResult {
+        var rules = RulePass(page: page, state: state, ruleSet: ruleSet, options: options, scratch: scratch)
+        rules.run()
         // Moved out, not copied: the detectors change them.
-        var fates = pass.fates
-        pass.fates = []
-        if options.detectRepeats {
-            RepeatDetector(nearShare: options.nearRepeatShare).run(page, &fates)
-        }
-        var headline: Int? = nil
-        var templateLines: [(line: Int, documents: Int)] = []
-        if options.detectHeadlineLists || templates != nil || options.profiles != nil || options.classifier != nil || observeClassifierInput != nil {
-            let topic = TopicModel(page, fates: fates, words: words)
-            headline = HeadlineGuard.find(page, fates, topic)
-            if let profile {
-                ProfileDetector(profile: profile).run(page, &fates, topic: topic, headline: headline, scratch: scratch)
-            }
-            if let templates {
-                templateLines = TemplateDetector(counts: templates, site: templateSite).run(page, &fates, topic: topic, headline: headline)
-            }
-            if options.detectHeadlineLists {
-                HeadlineListDetector(minimum: options.headlineListMinimum).run(page, &fates, topic: topic, headline: headline)
-            }
-        }
-        var evidence: [Int: [(feature: String, weight: Double)]] = [:]
-        if let features {
-            if firstHeadline == nil { firstHeadline = headline }
-            let headline = headline ?? firstHeadline
-            observeClassifierInput?(features, fates, headline)
-            if let classifier = options.classifier {
-                evidence = ClassifierPass(classifier: classifier).run(page, features, &fates, headline: headline,
-                                                                      evidence: options.collectEvidence)
-            }
-        }
-        var warnings = pass.warnings
-        let overBudget = RemovalBudget(share: options.removalBudget).enforce(page, &fates)
+        var fates = rules.fates
+        rules.fates = []
+        let pass = DetectorPass(page: page, state: state, features: features, words: words, scratch: scratch.match)
+        detectors.run(pass, &fates)
+        var warnings = rules.warnings
+        let overBudget = RemovalBudget(share: options.removalBudget, detectors: options.detectors).enforce(page, &fates)
         if overBudget {
             warnings.append("the detectors would remove over \(Int(options.removalBudget * 100))% of the page's prose: their uncertain removals were undone")
         }
         var result = CleanResult(spans: page.spans, fates: fates, language: language,
-                                 metadata: pass.metadata, warnings: warnings)
+                                 metadata: rules.metadata, warnings: warnings, detectors: options.detectors)
         result.overBudget = overBudget
-        result.templateLines = templateLines
-        result.modelEvidence = evidence.filter { fates[$0.key].isRemoved }
+        result.templateLines = pass.templateLines
+        result.modelEvidence = pass.modelEvidence.filter { fates[$0.key].isRemoved }
         return result
     }
 

@@ -1,6 +1,7 @@
 /// A document split into lines with what the rules and detectors need to know
 /// about each: blank or not, its traits, its place among the non-blank lines, and
-/// where the body (first to last prose line) stands.
+/// where the body (first to last prose line) stands. Facts only: what a pass of the
+/// cleaner decides or assumes is in `PassState` and the fates.
 public struct Page {
     public let bytes: UnsafeBufferPointer<UInt8>
     public let spans: [LineSpan]
@@ -9,16 +10,9 @@ public struct Page {
     /// Position of each line among the non-blank lines (blank lines get the next one's).
     public let ordinal: [Int]
     public let nonBlankCount: Int
-    /// First and last prose line, or nil when the page has no prose. The cleaner
-    /// moves them to the first and last prose line it keeps (see `Cleaner.clean`).
-    public internal(set) var firstProse: Int?
-    public internal(set) var lastProse: Int?
-    /// Lines the previous pass kept, when there was one: the cut guard weighs only
-    /// the prose that will be in the output.
-    var survivors: [Bool]?
-    /// Each line's place among the lines the previous pass kept, and how many it kept,
-    /// once they matter: `first N` and `last N` then count the lines of the output.
-    var keptPlaces: (ordinal: [Int], count: Int)?
+    /// The body as written: first and last prose line of it (`bodyBounds`), or nil
+    /// when the page has no prose. The passes move it (`PassState`).
+    public let body: (first: Int, last: Int)?
     /// Each line's normalised shadow.
     let shadows: ShadowArena
     /// What the line model reads of each line beyond its traits, when the page was
@@ -59,9 +53,7 @@ public struct Page {
         self.ordinal = ordinal
         self.nonBlankCount = count
         shadows = ShadowArena(bytes, spans: spans, blank: blank)
-        let bounds = Page.bodyBounds(prose: traits.indices.filter { traits[$0].isProse }, ordinal: ordinal)
-        firstProse = bounds?.first
-        lastProse = bounds?.last
+        body = Page.bodyBounds(prose: traits.indices.filter { traits[$0].isProse }, ordinal: ordinal)
     }
 
     /// Non-prose lines that may stand between two prose lines of one body.
@@ -99,20 +91,6 @@ public struct Page {
 
     /// Whether the shadow differs from the line.
     func hasOwnShadow(_ i: Int) -> Bool { shadows.shadow(i) != nil }
-
-    /// Whether a rule with `scope` may fire on line `i`.
-    func allows(_ scope: RuleScope, at i: Int) -> Bool {
-        switch scope {
-        case .anywhere: return true
-        // A page without prose has no body, so no head and no tail: such rules wait
-        // for a page they can place.
-        case .head: return firstProse.map { i < $0 } ?? false
-        case .tail: return lastProse.map { i > $0 } ?? false
-        case .edges: return allows(.head, at: i) || allows(.tail, at: i)
-        case .first(let n): return (keptPlaces?.ordinal[i] ?? ordinal[i]) < n
-        case .last(let n): return (keptPlaces?.count ?? nonBlankCount) - (keptPlaces?.ordinal[i] ?? ordinal[i]) <= n
-        }
-    }
 
     /// A line that reads like a person's name: one to four words, no digits, no
     /// sentence or label punctuation.

@@ -3,7 +3,10 @@
 /// cut markers, list headings and grabs take effect.
 struct RulePass {
     let page: Page
-    let cleaner: Cleaner
+    let state: PassState
+    let ruleSet: RuleSet
+    let options: CleanOptions
+    let scratch: RuleScratch
     var fates: [Fate]
     var metadata: [(key: String, value: String)] = []
     var warnings: [String] = []
@@ -11,16 +14,19 @@ struct RulePass {
     private var lists: [(line: Int, rule: Int)] = []
     private var grabs: [(line: Int, rule: CompiledRule)] = []
 
-    init(page: Page, cleaner: Cleaner) {
+    init(page: Page, state: PassState, ruleSet: RuleSet, options: CleanOptions, scratch: RuleScratch) {
         self.page = page
-        self.cleaner = cleaner
+        self.state = state
+        self.ruleSet = ruleSet
+        self.options = options
+        self.scratch = scratch
         fates = page.blank.map { $0 ? .blank : .kept }
-        cleaner.scopeMisses.removeAll(keepingCapacity: true)
+        scratch.scopeMisses.removeAll(keepingCapacity: true)
     }
 
     mutating func run() {
-        if !cleaner.ruleSet.rules.isEmpty {
-            for i in 0..<page.count where !page.blank[i] && page.spans[i].content.count <= cleaner.options.maxRuleLineBytes {
+        if !ruleSet.rules.isEmpty {
+            for i in 0..<page.count where !page.blank[i] && page.spans[i].content.count <= options.maxRuleLineBytes {
                 matchLine(i)
             }
         }
@@ -31,12 +37,12 @@ struct RulePass {
 
     /// Which rules match line `i` (see `LineMatchCache`), from the cache or worked out.
     private func matches(_ i: Int) -> LineMatchCache.Entry {
-        let cache = cleaner.matchCache
+        let cache = scratch.matchCache
         if let cached = cache.entry(i) { return cached }
         let raw = page.line(i)
         let shadow = page.shadow(i)
-        let rules = cleaner.ruleSet.rules(for: Language.selection(forLine: page.traits[i]))
-        let scratch = cleaner.scratch
+        let rules = ruleSet.rules(for: Language.selection(forLine: page.traits[i]))
+        let scratch = self.scratch.match
         var entry = LineMatchCache.Entry()
         entry.start = Int32(cache.rules.count)
         let marks = rules.prefilter.collect(shadow: shadow, raw: raw, scratch: scratch)
@@ -54,7 +60,7 @@ struct RulePass {
 
     /// The rule at position `k` of the match cache.
     private func cachedRule(_ k: Int32) -> CompiledRule {
-        cleaner.ruleSet.rules[Int(cleaner.matchCache.rules[Int(k)])]
+        ruleSet.rules[Int(scratch.matchCache.rules[Int(k)])]
     }
 
     /// The first rule of `range` (positions in the cache) whose scope allows line `i`.
@@ -69,9 +75,9 @@ struct RulePass {
     /// Whether `rule`'s scope allows line `i`. A `first N` or `last N` rule that matched
     /// but stood too far in is noted: once other lines go, it may be in (`Cleaner.clean`).
     private func allows(_ rule: CompiledRule, at i: Int) -> Bool {
-        if page.allows(rule.rule.scope, at: i) { return true }
+        if state.allows(rule.rule.scope, at: i, on: page) { return true }
         switch rule.rule.scope {
-        case .first, .last: cleaner.scopeMisses.append((i, rule.rule.scope))
+        case .first, .last: scratch.scopeMisses.append((i, rule.rule.scope))
         default: break
         }
         return false
@@ -79,7 +85,7 @@ struct RulePass {
 
     private mutating func matchLine(_ i: Int) {
         let found = matches(i)
-        if cleaner.matchCache.anyLimitHit, let warning = cleaner.matchCache.limitHits[i] { warnings.append(warning) }
+        if scratch.matchCache.anyLimitHit, let warning = scratch.matchCache.limitHits[i] { warnings.append(warning) }
         if found.start == found.end { return }
         if let rule = firstAllowed(found.start..<found.keepEnd, at: i) {
             fates[i] = .protected(rule: rule.index)
@@ -92,7 +98,7 @@ struct RulePass {
             if rule.rule.action == .meta {
                 let subject = rule.rule.raw ? raw : shadow
                 // Run the pattern again to fill the captures.
-                if rule.regex.match(subject, scratch: cleaner.scratch) == .match {
+                if rule.regex.match(subject, scratch: scratch.match) == .match {
                     recordMeta(rule, line: i, subject: subject, shadowChanged: changed && !rule.rule.raw)
                 }
             }
@@ -116,8 +122,8 @@ struct RulePass {
 
     private mutating func act(_ rule: CompiledRule, on i: Int) {
         switch rule.rule.action {
-        case .drop: fates[i] = .removed(.rule(rule.index))
-        case .meta: fates[i] = .removed(.meta(rule.index))
+        case .drop: fates[i] = .removed(.rule(RuleHit(rule.index, .drop)))
+        case .meta: fates[i] = .removed(.rule(RuleHit(rule.index, .meta)))
         case .cut: cuts.append((i, rule.index))
         case .list: lists.append((i, rule.index))
         case .keep, .strip: return
@@ -129,29 +135,29 @@ struct RulePass {
     private func allMatches(_ regex: Regex, in subject: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var start = 0
-        while start <= subject.count, regex.match(subject, from: start, scratch: cleaner.scratch) == .match,
-              let range = cleaner.scratch.range(0) {
+        while start <= subject.count, regex.match(subject, from: start, scratch: scratch.match) == .match,
+              let range = scratch.match.range(0) {
             if !range.isEmpty { found.append(range) }
             start = range.isEmpty ? range.upperBound + 1 : range.upperBound
         }
         return found
     }
 
-    /// Fills `cleaner.origins` for the line (in a second buffer: the shadow is in use).
+    /// Fills `scratch.origins` for the line (in a second buffer: the shadow is in use).
     private func computeOrigins(of raw: UnsafeBufferPointer<UInt8>) {
-        Normalizer.shadow(of: raw, into: &cleaner.originShadow, origins: &cleaner.origins)
+        Normalizer.shadow(of: raw, into: &scratch.originShadow, origins: &scratch.origins)
     }
 
     /// Maps a byte range of the current shadow back to the line's original bytes.
     private func originalRange(_ r: Range<Int>) -> Range<Int> {
-        cleaner.origins[r.lowerBound]..<cleaner.origins[r.upperBound]
+        scratch.origins[r.lowerBound]..<scratch.origins[r.upperBound]
     }
 
     private mutating func recordMeta(_ rule: CompiledRule, line i: Int, subject: UnsafeBufferPointer<UInt8>, shadowChanged: Bool) {
         let raw = page.line(i)
         if shadowChanged { computeOrigins(of: raw) }
         for (name, group) in rule.namedGroups {
-            guard let range = cleaner.scratch.range(group) else { continue }
+            guard let range = scratch.match.range(group) else { continue }
             let original = shadowChanged ? originalRange(range) : range
             let value = String(decoding: UnsafeBufferPointer(rebasing: raw[original]), as: UTF8.self)
             metadata.append((name, value.trimmingSpaces()))
@@ -168,7 +174,7 @@ struct RulePass {
         }
         left += LineSplitter.isBlank(page.bytes, LineSpan(start: at, end: span.end, next: span.end)) ? 0 : 1
         // A line stripped down to nothing is removed, not printed blank.
-        fates[i] = left == 0 ? .removed(.rule(rule)) : .stripped(rule: rule, spans: merged)
+        fates[i] = left == 0 ? .removed(.rule(RuleHit(rule, .drop))) : .stripped(rule: rule, spans: merged)
     }
 
     static func merge(_ spans: [Range<Int>]) -> [Range<Int>] {
@@ -196,7 +202,7 @@ struct RulePass {
         while left > 0, j >= 0, j < page.count, !page.blank[j] {
             if fates[j].isRemoved { j += step; continue }
             guard fates[j] == .kept, page.isNameLike(j) else { return }
-            fates[j] = .removed(.grabbed(rule, anchor: anchor))
+            fates[j] = .removed(.rule(RuleHit(rule, .grabbed(anchor: Int32(anchor)))))
             left -= 1
             j += step
         }
@@ -208,19 +214,19 @@ struct RulePass {
         guard !cuts.isEmpty else { return }
         var proseAbove = [Int](repeating: 0, count: page.count + 1)
         for i in 0..<page.count {
-            let counts = page.traits[i].isProse && (page.survivors?[i] ?? true)
+            let counts = page.traits[i].isProse && (state.survivors?[i] ?? true)
             proseAbove[i + 1] = proseAbove[i] + (counts ? page.traits[i].chars : 0)
         }
         let total = proseAbove[page.count]
         for (line, rule) in cuts {
             let share = total > 0 ? Double(proseAbove[line]) / Double(total) : 0
-            guard proseAbove[line] > 0, share >= cleaner.options.cutGuardShare else {
-                fates[line] = .removed(.guardedCut(rule, percentAbove: Int(share * 100)))
+            guard proseAbove[line] > 0, share >= options.cutGuardShare else {
+                fates[line] = .removed(.rule(RuleHit(rule, .guardedCut(percentAbove: Int32(share * 100)))))
                 continue
             }
-            fates[line] = .removed(.cutMarker(rule))
+            fates[line] = .removed(.rule(RuleHit(rule, .cutMarker)))
             for j in (line + 1)..<page.count where fates[j] == .kept || isStripped(fates[j]) {
-                fates[j] = .removed(.afterCut(rule, marker: line))
+                fates[j] = .removed(.rule(RuleHit(rule, .afterCut(marker: Int32(line)))))
             }
             return
         }
@@ -233,13 +239,13 @@ struct RulePass {
     /// non-headline line ends the run).
     private mutating func applyLists() {
         for (heading, rule) in lists where fates[heading] == .kept {
-            fates[heading] = .removed(.listHeading(rule))
+            fates[heading] = .removed(.rule(RuleHit(rule, .listHeading)))
             var j = heading + 1
             while j < page.count, page.blank[j] { j += 1 }
             while j < page.count, !page.blank[j] {
                 if fates[j].isRemoved { j += 1; continue }
                 guard fates[j] == .kept, page.traits[j].isHeadlineLike else { break }
-                fates[j] = .removed(.listItem(rule, heading: heading))
+                fates[j] = .removed(.rule(RuleHit(rule, .listItem(heading: Int32(heading)))))
                 j += 1
             }
         }

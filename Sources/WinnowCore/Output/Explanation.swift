@@ -1,9 +1,16 @@
 /// Turns a line's fate into words: "drop fa.news-id (rules/fa/meta.rules:12)",
-/// "repeat of line 3", "headline list (12 lines from line 50)". Line numbers are 1-based.
+/// "repeats: copy of line 3", "headline-list: run of 12 headline-like lines from
+/// line 50". Line numbers are 1-based.
 public struct Explanation {
     public let ruleSet: RuleSet
+    /// The registry the detectors' reasons refer to (`CleanResult.detectors`); each
+    /// detector words its own removals.
+    public let detectors: DetectorRegistry
 
-    public init(ruleSet: RuleSet) { self.ruleSet = ruleSet }
+    public init(ruleSet: RuleSet, detectors: DetectorRegistry = .standard) {
+        self.ruleSet = ruleSet
+        self.detectors = detectors
+    }
 
     /// Short verdict: keep, drop, strip, blank.
     public func verdict(_ fate: Fate) -> String {
@@ -28,23 +35,22 @@ public struct Explanation {
 
     public func describe(_ reason: Reason) -> String {
         switch reason {
-        case .rule(let r): return rule(r)
-        case .meta(let r): return "\(rule(r)) (metadata)"
-        case .cutMarker(let r): return "\(rule(r)) cut marker"
-        case .afterCut(let r, let marker): return "after cut marker on line \(marker + 1) (\(ruleSet.rules[r].rule.id))"
-        case .guardedCut(let r, let percent): return "\(rule(r)) cut marker too high (\(percent)% of prose above): only this line"
-        case .listHeading(let r): return "\(rule(r)) list heading"
-        case .listItem(let r, let heading): return "in list under line \(heading + 1) (\(ruleSet.rules[r].rule.id))"
-        case .grabbed(let r, let anchor): return "name next to line \(anchor + 1) (\(ruleSet.rules[r].rule.id))"
-        case .repeatOf(let line): return "repeats: copy of line \(line + 1)"
-        case .nearRepeatOf(let line, let percent): return "repeats: \(percent)% like line \(line + 1)"
-        case .headlineList(let first, let count): return "headline-list: run of \(count) headline-like lines from line \(first + 1)"
-        case .menu(let first, let count): return "menu: run of \(count) short lines outside the body from line \(first + 1)"
-        case .template(let documents): return "cross-document: this line stands in \(documents) documents of the run"
-        case .profile(let hit):
-            if let rule = hit.rule { return "profile \(hit.site): rule \(rule) (\(hit.file):\(hit.line))" }
-            return "profile \(hit.site): \(hit.file):\(hit.line) (a template line of \(hit.pages) pages)"
-        case .model(let permille): return "model: body score \(Double(permille) / 1000) under its threshold"
+        case .rule(let hit): describe(hit)
+        case .detector(let hit): detectors.explain(hit)
+        }
+    }
+
+    func describe(_ hit: RuleHit) -> String {
+        let r = hit.rule
+        switch hit.effect {
+        case .drop: return rule(r)
+        case .meta: return "\(rule(r)) (metadata)"
+        case .cutMarker: return "\(rule(r)) cut marker"
+        case .afterCut(let marker): return "after cut marker on line \(marker + 1) (\(ruleSet.rules[r].rule.id))"
+        case .guardedCut(let percent): return "\(rule(r)) cut marker too high (\(percent)% of prose above): only this line"
+        case .listHeading: return "\(rule(r)) list heading"
+        case .listItem(let heading): return "in list under line \(heading + 1) (\(ruleSet.rules[r].rule.id))"
+        case .grabbed(let anchor): return "name next to line \(anchor + 1) (\(ruleSet.rules[r].rule.id))"
         }
     }
 

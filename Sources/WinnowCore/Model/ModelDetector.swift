@@ -1,0 +1,67 @@
+/// Runs the line classifier (`CleanOptions.classifier`) over the lines the rules
+/// and detectors kept and removes those it decides are chrome. Rules stay
+/// certain: a line a rule protected, stripped or removed is never touched, and the
+/// page's headline stays.
+public struct ModelDetector: Detector {
+    public static let id = "model"
+    public static let summary = "lines the line classifier scores as chrome"
+    public static let readsTopic = true
+    public static func isCertain(_ evidence: Evidence) -> Bool { false }
+
+    /// The line's body probability, in thousandths, under the classifier's threshold.
+    public struct Evidence: DetectorEvidence {
+        public var permille: Int
+        public init(permille: Int) { self.permille = permille }
+        public var packed: PackedEvidence { PackedEvidence(permille) }
+        public init(unpacking packed: PackedEvidence) { permille = packed.first }
+    }
+
+    public static func explain(_ evidence: Evidence) -> String {
+        "model: body score \(Double(evidence.permille) / 1000) under its threshold"
+    }
+
+    public static func write(_ evidence: Evidence, to json: inout JSONWriter, line: Int, of result: CleanResult) {
+        json.key("score_permille"); json.number(evidence.permille)
+        json.key("features"); json.beginObject()
+        for (feature, weight) in result.modelEvidence[line] ?? [] {
+            json.key(feature); json.number(Int((weight * 1000).rounded()))
+        }
+        json.endObject()
+    }
+
+    /// Pages with fewer kept lines are left alone: too little context to judge (a
+    /// fragment, not a page), and the model was trained on whole pages.
+    static let minimumKeptLines = 8
+
+    let classifier: (any LineClassifier)?
+    let collectEvidence: Bool
+    let observe: ((LineFeatures, [Fate], Int?) -> Void)?
+    /// The headline the first pass found: kept in later passes too, when the
+    /// classifier's own removals (of the lead) would hide it from `HeadlineGuard`.
+    private var firstHeadline: Int?
+
+    public init?(_ setup: DetectorSetup) {
+        guard setup.options.classifier != nil || setup.observeClassifierInput != nil else { return nil }
+        classifier = setup.options.classifier
+        collectEvidence = setup.options.collectEvidence
+        observe = setup.observeClassifierInput
+    }
+
+    public mutating func run(_ pass: DetectorPass, _ fates: inout DetectorFates<Self>) {
+        guard let features = pass.features else { return }
+        if firstHeadline == nil { firstHeadline = pass.headline }
+        let headline = pass.headline ?? firstHeadline
+        observe?(features, fates.all, headline)
+        guard let classifier else { return }
+        let page = pass.page
+        let kept = (0..<page.count).reduce(0) { $0 + (!page.blank[$1] && fates[$1].isKept ? 1 : 0) }
+        guard kept >= ModelDetector.minimumKeptLines else { return }
+        let input = fates.all
+        for (line, score) in classifier.removals(features, fates: input, headline: headline) {
+            fates.remove(line, Evidence(permille: Int((score * 1000).rounded(.down))))
+            if collectEvidence {
+                pass.modelEvidence[line] = classifier.evidence(features, fates: input, headline: headline, line: line)
+            }
+        }
+    }
+}
