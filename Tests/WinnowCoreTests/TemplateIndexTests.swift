@@ -105,8 +105,10 @@ import Testing
     static func page(_ date: String) -> (bytes: [UInt8], result: CleanResult) {
         let bytes = Array("Site header\nLast updated: \(date)\nAn article line of its own.\n".utf8)
         let spans = bytes.withUnsafeBufferPointer { LineSplitter.split($0) }
-        let fates: [Fate] = [.removed(.template(documents: 2)), .removed(.template(documents: 2)), .kept]
-        var result = CleanResult(spans: spans, fates: fates, language: .en, metadata: [], warnings: [])
+        var fates = DetectorFates<TemplateDetector>([.kept, .kept, .kept], id: DetectorRegistry.standard.id(of: TemplateDetector.self)!)
+        fates.remove(0, .init(documents: 2))
+        fates.remove(1, .init(documents: 2))
+        var result = CleanResult(spans: spans, fates: fates.all, language: .en, metadata: [], warnings: [])
         result.templateLines = [(0, 2), (1, 2)]
         return (bytes, result)
     }
