@@ -11,7 +11,7 @@ struct RuleOptions: ParsableArguments {
     @Flag(help: "Use no rules but those given with --rules (detectors still run).")
     var noDefaultRules = false
 
-    @Option(help: ArgumentHelp("Document language: auto, fa, ar or en.", valueName: "lang"))
+    @Option(help: ArgumentHelp("Document language: \(LanguageChoice.valueList).", valueName: "lang"))
     var lang: LanguageChoice = .auto
 
     @Flag(help: "Turn off the repeated-line and repeated-block detector.")
@@ -25,10 +25,6 @@ struct RuleOptions: ParsableArguments {
 
     @Flag(help: "Turn off the line model: rules and detectors decide alone.")
     var noModel = false
-
-    enum LanguageChoice: String, ExpressibleByArgument, CaseIterable {
-        case auto, fa, ar, en
-    }
 
     /// Loads the rule set; prints rule errors as `path:line:column: error: message`
     /// and exits 2 when there are any.
@@ -54,7 +50,7 @@ struct RuleOptions: ParsableArguments {
         var options = CleanOptions()
         options.detectRepeats = !noRepeats
         options.detectHeadlineLists = !noHeadlineLists
-        options.language = lang == .auto ? nil : Language(rawValue: lang.rawValue)
+        options.language = lang.language
         options.classifier = try? loadModel()
         return options
     }

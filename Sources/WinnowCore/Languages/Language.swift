@@ -1,49 +1,43 @@
-/// The languages rule files are written for. A document's language picks which
-/// rule files apply to it.
-public enum Language: String, CaseIterable, Sendable, Comparable {
-    case fa, ar, en
+/// A language winnow has rules and stopwords for: one row of the language table
+/// (`Language.allCases`, in LanguageTable.swift). Everything that depends on the
+/// language reads the row: rule files' `lang` sections, `--lang`, the language
+/// guessed for a page, the rules a line takes, the stopwords. So a new language
+/// is a new row and its stoplist, not a new case in each of those places.
+public struct Language: Sendable, Hashable, Comparable, CaseIterable, RawRepresentable, CustomStringConvertible {
+    /// The code rule files, `--lang` and reports use ("fa"): the row's key.
+    public let code: String
+    /// The language's English name, for people ("Persian").
+    public let name: String
+    public let script: Script
+    /// Letters that show a line is in this language and not another of its script;
+    /// nil when no letter tells (see `Language.selection(forLine:)`).
+    let marker: LetterCount?
+    /// What counts for a page being in this language rather than another of its
+    /// script: letter counts and their weights (see `Language.detect`).
+    let evidence: [(count: LetterCount, weight: Int)]
+    /// Function words, separated by spaces, in any spelling (they are normalised).
+    let stopwords: String
 
-    public static func < (a: Language, b: Language) -> Bool { a.rawValue < b.rawValue }
-
-    /// Guesses a document's language from its letters: Arabic script with the
-    /// Persian-only letters پ چ ژ گ and the forms ی ک is Persian; Arabic script with
-    /// ة ي ك ى is Arabic; mostly Latin letters is English.
-    public static func detect(_ traits: [LineTraits]) -> Language {
-        var arabicScript = 0, latin = 0, faScore = 0, arScore = 0
-        for t in traits {
-            arabicScript += t.arabicScript
-            latin += t.latinLetters
-            faScore += 3 * t.persianOnlyLetters + (t.persianLetters - t.persianOnlyLetters)
-            arScore += t.arabicLetters
-        }
-        if latin > arabicScript { return .en }
-        if arabicScript == 0 { return .en }
-        return faScore > arScore ? .fa : .ar
+    init(code: String, name: String, script: Script, marker: LetterCount?,
+         evidence: [(count: LetterCount, weight: Int)], stopwords: String) {
+        self.code = code; self.name = name; self.script = script
+        self.marker = marker; self.evidence = evidence; self.stopwords = stopwords
     }
 
-    private static let bits = (fa: RuleSet.LanguageSelection.bit(.fa), ar: RuleSet.LanguageSelection.bit(.ar),
-                               en: RuleSet.LanguageSelection.bit(.en))
-
-    /// The rule languages that apply to one line. They come from the line's own
-    /// letters, not the page's language, so removing lines never changes which rules
-    /// the other lines get (cleaning stays idempotent on mixed pages):
-    /// - Latin letters bring English rules;
-    /// - Arabic-script letters bring Persian rules when the line has letters only
-    ///   Persian uses (پ چ ژ گ ی ک) and none only Arabic uses (ة ى), Arabic rules in
-    ///   the opposite case, and both otherwise (ي and ك alone decide nothing:
-    ///   Persian is often typed on Arabic keyboards);
-    /// - a line with no letters (dates, numbers, symbols) takes all three.
-    /// (A bit mask, not an array: this runs once a line.)
-    static func selection(forLine t: LineTraits) -> RuleSet.LanguageSelection {
-        let (fa, ar, en) = Language.bits
-        var mask = 0
-        if t.latinLetters > 0 { mask |= en }
-        if t.arabicScript > 0 {
-            let persian = t.persianLetters, arabic = t.arabicOnlyLetters
-            if persian > 0 && arabic == 0 { mask |= fa }
-            else if arabic > 0 && persian == 0 { mask |= ar }
-            else { mask |= fa | ar }
-        }
-        return RuleSet.LanguageSelection(mask: mask == 0 ? fa | ar | en : mask)
+    /// The row with this code; nil if the table has none.
+    public init?(rawValue code: String) {
+        guard let row = Language.allCases.first(where: { $0.code == code }) else { return nil }
+        self = row
     }
+
+    public var rawValue: String { code }
+    public var description: String { code }
+
+    /// The table's codes, "fa, ar, en", for messages that list them.
+    public static var codeList: String { allCases.map(\.code).joined(separator: ", ") }
+
+    // A row is its code: two rows never share one (a test checks).
+    public static func == (a: Language, b: Language) -> Bool { a.code == b.code }
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+    public static func < (a: Language, b: Language) -> Bool { a.code < b.code }
 }

@@ -6,7 +6,7 @@ public final class RuleSet: @unchecked Sendable {
     public let warnings: [Diagnostic]
     /// Capture slots a `MatchScratch` needs for any rule here.
     public let maxCaptureCount: Int
-    /// By `LanguageSelection.mask` (1–7).
+    /// By `LanguageSelection.mask`.
     private let bySelection: [LanguageRules?]
 
     /// The rules of one combination of languages: their prefilter, and the rules
@@ -16,19 +16,6 @@ public final class RuleSet: @unchecked Sendable {
         let keep: RuleGroup
         let act: RuleGroup     // drop, cut, list, meta: first match wins
         let strip: RuleGroup
-    }
-
-    /// A set of languages as a bit mask (fa = 1, ar = 2, en = 4).
-    struct LanguageSelection: Hashable {
-        let mask: Int
-        init(_ languages: [Language]) {
-            mask = languages.reduce(0) { $0 | LanguageSelection.bit($1) }
-        }
-        init(mask: Int) { self.mask = mask }
-        static func bit(_ language: Language) -> Int { 1 << Language.allCases.firstIndex(of: language)! }
-        func contains(any languages: Set<Language>) -> Bool {
-            languages.contains { mask & LanguageSelection.bit($0) != 0 }
-        }
     }
 
     /// Compiles parsed rule files; every pattern error is reported, not just the first.
@@ -59,11 +46,10 @@ public final class RuleSet: @unchecked Sendable {
         self.maxCaptureCount = compiled.map(\.regex.captureCount).max() ?? 0
         // Every selection a line can have (see Language.selection(forLine:)): built up front so
         // workers only read.
-        var table = [LanguageRules?](repeating: nil, count: 8)
+        var table = [LanguageRules?](repeating: nil, count: LanguageSelection.everyLanguage.mask + 1)
         let cache = AlternationCache()
         let group = { (rules: [CompiledRule]) in RuleGroup(rules, all: compiled) }
-        for selection in [[Language.fa], [.ar], [.en], [.fa, .ar], [.fa, .en], [.ar, .en], [.fa, .ar, .en]] {
-            let key = LanguageSelection(selection)
+        for key in LanguageSelection.all {
             let applicable = compiled.filter { key.contains(any: $0.rule.languages) }
             table[key.mask] = LanguageRules(
                 prefilter: Prefilter(applicable, all: compiled, cache: cache),
@@ -72,10 +58,6 @@ public final class RuleSet: @unchecked Sendable {
                 strip: group(applicable.filter { $0.rule.action == .strip }))
         }
         self.bySelection = table
-    }
-
-    func rules(for languages: [Language]) -> LanguageRules {
-        rules(for: LanguageSelection(languages))
     }
 
     func rules(for selection: LanguageSelection) -> LanguageRules {
