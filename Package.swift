@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "WinnowCore", dependencies: ["CPCRE2"]),
         // The build's commit, for `winnow --version` (a C define, so a value can be set at build time).
         .target(name: "CBuildInfo", cSettings: commit.isEmpty ? [] : [.define("WINNOW_COMMIT", to: "\"\(commit)\"")]),
-        // `swift run embed-rules` rewrites Sources/WinnowCore/Rules/EmbeddedRules.swift
+        // `swift run embed-rules` rewrites Sources/WinnowCore/RuleLanguage/EmbeddedRules.swift
         // from rules/, so the binary carries its default rules (a test checks they agree).
         .executableTarget(name: "embed-rules", dependencies: ["WinnowCore"], path: "Sources/EmbedRules"),
         .executableTarget(

@@ -1,10 +1,10 @@
 import Foundation
 import WinnowCore
 
-/// Rewrites Sources/WinnowCore/Rules/EmbeddedRules.swift from rules/.
+/// Rewrites Sources/WinnowCore/RuleLanguage/EmbeddedRules.swift from rules/.
 /// Run from the package root: `swift run embed-rules`.
 let root = FileManager.default.currentDirectoryPath
-let target = root + "/Sources/WinnowCore/Rules/EmbeddedRules.swift"
+let target = root + "/Sources/WinnowCore/RuleLanguage/EmbeddedRules.swift"
 do {
     let files = try EmbeddedRulesSource.read(rulesFolder: root + "/rules")
     try EmbeddedRulesSource.render(files).write(toFile: target, atomically: true, encoding: .utf8)

@@ -11,7 +11,7 @@ struct RuleOptions: ParsableArguments {
     @Flag(help: "Use no rules but those given with --rules (detectors still run).")
     var noDefaultRules = false
 
-    @Option(help: ArgumentHelp("Document language: auto, fa, ar or en.", valueName: "lang"))
+    @Option(help: ArgumentHelp("Document language: \(LanguageChoice.valueList).", valueName: "lang"))
     var lang: LanguageChoice = .auto
 
     @Option(name: .customLong("no-detector"), help: ArgumentHelp("Turn off a detector (repeatable): \(DetectorName.help).", valueName: "id"))
@@ -28,10 +28,6 @@ struct RuleOptions: ParsableArguments {
 
     @Flag(help: "Turn off the line model: rules and detectors decide alone.")
     var noModel = false
-
-    enum LanguageChoice: String, ExpressibleByArgument, CaseIterable {
-        case auto, fa, ar, en
-    }
 
     /// Loads the rule set; prints rule errors as `path:line:column: error: message`
     /// and exits 2 when there are any.
@@ -58,7 +54,7 @@ struct RuleOptions: ParsableArguments {
         options.detectorsOff = Set(detectorsOff.map(\.id))
         if noRepeats { options.turnOff(RepeatDetector.self) }
         if noHeadlineLists { options.turnOff(HeadlineListDetector.self); options.turnOff(MenuDetector.self) }
-        options.language = lang == .auto ? nil : Language(rawValue: lang.rawValue)
+        options.language = lang.language
         options.classifier = try? loadModel()
         return options
     }

@@ -161,8 +161,8 @@ import Testing
         let lines = try corpusLines()
         let scratch = MatchScratch(captureCapacity: rules.maxCaptureCount)
         var matches = 0
-        for languages in [[Language.fa], [.ar], [.en], [.fa, .ar], [.fa, .en], [.ar, .en], [.fa, .ar, .en]] {
-            let selected = rules.rules(for: languages)
+        for selection in RuleSet.LanguageSelection.all {
+            let selected = rules.rules(for: selection)
             for group in [selected.keep, selected.act, selected.strip] {
                 for line in lines {
                     let raw = Array(line.utf8), shadow = Array(Normalizer.normalize(line).utf8)
@@ -176,7 +176,7 @@ import Testing
                     let expected = group.rules.filter {
                         $0.regex.matches($0.rule.raw ? raw : shadow, scratch: scratch)
                     }.map(\.index)
-                    #expect(found.map(Int.init) == expected, "\(languages) \(line)")
+                    #expect(found.map(Int.init) == expected, "\(selection) \(line)")
                     matches += expected.count
                 }
             }

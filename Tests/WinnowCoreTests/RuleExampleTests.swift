@@ -25,7 +25,7 @@ import Testing
     @Test func embeddedRulesMatchTheRulesFolder() throws {
         let files = try EmbeddedRulesSource.read(rulesFolder: packageRoot + "/rules")
         let rendered = EmbeddedRulesSource.render(files)
-        let committed = try String(contentsOfFile: packageRoot + "/Sources/WinnowCore/Rules/EmbeddedRules.swift", encoding: .utf8)
+        let committed = try String(contentsOfFile: packageRoot + "/Sources/WinnowCore/RuleLanguage/EmbeddedRules.swift", encoding: .utf8)
         #expect(rendered == committed, "rules/ changed: run `swift run embed-rules` and commit the result")
         #expect(files.count == EmbeddedRules.files.count)
     }

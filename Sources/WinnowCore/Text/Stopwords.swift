@@ -1,12 +1,12 @@
-/// Function words of Persian, Arabic and English (normalised spelling, as in the
-/// shadow). The topic detectors ignore them: two lines share a topic when they
-/// share content words, not "و" or "the". Words are handled as hashes of their
-/// bytes: no `String` in the per-line path.
+/// Function words of every language of the table (`Language.stopwords`, in
+/// normalised spelling, as in the shadow). The topic detectors ignore them: two
+/// lines share a topic when they share content words, not "و" or "the". Words are
+/// handled as hashes of their bytes: no `String` in the per-line path.
 public enum Stopwords {
     /// Hashes of the stopwords' normalised, lower-cased bytes.
     static let hashes: HashTable = {
         var table = HashTable(capacity: 512)
-        for list in [persian, arabic, english] {
+        for list in Language.allCases.map(\.stopwords) {
             for word in list.split(separator: " ") where !word.isEmpty {
                 let bytes = Array(Normalizer.normalize(String(word)).utf8)
                 table.insertIfAbsent(ContentWords.hash(bytes[...]), 1)
@@ -16,29 +16,8 @@ public enum Stopwords {
     }()
 
     /// Characters in the longest stopword: longer words need no lookup.
-    static let longest: Int = [persian, arabic, english].flatMap { $0.split(separator: " ") }
+    static let longest: Int = Language.allCases.flatMap { $0.stopwords.split(separator: " ") }
         .map { Normalizer.normalize(String($0)).unicodeScalars.count }.max() ?? 0
-
-    static let persian = """
-    و در به از که این را با است برای آن یک تا هم می شود شد بود کرد کند کرده های ها یا اما اگر نیز \
-    خود بر پس پیش بین روی زیر درباره همه هر چه چون وی او ما شما آنها ایشان من تو دیگر باید \
-    نیست هست بوده شده شوند دارد داشت دارند خواهد کنند کردند گفت گفته همین همان چنین چند \
-    بسیار بیش کم اینکه آنکه ولی زیرا تاکنون سال روز امروز دیروز اکنون هنوز حتی فقط نه
-    """
-
-    static let arabic = """
-    في من على إلى عن أن إن كان كانت مع هذا هذه ذلك تلك التي الذي الذين هو هي هم ما لا لم لن قد \
-    كل بعد قبل بين حتى أو ثم كما أيضا عند منذ خلال حيث إذا لكن بل غير نحو وقد وفي ومن وعلى \
-    وأن وهو وهي فيه فيها به بها له لها لهم عليه عليها يكون تكون وكان قال وقال اليوم أمس
-    """
-
-    static let english = """
-    the a an and or but of to in on at for from by with as is are was were be been being it its \
-    this that these those he she they we you i his her their our your not no so than then there \
-    here who whom which what when where why how all any each more most some such only also into \
-    over after before about up down out has have had do does did will would can could should may \
-    said says say new one two
-    """
 }
 
 /// The content words of a line, as hashes of crude stems: the shadow split at

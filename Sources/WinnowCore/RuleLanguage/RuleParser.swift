@@ -169,11 +169,11 @@ public struct RuleParser {
     private func parseLanguages(_ rest: Substring, column: Int, at: (Int) -> SourceLocation) -> Result<Set<Language>, Diagnostic> {
         var set = Set<Language>()
         let words = rest.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
-        guard !words.isEmpty else { return .failure(Diagnostic(at(column), "'lang' needs fa, ar, en or all")) }
+        guard !words.isEmpty else { return .failure(Diagnostic(at(column), "'lang' needs \(Language.codeList) or all")) }
         for word in words {
             if word == "all" { set.formUnion(Language.allCases); continue }
             guard let language = Language(rawValue: String(word)) else {
-                return .failure(Diagnostic(at(column), "unknown language '\(word)' (expected fa, ar, en or all)"))
+                return .failure(Diagnostic(at(column), "unknown language '\(word)' (expected \(Language.codeList) or all)"))
             }
             set.insert(language)
         }

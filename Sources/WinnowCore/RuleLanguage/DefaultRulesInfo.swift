@@ -4,11 +4,11 @@
 public enum DefaultRulesInfo {
     /// "97 rules in 12 files, fingerprint 1f0c…" (16 hex digits).
     public static var summary: String {
-        describe(RuleSet.defaultRuleFiles)
+        describe(RuleSources.defaults)
     }
 
     static func describe(_ files: [(path: String, text: String)]) -> String {
-        let rules = (try? RuleSet.parse(files))?.reduce(0) { $0 + $1.rules.count } ?? 0
+        let rules = (try? RuleSources.parse(files))?.reduce(0) { $0 + $1.rules.count } ?? 0
         return "\(rules) rules in \(files.count) files, fingerprint \(fingerprint(files))"
     }
 

@@ -1,0 +1,30 @@
+/// The writing systems whose characters the line scan counts (`LineTraits`).
+public enum Script: Sendable, CaseIterable {
+    case arabic, latin
+
+    /// The count of the script's characters on a line.
+    var characters: LetterCount {
+        switch self {
+        case .arabic: .arabicScript
+        case .latin: .latinLetters
+        }
+    }
+}
+
+/// The counts of `LineTraits` the language table can name: a script's
+/// characters, and the letters that tell languages of one script apart.
+enum LetterCount: Int, Sendable, CaseIterable {
+    case arabicScript, latinLetters, persianLetters, persianOnlyLetters, arabicLetters, arabicOnlyLetters
+
+    @inline(__always)
+    func of(_ t: LineTraits) -> Int {
+        switch self {
+        case .arabicScript: t.arabicScript
+        case .latinLetters: t.latinLetters
+        case .persianLetters: t.persianLetters
+        case .persianOnlyLetters: t.persianOnlyLetters
+        case .arabicLetters: t.arabicLetters
+        case .arabicOnlyLetters: t.arabicOnlyLetters
+        }
+    }
+}
