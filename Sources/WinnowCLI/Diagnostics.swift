@@ -28,21 +28,6 @@ enum Diagnostics {
     }
 }
 
-/// The messages about one document, held to be written when its output is: with
-/// documents cleaned in parallel, standard error still follows the input order.
-struct DeferredMessages {
-    private var lines: [String] = []
-
-    mutating func error(_ message: String) { lines.append(Diagnostics.errorLine(message)) }
-    mutating func warning(_ message: String) { lines.append(Diagnostics.warningLine(message)) }
-    mutating func plain(_ message: String) { lines.append(Diagnostics.plainLine(message)) }
-
-    /// Writes the messages to standard error, in the order they came.
-    func emit() {
-        for line in lines { Diagnostics.write(line) }
-    }
-}
-
 import ArgumentParser
 import WinnowCore
 
@@ -58,6 +43,49 @@ func writeStandardOutput(_ text: String) throws {
         if case .io(let failure) = error {
             Diagnostics.error(failure.description)
             throw ExitCode(2)
+        }
+    }
+}
+
+extension Diagnostics {
+    /// Says a run's notice in the command line's words (its option names included).
+    static func say(_ notice: Notice, maxDocBytes: Int) {
+        switch notice {
+        case .unreadable(let failure), .writeFailed(let failure):
+            error(failure.description)
+        case .tooLarge(let place):
+            warning("\(place): larger than --max-doc-bytes (\(maxDocBytes) bytes): passed through unchanged")
+        case .notText(let place, let why):
+            error("\(place): \(why): passed through unchanged")
+        case .converted(let place, let encoding):
+            plain("winnow: \(place): \(encoding) text (detected), converted to UTF-8")
+        case .misread(let place, let encoding, let reason):
+            warning("\(place): looks like \(encoding) but is not (\(reason)); read as it is")
+        case .cleaning(let place, let message):
+            warning("\(place): \(message)")
+        case .badRecord(let place, let failure, let key):
+            error("\(place): \(describe(failure, key: key)); passed through unchanged")
+        case .repeatedKey(let place, let key, let count):
+            warning("\(place): the \"\(key)\" field occurs \(count) times: every string occurrence cleaned")
+        }
+    }
+
+    /// Why a JSON Lines record could not be read.
+    static func describe(_ error: JSONLError, key: String) -> String {
+        switch error {
+        case .notAnObject(let offset): "not a JSON object (byte \(offset + 1))"
+        case .malformed(let offset, let reason): "malformed JSON at byte \(offset + 1): \(reason)"
+        case .missingKey: "no \"\(key)\" field"
+        case .notAString(let offset): "the \"\(key)\" field is not a string (byte \(offset + 1))"
+        }
+    }
+
+    /// What a corpus command (`stats`, `learn`) could not read.
+    static func describe(_ problem: CorpusReader.Problem) -> String {
+        switch problem {
+        case .missing(let path): "\(path): No such file or directory"
+        case .unreadable(let failure): "\(failure.path): cannot read"
+        case .badRecord(let place, let failure, let key): "\(place): \(describe(failure, key: key)); skipped"
         }
     }
 }

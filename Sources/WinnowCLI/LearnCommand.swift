@@ -54,11 +54,11 @@ struct Learn: ParsableCommand {
         learner.minimumShare = minShare
         learner.includeProse = all
         var documents: [[UInt8]] = []
-        let problems = CorpusReader(paths: paths, jsonl: jsonl, textKey: textKey, glob: "*.txt").forEach {
+        let problems = CorpusReader(paths: paths, textKey: jsonl ? textKey : nil).forEach {
             learner.add($0)
             if saveProfile != nil { documents.append($0) }
         }
-        for p in problems { Diagnostics.error(p) }
+        for p in problems { Diagnostics.error(Diagnostics.describe(p)) }
         if let saveProfile {
             try writeProfile(learner.ruleFile(site: site), documents: documents, to: saveProfile)
         } else {
@@ -114,13 +114,13 @@ struct Stats: ParsableCommand {
         let cleaner = Cleaner(ruleSet: ruleSet, options: rules.cleanOptions)
         var tally = RemovalTally()
         var documents = 0, lines = 0
-        let problems = CorpusReader(paths: paths, jsonl: jsonl, textKey: textKey, glob: "*.txt").forEach { doc in
+        let problems = CorpusReader(paths: paths, textKey: jsonl ? textKey : nil).forEach { doc in
             let result = cleaner.clean(doc)
             documents += 1
             lines += result.fates.filter { $0 != .blank }.count
             tally.add(RemovalTally(result, ruleSet: ruleSet))
         }
-        for p in problems { Diagnostics.error(p) }
+        for p in problems { Diagnostics.error(Diagnostics.describe(p)) }
         var out = "\(documents) documents, \(lines) lines, \(tally.total) removed\n\nlines\treason\n"
         for (reason, count) in tally.ranked { out += "\(count)\t\(reason)\n" }
         let silent = ruleSet.rules.filter { tally.counts[$0.rule.id] == nil && $0.rule.action != .keep && $0.rule.action != .strip }
