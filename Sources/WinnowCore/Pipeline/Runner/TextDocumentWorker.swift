@@ -21,6 +21,8 @@ public struct TextDocumentWorker: DocumentWorker {
 
     public func process(_ raw: [UInt8], _ place: DocumentPlace, turn: RunTurn) -> DocumentOutput {
         var done = DocumentOutput()
+        // One allocation for a stream's record, its separator included.
+        if separator != nil { done.bytes.reserveCapacity(raw.count + 1) }
         switch inputText.prepare(raw, place: place, notices: &done.notices) {
         case .text(let text):
             site?(cleaner, place)
