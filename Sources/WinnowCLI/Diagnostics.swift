@@ -80,12 +80,16 @@ extension Diagnostics {
         }
     }
 
-    /// What a corpus command (`stats`, `learn`) could not read.
-    static func describe(_ problem: CorpusReader.Problem) -> String {
-        switch problem {
-        case .missing(let path): "\(path): No such file or directory"
-        case .unreadable(let failure): "\(failure.path): cannot read"
-        case .badRecord(let place, let failure, let key): "\(place): \(describe(failure, key: key)); skipped"
+    /// Says what a corpus command (`stats`, `learn`) could not read: a path that
+    /// is not there, a file that cannot be read, a record that is skipped.
+    static func sayAboutCorpus(_ notice: Notice) {
+        switch notice {
+        case .unreadable(let failure) where failure.errno != ENOENT:
+            error("\(failure.path): cannot read")
+        case .badRecord(let place, let failure, let key):
+            error("\(place): \(describe(failure, key: key)); skipped")
+        default:
+            say(notice, maxDocBytes: .max)
         }
     }
 }

@@ -54,27 +54,30 @@ import Testing
         #expect(FolderTree(root: dir, glob: "*.txt", includeHidden: true).items.map(\.relative) == [".hidden.txt", "a.txt", "b/1.txt", "b/2.txt"])
     }
 
-    @Test func corpusReaderReadsFoldersAndFilesAndSaysWhatIsMissing() throws {
+    @Test func corpusSourceReadsFoldersAndFilesAndSaysWhatIsMissing() throws {
         let dir = try folder(["site/1.txt": "one".bytes, "site/2.txt": "two".bytes, "site/x.md": "no".bytes, "3.txt": "three".bytes])
-        var documents: [[UInt8]] = []
-        let problems = CorpusReader(paths: [dir + "/site", dir + "/none", dir + "/3.txt"]).forEach { documents.append($0) }
-        #expect(documents == ["one".bytes, "two".bytes, "three".bytes])
-        guard problems.count == 1, case .missing(let path) = problems[0] else { Issue.record("\(problems)"); return }
-        #expect(path == dir + "/none")
+        let got = items(of: CorpusSource(paths: [dir + "/site", dir + "/none", dir + "/3.txt"]))
+        #expect(got.map(\.kind) == ["document", "document", "open failure", "document"])
+        #expect(got.map(\.bytes) == ["one".bytes, "two".bytes, [], "three".bytes])
+        #expect(got[2].place == dir + "/none: No such file or directory")
     }
 
     /// The one JSON Lines reading: before it, `stats --jsonl` and `learn --jsonl`
     /// skipped a first record behind a byte-order mark and every bad record silently.
-    @Test func corpusReaderReadsJSONLinesAsTheFilterDoesAndReportsBadRecords() throws {
+    @Test func corpusSourceReadsJSONLinesAsTheFilterDoesAndRejectsBadRecords() throws {
         let text = [0xEF, 0xBB, 0xBF] + "{\"text\":\"first\"}\n\n  \n{\"text\":5}\nnot json\n{\"id\":1}\n{\"text\":\"a\\nb\"}".bytes
         let dir = try folder(["r.jsonl": text])
         var documents: [[UInt8]] = []
-        let problems = CorpusReader(paths: [dir + "/r.jsonl"], textKey: "text").forEach { documents.append($0) }
-        #expect(documents == ["first".bytes, "a\nb".bytes])
-        let bad = problems.compactMap { problem -> String? in
-            guard case .badRecord(let place, let error, "text") = problem else { return nil }
-            return "\(place.record ?? 0) \(error)"
+        var bad: [String] = []
+        CorpusSource(paths: [dir + "/r.jsonl"], textKey: "text").read { item in
+            switch item {
+            case .document(let text, _): documents.append(text)
+            case .rejected(.badRecord(let place, let error, "text")): bad.append("\(place.record ?? 0) \(error)")
+            default: Issue.record("\(item)")
+            }
+            return true
         }
+        #expect(documents == ["first".bytes, "a\nb".bytes])
         #expect(bad == ["4 notAString(offset: 8)", "5 notAnObject(offset: 0)", "6 missingKey"])
     }
 }

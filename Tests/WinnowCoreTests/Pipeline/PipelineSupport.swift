@@ -34,6 +34,7 @@ func items(of source: some DocumentSource) -> [(kind: String, bytes: [UInt8], pl
             let whole = (try? written { sink in try sink.write(prefix); try rest.copy(after: prefix, to: sink) }) ?? []
             out.append(("oversized", whole, place.description))
         case .failure(let failure, let ends): out.append((ends ? "read failure" : "open failure", [], failure.description))
+        case .rejected(let notice): out.append(("rejected", [], "\(notice)"))
         }
         return true
     }

@@ -42,6 +42,9 @@ final class RunWriter {
             notice(.unreadable(failure))
             outcome.ok = false
             if endsRun && runner.strict { return false }
+        case .passed(.rejected(let rejected)):
+            notice(rejected)
+            outcome.ok = false
         case .passed(.document):
             preconditionFailure("every document goes to a worker")
         }

@@ -17,6 +17,9 @@ public enum SourceItem {
     /// An input that could not be opened (the run goes on), or that failed while
     /// read (a strict run ends there).
     case failure(IOFailure, endsRunWhenStrict: Bool)
+    /// A piece of input that is not a document (a JSON Lines record a corpus
+    /// cannot read): noticed, and the run fails.
+    case rejected(Notice)
 }
 
 /// Where a document came from, for messages and for its site: the input's path as
