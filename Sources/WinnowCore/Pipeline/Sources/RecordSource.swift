@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 /// Many documents in one stream, split on one byte: NUL (`-z`) or the line end
-/// (JSON Lines, whose records `JSONLFraming` reads). Memory is bounded by the
+/// (JSON Lines, whose records `JSONLFrame` reads). Memory is bounded by the
 /// largest record, never by the stream.
 public struct RecordSource: DocumentSource {
     public let paths: [String]
