@@ -69,35 +69,35 @@ struct Clean: ParsableCommand {
     func run() throws {
         let ruleSet = try rules.loadRuleSet()
         let inputs = files.isEmpty ? ["-"] : files
-        let ok: Bool
-        if jsonl || nullData {
-            for warning in ruleSet.warnings { Diagnostics.plain(warning.description) }
-            var options = rules.cleanOptions
-            options.profiles = try sites.loadProfiles()
-            let runner = StreamRunner(ruleSet: ruleSet, options: options,
-                                      mode: jsonl ? .jsonl(textKey: textKey, meta: meta) : .nul,
-                                      maxDocBytes: output.maxDocBytes, strict: strict, lineBuffered: lineBuffered,
-                                      inputText: inputText.policy, crossDoc: crossDoc, jobs: parallel.workers,
-                                      sites: StreamSites(fixed: sites.site,
-                                                         // The site field is read only when something is kept per site.
-                                                         field: jsonl && (crossDoc || sites.profile != nil) ? (siteKey ?? "url") : nil))
-            ok = runner.run(inputs)
-        } else {
-            let presentation: DocumentRunner.Presentation = check ? .check
-                : explain ? .explain(try explainOptions.printer(ruleSet: ruleSet, color: output.useColor(fd: 1))) : .clean
-            var options = rules.cleanOptions
-            options.collectEvidence = explain
-            options.profiles = try sites.loadProfiles()
-            var runner = DocumentRunner(ruleSet: ruleSet, options: options, maxDocBytes: output.maxDocBytes,
-                                        presentation: presentation, inputText: inputText.policy, jobs: parallel.workers)
-            // Files need a site only to pick a profile.
-            runner.sites = options.profiles == nil ? nil : sites
-            let outcome = runner.run(inputs)
-            if !outcome.ok { throw ExitCode(2) }
-            if check && !outcome.foundChrome { throw ExitCode(1) }
-            return
-        }
-        if !ok { throw ExitCode(2) }
+        guard jsonl || nullData else { return try runDocuments(ruleSet, inputs) }
+        for warning in ruleSet.warnings { Diagnostics.plain(warning.description) }
+        var options = rules.cleanOptions
+        options.profiles = try sites.loadProfiles()
+        let run = FilterRun(ruleSet: ruleSet, options: options, maxDocBytes: output.maxDocBytes, jobs: parallel.workers)
+        var runner = Runner(jobs: parallel.workers)
+        runner.strict = strict
+        runner.lineBuffered = lineBuffered
+        let learning = crossDoc ? StreamLearning() : nil
+        let outcome = jsonl
+            ? run.jsonlStream(inputs, runner: runner, textKey: textKey, meta: meta,
+                              sites: StreamSites(fixed: sites.site,
+                                                 // The site field is read only when something is kept per site.
+                                                 field: crossDoc || sites.profile != nil ? (siteKey ?? "url") : nil),
+                              learning: learning)
+            : run.nulStream(inputs, runner: runner, inputText: inputText.policy, site: sites.site, learning: learning)
+        if !outcome.ok { throw ExitCode(2) }
+    }
+
+    /// Each input one document: cleaned, explained or checked.
+    private func runDocuments(_ ruleSet: RuleSet, _ inputs: [String]) throws {
+        let printer: any Printer
+        if check { printer = SilentPrinter() }
+        else if explain { printer = try explainOptions.printer(ruleSet: ruleSet, color: output.useColor(fd: 1), titled: inputs.count > 1) }
+        else { printer = CleanTextPrinter() }
+        let outcome = try FilterRun.documents(inputs, printer: printer, ruleSet: ruleSet, rules: rules, output: output,
+                                              inputText: inputText, sites: sites, jobs: parallel.workers)
+        if !outcome.ok { throw ExitCode(2) }
+        if check && !outcome.foundChrome { throw ExitCode(1) }
     }
 }
 
@@ -119,14 +119,10 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         let ruleSet = try rules.loadRuleSet()
-        let printer = try explainOptions.printer(ruleSet: ruleSet, color: output.useColor(fd: 1))
-        var options = rules.cleanOptions
-        options.collectEvidence = true
-        options.profiles = try sites.loadProfiles()
-        var runner = DocumentRunner(ruleSet: ruleSet, options: options, maxDocBytes: output.maxDocBytes,
-                                    presentation: .explain(printer), inputText: inputText.policy, jobs: parallel.workers)
-        runner.sites = options.profiles == nil ? nil : sites
-        let outcome = runner.run(files.isEmpty ? ["-"] : files)
+        let inputs = files.isEmpty ? ["-"] : files
+        let printer = try explainOptions.printer(ruleSet: ruleSet, color: output.useColor(fd: 1), titled: inputs.count > 1)
+        let outcome = try FilterRun.documents(inputs, printer: printer, ruleSet: ruleSet, rules: rules, output: output,
+                                              inputText: inputText, sites: sites, jobs: parallel.workers)
         if !outcome.ok { throw ExitCode(2) }
     }
 }

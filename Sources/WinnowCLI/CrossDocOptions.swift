@@ -60,12 +60,9 @@ struct CrossDocOptions: ParsableArguments {
     /// The line keys of one file, or nil when it is not a regular file, cannot be
     /// read or is too large. Opened without blocking: a FIFO must not hang the pass.
     private static func lineKeys(path: String, maxBytes: Int) -> TemplateKeys? {
-        let fd = open(path.pathCString, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
-              case .complete(let bytes)? = try? ByteReader.read(fd: fd, cap: maxBytes, path: path) else { return nil }
+        guard let file = try? OpenedFile.open(path, nonBlocking: true) else { return nil }
+        defer { close(file.fd) }
+        guard file.isRegular, case .complete(let bytes)? = try? ByteReader.read(fd: file.fd, cap: maxBytes, path: path) else { return nil }
         return bytes.withUnsafeBufferPointer { TemplateIndex.keys($0) }
     }
 }

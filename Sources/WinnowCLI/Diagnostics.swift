@@ -28,21 +28,6 @@ enum Diagnostics {
     }
 }
 
-/// The messages about one document, held to be written when its output is: with
-/// documents cleaned in parallel, standard error still follows the input order.
-struct DeferredMessages {
-    private var lines: [String] = []
-
-    mutating func error(_ message: String) { lines.append(Diagnostics.errorLine(message)) }
-    mutating func warning(_ message: String) { lines.append(Diagnostics.warningLine(message)) }
-    mutating func plain(_ message: String) { lines.append(Diagnostics.plainLine(message)) }
-
-    /// Writes the messages to standard error, in the order they came.
-    func emit() {
-        for line in lines { Diagnostics.write(line) }
-    }
-}
-
 import ArgumentParser
 import WinnowCore
 

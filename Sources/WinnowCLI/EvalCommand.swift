@@ -32,7 +32,7 @@ struct Eval: ParsableCommand {
         var options = rules.cleanOptions
         let explanation = Explanation(ruleSet: ruleSet)
         var evaluation = Evaluation()
-        let plan = BatchPlan(root: pages, glob: "*.txt", includeHidden: false)
+        let plan = FolderTree(root: pages, glob: "*.txt", includeHidden: false)
         guard !plan.items.isEmpty else {
             Diagnostics.error("\(pages): no pages")
             throw ExitCode(2)

@@ -14,7 +14,7 @@ struct ExplainOptions: ParsableArguments {
 
     var isSet: Bool { json || diff || rule != nil }
 
-    func printer(ruleSet: RuleSet, color: Bool) throws -> ExplainPrinter {
+    func printer(ruleSet: RuleSet, color: Bool, titled: Bool) throws -> ExplainPrinter {
         if json && diff { throw ValidationError("--json and --diff cannot be combined") }
         var only: Int? = nil
         if let rule {
@@ -25,6 +25,8 @@ struct ExplainOptions: ParsableArguments {
             }
             only = found.index
         }
-        return ExplainPrinter(ruleSet: ruleSet, format: json ? .json : diff ? .diff : .plain, color: color && !json, onlyRule: only)
+        var printer = ExplainPrinter(ruleSet: ruleSet, format: json ? .json : diff ? .diff : .plain, color: color && !json, onlyRule: only)
+        printer.titled = titled
+        return printer
     }
 }

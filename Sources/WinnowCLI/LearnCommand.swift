@@ -54,17 +54,30 @@ struct Learn: ParsableCommand {
         learner.minimumShare = minShare
         learner.includeProse = all
         var documents: [[UInt8]] = []
-        let problems = CorpusReader(paths: paths, jsonl: jsonl, textKey: textKey, glob: "*.txt").forEach {
-            learner.add($0)
-            if saveProfile != nil { documents.append($0) }
+        var failed = false
+        // The source alone: learning reads the documents, it does not clean them.
+        CorpusSource(paths: paths, textKey: jsonl ? textKey : nil).read { item in
+            switch item {
+            case .document(let document, _):
+                learner.add(document)
+                if saveProfile != nil { documents.append(document) }
+            case .failure(let failure, _):
+                Diagnostics.sayAboutCorpus(.unreadable(failure))
+                failed = true
+            case .rejected(let notice):
+                Diagnostics.sayAboutCorpus(notice)
+                failed = true
+            case .oversized:
+                preconditionFailure("a corpus is read without a cap")
+            }
+            return true
         }
-        for p in problems { Diagnostics.error(p) }
         if let saveProfile {
             try writeProfile(learner.ruleFile(site: site), documents: documents, to: saveProfile)
         } else {
             try writeStandardOutput(learner.ruleFile(site: site))
         }
-        if !problems.isEmpty { throw ExitCode(2) }
+        if failed { throw ExitCode(2) }
     }
 
     /// DIR/SITE.rules and DIR/SITE.profile: the documents cleaned as one batch
@@ -111,22 +124,23 @@ struct Stats: ParsableCommand {
 
     func run() throws {
         let ruleSet = try rules.loadRuleSet()
-        let cleaner = Cleaner(ruleSet: ruleSet, options: rules.cleanOptions)
-        var tally = RemovalTally()
-        var documents = 0, lines = 0
-        let problems = CorpusReader(paths: paths, jsonl: jsonl, textKey: textKey, glob: "*.txt").forEach { doc in
-            let result = cleaner.clean(doc)
-            documents += 1
-            lines += result.fates.filter { $0 != .blank }.count
-            tally.add(RemovalTally(result, ruleSet: ruleSet))
+        // One worker: the printer counts as it goes.
+        let counts = TallyPrinter(ruleSet: ruleSet)
+        var runner = Runner(jobs: 1)
+        runner.writesPassedThrough = false
+        let outcome = runner.run(CorpusSource(paths: paths, textKey: jsonl ? textKey : nil), into: OutputSink(fd: 1),
+                                 notice: Diagnostics.sayAboutCorpus) {
+            var worker = TextDocumentWorker(cleaner: Cleaner(ruleSet: ruleSet, options: rules.cleanOptions), printer: counts)
+            worker.noticesCleanerWarnings = false
+            return worker
         }
-        for p in problems { Diagnostics.error(p) }
+        let (documents, lines, tally) = (counts.documents, counts.lines, counts.tally)
         var out = "\(documents) documents, \(lines) lines, \(tally.total) removed\n\nlines\treason\n"
         for (reason, count) in tally.ranked { out += "\(count)\t\(reason)\n" }
         let silent = ruleSet.rules.filter { tally.lines(.rule($0.rule.id)) == 0 && $0.rule.action != .keep && $0.rule.action != .strip }
         out += "\nrules that never fired (\(silent.count)):\n"
         for r in silent { out += "\(r.rule.id)\t\(r.rule.location.short)\n" }
         try writeStandardOutput(out)
-        if !problems.isEmpty { throw ExitCode(2) }
+        if !outcome.ok { throw ExitCode(2) }
     }
 }

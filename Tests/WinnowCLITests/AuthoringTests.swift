@@ -99,4 +99,22 @@ import Testing
         #expect(run.out.contains("\trepeats\n"))
         #expect(run.out.contains("rules that never fired"))
     }
+
+    /// JSON Lines are read as the filter reads them: before, `stats --jsonl` and
+    /// `learn --jsonl` skipped a first record behind a byte-order mark and every
+    /// record they could not read, silently.
+    @Test func statsReadsJSONLinesAsTheFilterDoes() throws {
+        let dir = try temporaryFolder()
+        let records = [0xEF, 0xBB, 0xBF] + Array("{\"text\":\"Title\\nBody line one.\"}\n\nnot json\n{\"id\":2}\n".utf8)
+        try Data(records).write(to: URL(fileURLWithPath: dir + "/r.jsonl"))
+        let stats = try winnow(["stats", "--jsonl", dir + "/r.jsonl"])
+        #expect(stats.out.hasPrefix("1 documents, 2 lines,"))
+        #expect(stats.stderr == "winnow: \(dir)/r.jsonl: record 3: not a JSON object (byte 1); skipped\n"
+                              + "winnow: \(dir)/r.jsonl: record 4: no \"text\" field; skipped\n")
+        #expect(stats.status == 2)
+        // The filter passes the same records through with the same reasons.
+        let filter = try winnow(["--jsonl", dir + "/r.jsonl"])
+        #expect(filter.stderr.contains("record 3: not a JSON object (byte 1); passed through unchanged"))
+        #expect(filter.stderr.contains("record 4: no \"text\" field; passed through unchanged"))
+    }
 }

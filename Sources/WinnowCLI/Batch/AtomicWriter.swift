@@ -24,16 +24,10 @@ enum AtomicWriter {
         let temp = temporaryPath(for: path)
         let fd = openTemporary(temp, mode: mode)
         guard fd >= 0 else { throw Failure(message: "cannot create a file in \(dir): \(String(cString: strerror(errno)))") }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let message = String(cString: strerror(errno))
-                close(fd); unlink(temp.pathCString)
-                throw Failure(message: "cannot write \(path): \(message)")
-            }
-            offset += n
+        if bytes.withUnsafeBytes({ SystemIO.writeAll(fd, $0) }) != 0 {
+            let message = String(cString: strerror(errno))
+            close(fd); unlink(temp.pathCString)
+            throw Failure(message: "cannot write \(path): \(message)")
         }
         // Owner first: chown clears the set-user-ID and set-group-ID bits, chmod sets them
         // again. As sed -i does, a user who may not give the file away keeps at least its
@@ -85,6 +79,20 @@ enum AtomicWriter {
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { close(fd); return false }
         lockedFD = fd
         return true
+    }
+
+    /// Removes temporary files an interrupted run left under `root`; returns how many.
+    /// Those of a run still writing (another batch into the same folder) are left.
+    static func removeStaleTemporaries(under root: String) -> Int {
+        var removed = 0
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return 0 }
+        for case let rel as String in walker where FolderTree.isTemporary((rel as NSString).lastPathComponent) {
+            var fd: Int32 = -1
+            guard isAbandoned(root + "/" + rel, lockedFD: &fd) else { continue }
+            if unlink(root + "/" + rel) == 0 { removed += 1 }
+            close(fd)
+        }
+        return removed
     }
 
     /// `DIR/.NAME.winnow-tmp-PID-N`: hidden, beside `path`, unique in this process.

@@ -119,11 +119,11 @@ struct Batch: ParsableCommand {
                 Diagnostics.error("\(output): cannot create the output folder: \(reason)")
                 throw ExitCode(2)
             }
-            _ = BatchPlan.removeStaleTemporaries(under: output)
+            _ = AtomicWriter.removeStaleTemporaries(under: output)
         } else {
-            _ = BatchPlan.removeStaleTemporaries(under: root)
+            _ = AtomicWriter.removeStaleTemporaries(under: root)
         }
-        let plan = BatchPlan(root: root, glob: glob, includeHidden: hidden)
+        let plan = FolderTree(root: root, glob: glob, includeHidden: hidden)
         for failure in plan.failures { Diagnostics.error("\(failure.path): \(failure.reason)") }
         var reporter: ReportWriter? = nil
         if let report {

@@ -19,7 +19,7 @@ struct BatchSettings: Sendable {
 
     /// In place, a symlink is followed: the file it points to is rewritten (and its
     /// backup, `TARGET + suffix`, made beside it), the link stays a link.
-    func outputPath(for item: BatchPlan.Item) -> String {
+    func outputPath(for item: FolderTree.Item) -> String {
         guard inPlace else { return outputRoot! + "/" + item.relative }
         guard let real = realpath(item.input.pathCString, nil) else { return item.input }
         defer { free(real) }

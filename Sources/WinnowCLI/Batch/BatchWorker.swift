@@ -22,25 +22,20 @@ struct BatchWorker {
     let cleaner: Cleaner
     let settings: BatchSettings
 
-    func process(_ item: BatchPlan.Item) -> FileOutcome {
+    func process(_ item: FolderTree.Item) -> FileOutcome {
         var outcome = FileOutcome()
         let target = settings.outputPath(for: item)
-        // Opened without blocking and checked on the open file: a path planned as a
-        // regular file may have become a FIFO since (a blocking open would hang the
-        // worker), and checking the path first would leave a window for that swap.
-        let fd = open(item.input.pathCString, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else {
-            outcome.status = .failed(String(cString: strerror(errno)))
+        // Opened without blocking: a path planned as a regular file may have become
+        // a FIFO since (a blocking open would hang the worker).
+        let file: OpenedFile
+        do { file = try OpenedFile.open(item.input, nonBlocking: true) } catch {
+            outcome.status = .failed(error.message)
             return outcome
         }
+        let (fd, info) = (file.fd, file.info)
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else {
-            outcome.status = .failed(String(cString: strerror(errno)))
-            return outcome
-        }
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            outcome.status = .failed(info.st_mode & S_IFMT == S_IFDIR ? String(cString: strerror(EISDIR)) : "not a regular file")
+        guard file.isRegular else {
+            outcome.status = .failed(file.isDirectory ? String(cString: strerror(EISDIR)) : "not a regular file")
             return outcome
         }
         if settings.skipExisting, !settings.inPlace, let existing = modificationTime(target), existing >= mtime(info) {
@@ -52,9 +47,9 @@ struct BatchWorker {
                 outcome.status = .failed("larger than --max-doc-bytes (\(settings.maxDocBytes) bytes)")
                 return outcome
             }
-            var messages = DeferredMessages()
-            defer { messages.emit() }
-            switch settings.inputText.prepare(bytes, name: item.input, messages: &messages) {
+            var notices: [Notice] = []
+            defer { for notice in notices { Diagnostics.say(notice, maxDocBytes: settings.maxDocBytes) } }
+            switch settings.inputText.prepare(bytes, place: DocumentPlace(path: item.input), notices: &notices) {
             case .text(let text): document = text
             case .notText(let why):
                 outcome.status = .failed(why)
@@ -74,8 +69,7 @@ struct BatchWorker {
             document.withUnsafeBufferPointer { recorder.record($0, result, site: settings.sites.name(of: item.input) ?? "") }
         }
         var out: [UInt8] = []
-        out.reserveCapacity(document.count)
-        document.withUnsafeBufferPointer { CleanWriter.write($0, result, into: &out) }
+        CleanTextPrinter().print(document, result, place: DocumentPlace(path: item.input), into: &out)
         do {
             if !settings.inPlace {
                 let folder = (target as NSString).deletingLastPathComponent

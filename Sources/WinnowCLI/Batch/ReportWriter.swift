@@ -65,7 +65,7 @@ final class ReportWriter {
     }
 
     /// Writes the lines of the documents done, without a gap, since the last call.
-    func advance(_ pool: WorkerPool, items: [BatchPlan.Item]) {
+    func advance(_ pool: WorkerPool, items: [FolderTree.Item]) {
         for outcome in pool.doneRun(from: next) {
             emit(ReportWriter.line(items[next].relative, outcome))
             next += 1
@@ -75,7 +75,7 @@ final class ReportWriter {
 
     /// Writes the lines of the other documents done (an interrupted run leaves gaps)
     /// and of the plan's failures, closes the report and renames it into place.
-    func finish(_ outcomes: [FileOutcome?], items: [BatchPlan.Item], failures: [(path: String, reason: String)]) throws(Failure) {
+    func finish(_ outcomes: [FileOutcome?], items: [FolderTree.Item], failures: [(path: String, reason: String)]) throws(Failure) {
         for (item, outcome) in zip(items[next...], outcomes[next...]) {
             if let outcome { emit(ReportWriter.line(item.relative, outcome)) }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import WinnowCore
 
 /// Runs a `BatchWorker` per thread over the plan's items. The items (sorted by
 /// path) are cut into one run of neighbours per worker: each worker takes the
@@ -9,7 +10,7 @@ import Foundation
 /// on it). Outcomes are stored by item index, so the report and the outputs do not
 /// depend on the number of workers.
 final class WorkerPool: @unchecked Sendable {
-    private let items: [BatchPlan.Item]
+    private let items: [FolderTree.Item]
     private let jobs: Int
     private let makeWorker: () -> BatchWorker
     private let lock = NSLock()
@@ -21,7 +22,7 @@ final class WorkerPool: @unchecked Sendable {
     private var doneCount = 0
     private var doneBytes = 0
 
-    init(items: [BatchPlan.Item], jobs: Int, makeWorker: @escaping () -> BatchWorker) {
+    init(items: [FolderTree.Item], jobs: Int, makeWorker: @escaping () -> BatchWorker) {
         self.items = items
         self.jobs = max(1, min(jobs, max(items.count, 1)))
         self.makeWorker = makeWorker

@@ -43,16 +43,10 @@ public enum ByteReader {
         while true {
             // Full: the file grew, or the input is a pipe.
             if size == buffer.count { buffer.append(contentsOf: repeatElement(0, count: max(chunk, buffer.count))) }
-            let n = buffer.withUnsafeMutableBytes { raw in
-                // At most one byte past the cap; `cap - size + 1` cannot overflow while size < cap,
-                // and `cap + 1` would for a cap of Int.max.
-                let room = raw.count - size, left = cap - size
-                return Glibc.read(fd, raw.baseAddress! + size, left < room ? left + 1 : room)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw IOFailure(path: path, errno: errno)
-            }
+            // At most one byte past the cap; `cap - size + 1` cannot overflow while size < cap,
+            // and `cap + 1` would for a cap of Int.max.
+            let room = buffer.count - size, left = cap - size
+            let n = try SystemIO.read(fd, into: &buffer, at: size, count: left < room ? left + 1 : room, path: path)
             if n == 0 { break }
             size += n
             if size > cap {
@@ -67,14 +61,12 @@ public enum ByteReader {
     /// Opens and reads a file; "-" is stdin.
     public static func read(path: String, cap: Int) throws(IOFailure) -> (Outcome, Int32) {
         if path == "-" { return (try read(fd: 0, cap: cap, path: "(standard input)"), 0) }
-        let fd = open(path.pathCString, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw IOFailure(path: path, errno: errno) }
-        var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            close(fd)
+        let file = try OpenedFile.open(path)
+        if file.isDirectory {
+            close(file.fd)
             throw IOFailure(path: path, errno: EISDIR)
         }
-        do { return (try read(fd: fd, cap: cap, path: path), fd) }
-        catch { close(fd); throw error }
+        do { return (try read(fd: file.fd, cap: cap, path: path), file.fd) }
+        catch { close(file.fd); throw error }
     }
 }

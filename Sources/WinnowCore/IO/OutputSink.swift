@@ -42,15 +42,9 @@ public final class OutputSink {
     }
 
     private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) {
-        var offset = 0
-        while offset < bytes.count {
-            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                if errno == EPIPE { throw .brokenPipe }
-                throw .io(IOFailure(path: name, errno: errno))
-            }
-            offset += n
+        guard SystemIO.writeAll(fd, UnsafeRawBufferPointer(bytes)) == 0 else {
+            if errno == EPIPE { throw .brokenPipe }
+            throw .io(IOFailure(path: name, errno: errno))
         }
     }
 
@@ -61,11 +55,9 @@ public final class OutputSink {
         var chunk = [UInt8](repeating: 0, count: ByteReader.chunk)
         var last: UInt8? = nil
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .io(IOFailure(path: path, errno: errno))
-            }
+            let n: Int
+            do { n = try SystemIO.read(input, into: &chunk, path: path) }
+            catch { throw .io(error) }
             if n == 0 { return last }
             last = chunk[n - 1]
             try chunk.withUnsafeBufferPointer { (b) throws(Failure) in try write(UnsafeBufferPointer(rebasing: b[0..<n])) }

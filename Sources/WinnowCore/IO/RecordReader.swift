@@ -93,16 +93,9 @@ public final class RecordReader {
     }
 
     private func fill() throws(IOFailure) {
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw IOFailure(path: path, errno: errno)
-            }
-            start = 0
-            end = n
-            if n == 0 { eof = true }
-            return
-        }
+        let n = try SystemIO.read(fd, into: &chunk, path: path)
+        start = 0
+        end = n
+        if n == 0 { eof = true }
     }
 }

@@ -1,5 +1,3 @@
-import WinnowCore
-
 /// The removed lines as a unified diff against the input (three lines of
 /// context): applying it to the input deletes exactly the removed lines. Blank-line
 /// collapsing is not shown; stripped spans show as a changed line.

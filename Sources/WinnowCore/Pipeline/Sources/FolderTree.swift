@@ -1,39 +1,38 @@
 import Foundation
-import WinnowCore
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// The files a batch run cleans: every regular file under the input folder whose
-/// name matches the glob, in path order. Hidden files and folders are skipped
+/// The files of a folder tree (a batch run, a corpus): every regular file under
+/// the input folder whose name matches the glob, in path order. Hidden files and folders are skipped
 /// unless asked for; a symlink to a file is cleaned as that file; symlinked folders
 /// are not entered (so a link loop cannot trap the walk); a link that cannot be
 /// resolved (dangling, or a loop) is reported as a failure.
-struct BatchPlan {
-    struct Item {
+public struct FolderTree: Sendable {
+    public struct Item: Sendable {
         /// Path of the input file.
-        let input: String
+        public let input: String
         /// Path relative to the input folder (also the output's relative path).
-        let relative: String
+        public let relative: String
     }
 
-    var items: [Item] = []
+    public private(set) var items: [Item] = []
     /// Inputs that could not be planned, with the reason.
-    var failures: [(path: String, reason: String)] = []
+    public private(set) var failures: [(path: String, reason: String)] = []
 
-    init(root: String, glob: String, includeHidden: Bool) {
+    public init(root: String, glob: String, includeHidden: Bool) {
         walk(root, relative: "", glob: glob, includeHidden: includeHidden)
         items.sort { $0.relative < $1.relative }
     }
 
     private mutating func walk(_ dir: String, relative: String, glob: String, includeHidden: Bool) {
-        guard let names = BatchPlan.names(in: dir)?.sorted() else {
+        guard let names = FolderTree.names(in: dir)?.sorted() else {
             failures.append((dir, "cannot read folder"))
             return
         }
         for name in names {
             if !includeHidden && name.hasPrefix(".") { continue }
-            if BatchPlan.isTemporary(name) { continue }
+            if FolderTree.isTemporary(name) { continue }
             let path = dir + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
             var link = stat()
@@ -59,7 +58,7 @@ struct BatchPlan {
 
     /// The names in folder `dir` (without `.` and `..`), as `PathBytes` strings: a
     /// name that is not UTF-8 keeps its bytes. Nil when the folder cannot be read.
-    static func names(in dir: String) -> [String]? {
+    public static func names(in dir: String) -> [String]? {
         guard let stream = opendir(dir.pathCString) else { return nil }
         defer { closedir(stream) }
         var names: [String] = []
@@ -73,21 +72,7 @@ struct BatchPlan {
     }
 
     /// Temporary files of an earlier, interrupted run: `.NAME.winnow-tmp-…`.
-    static func isTemporary(_ name: String) -> Bool {
+    public static func isTemporary(_ name: String) -> Bool {
         name.hasPrefix(".") && name.contains(".winnow-tmp-")
-    }
-
-    /// Removes temporary files an interrupted run left under `root`; returns how many.
-    /// Those of a run still writing (another batch into the same folder) are left.
-    static func removeStaleTemporaries(under root: String) -> Int {
-        var removed = 0
-        guard let walker = FileManager.default.enumerator(atPath: root) else { return 0 }
-        for case let rel as String in walker where isTemporary((rel as NSString).lastPathComponent) {
-            var fd: Int32 = -1
-            guard AtomicWriter.isAbandoned(root + "/" + rel, lockedFD: &fd) else { continue }
-            if unlink(root + "/" + rel) == 0 { removed += 1 }
-            close(fd)
-        }
-        return removed
     }
 }

@@ -1,25 +1,26 @@
 import Foundation
-import WinnowCore
 
 /// Shows every input line with its fate: plain (`LINE  VERDICT  REASON │ TEXT`,
 /// removed lines dimmed on a terminal), JSON events, or a unified diff.
-struct ExplainPrinter {
-    enum Format { case plain, json, diff }
+public struct ExplainPrinter {
+    public enum Format: Sendable { case plain, json, diff }
 
     let ruleSet: RuleSet
     let format: Format
     let color: Bool
     /// Only the lines this rule decided (its index in the rule set).
     let onlyRule: Int?
+    /// Each explanation starts with its document's name (more than one input).
+    public var titled = false
 
-    init(ruleSet: RuleSet, format: Format, color: Bool, onlyRule: Int?) {
+    public init(ruleSet: RuleSet, format: Format, color: Bool, onlyRule: Int?) {
         self.ruleSet = ruleSet
         self.format = format
         self.color = color
         self.onlyRule = onlyRule
     }
 
-    func render(_ document: [UInt8], _ result: CleanResult, path: String, header: Bool) -> [UInt8] {
+    public func render(_ document: [UInt8], _ result: CleanResult, path: String, header: Bool) -> [UInt8] {
         switch format {
         case .plain: plain(document, result, title: header ? path : nil)
         case .json: json(document, result, path: path)

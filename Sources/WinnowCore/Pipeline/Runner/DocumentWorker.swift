@@ -1,0 +1,30 @@
+/// Makes one document's output, on a worker thread of the runner. Each worker
+/// thread has its own (it owns a `Cleaner`, with its caches).
+public protocol DocumentWorker {
+    func process(_ document: [UInt8], _ place: DocumentPlace, turn: RunTurn) -> DocumentOutput
+}
+
+/// A document's place in the input order, for work that must see the documents in
+/// that order (learning from a stream as it goes) while the rest runs in parallel.
+public typealias RunTurn = OrderedPipeline<SourceItem, RunnerOutput>.Turn
+
+/// What a worker made of one document: the bytes to write and what to say.
+public struct DocumentOutput {
+    public var bytes: [UInt8] = []
+    public var notices: [Notice] = []
+    /// It could not be cleaned (the run's status is then a failure).
+    public var failed = false
+    /// A malformed record: a strict run stops before writing it.
+    public var malformed = false
+    /// The document had lines to remove.
+    public var foundChrome = false
+
+    public init() {}
+}
+
+/// What the writing end gets for an item: a worker's output, or the item as it
+/// came (an oversized document, a failure).
+public enum RunnerOutput {
+    case done(DocumentOutput)
+    case passed(SourceItem)
+}

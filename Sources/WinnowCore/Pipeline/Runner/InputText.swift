@@ -1,0 +1,39 @@
+/// Turns a document's bytes into the UTF-8 text to clean. UTF-8 (the usual case)
+/// costs one validating pass and no copy; another encoding is converted and
+/// noticed; a document that is not text is left to the caller to pass through
+/// unchanged and report.
+public struct InputText: Sendable {
+    /// "auto", "utf-8" or an iconv name.
+    public let encoding: String
+
+    public init(encoding: String) { self.encoding = encoding }
+
+    public enum Prepared {
+        case text([UInt8])
+        case notText(String)
+    }
+
+    /// A conversion is said in `notices` (written with the document's output).
+    public func prepare(_ document: [UInt8], place: DocumentPlace, notices: inout [Notice]) -> Prepared {
+        switch encoding.lowercased() {
+        case "utf-8": return .text(document)
+        case "auto":
+            switch EncodingDetector.detect(document) {
+            case .utf8: return .text(document)
+            case .binary(let why): return .notText("binary file (\(why))")
+            case .other(let detected, let bom):
+                do {
+                    let converted = try Transcoder.toUTF8(document[bom...], from: detected)
+                    notices.append(.converted(place, encoding: detected))
+                    return .text(converted)
+                } catch {
+                    notices.append(.misread(place, encoding: detected, reason: error.message))
+                    return .text(document)
+                }
+            }
+        default:
+            do { return .text(try Transcoder.toUTF8(document[...], from: encoding)) }
+            catch { return .notText("not \(encoding) text: \(error.message)") }
+        }
+    }
+}

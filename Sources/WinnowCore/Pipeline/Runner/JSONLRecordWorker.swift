@@ -1,0 +1,46 @@
+/// Cleans a JSON Lines record's text field (`JSONLDocumentCleaner`: every other
+/// byte kept). The record is read as `JSONLFrame` says; one that cannot be read is
+/// passed through unchanged and noticed. Each record picks its site (`StreamSites`)
+/// on the worker's cleaner before it is counted and cleaned.
+public final class JSONLRecordWorker: DocumentWorker {
+    private var jsonl: JSONLDocumentCleaner
+    private let learning: StreamLearning?
+
+    public init(cleaner: Cleaner, textKey: String, addMeta: Bool, sites: StreamSites, learning: StreamLearning?) {
+        jsonl = JSONLDocumentCleaner(cleaner: cleaner, textKey: textKey, addMeta: addMeta, sites: sites)
+        self.learning = learning
+    }
+
+    public func process(_ record: [UInt8], _ place: DocumentPlace, turn: RunTurn) -> DocumentOutput {
+        var done = DocumentOutput()
+        done.bytes.reserveCapacity(record.count + 1)
+        let frame = JSONLFrame(record, place: place)
+        if frame.byteOrderMark { done.bytes.append(contentsOf: JSONLFrame.mark) }
+        if frame.isBlank {
+            done.bytes.append(contentsOf: frame.body)
+        } else {
+            clean(frame.body, place: place, turn: turn, into: &done)
+        }
+        done.bytes.append(0x0A)
+        return done
+    }
+
+    private func clean(_ body: ArraySlice<UInt8>, place: DocumentPlace, turn: RunTurn, into done: inout DocumentOutput) {
+        let learn: JSONLDocumentCleaner.Learn? = learning.map { learning in { texts, site in learning.snapshots(of: texts, site: site, turn: turn) } }
+        let key = jsonl.textKey
+        let failure = body.withUnsafeBufferPointer { b -> JSONLError? in
+            do throws(JSONLError) {
+                _ = try jsonl.clean(record: b, into: &done.bytes, learn: learn)
+                if jsonl.repeatedKeys > 0 { done.notices.append(.repeatedKey(place, key: key, count: jsonl.repeatedKeys + 1)) }
+                return nil
+            } catch {
+                return error
+            }
+        }
+        guard let failure else { return }
+        done.notices.append(.badRecord(place, failure, key: key))
+        done.failed = true
+        done.malformed = true
+        done.bytes.append(contentsOf: body)
+    }
+}

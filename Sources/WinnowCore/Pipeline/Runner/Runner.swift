@@ -1,0 +1,50 @@
+/// The one loop of every filter mode (files, standard input, `-z`, `--jsonl`;
+/// clean, explain, check): a source's documents go to the workers, and their
+/// outputs are written in input order, sequentially or on `jobs` threads
+/// (`OrderedPipeline`): the output, the notices and the outcome are the same for
+/// any number of jobs.
+public struct Runner {
+    public var jobs = 1
+    /// Stop at a malformed record, or at an input failing while read.
+    public var strict = false
+    /// Flush after every document, for a reader waiting on each one.
+    public var lineBuffered = false
+    /// Oversized documents pass through unchanged (the cleaned text); otherwise
+    /// they are only noticed (explanations, checks).
+    public var writesPassedThrough = true
+
+    public init(jobs: Int = 1) { self.jobs = jobs }
+
+    public struct Outcome {
+        /// No input or document failed, and the output was written.
+        public var ok = true
+        /// Some document had lines to remove.
+        public var foundChrome = false
+    }
+
+    /// Runs `source` through workers made by `makeWorker` into `sink`. `notice` is
+    /// called on this thread, in input order, as each document is written.
+    public func run<Worker: DocumentWorker>(_ source: some DocumentSource, into sink: OutputSink,
+                                            notice: @escaping (Notice) -> Void,
+                                            makeWorker: @escaping () -> Worker) -> Outcome {
+        let writer = RunWriter(runner: self, sink: sink, notice: notice)
+        OrderedPipeline<SourceItem, RunnerOutput>(jobs: jobs).run(
+            produce: { feed in
+                source.read { item in
+                    guard let ticket = feed.submit(item) else { return false }
+                    // The writer copies an oversized document's rest from the source's input.
+                    if case .oversized = item { return feed.waitUntilConsumed(ticket) }
+                    return true
+                }
+            },
+            makeWorker: {
+                let worker = makeWorker()
+                return { item, turn in
+                    guard case .document(let bytes, let place) = item else { return .passed(item) }
+                    return .done(worker.process(bytes, place, turn: turn))
+                }
+            },
+            consume: { writer.write($0) })
+        return writer.finish()
+    }
+}

@@ -1,0 +1,48 @@
+/// Cleans a whole text document (a file, standard input, a `-z` record) and prints
+/// it: the cleaned text, an explanation, or nothing (a check).
+public struct TextDocumentWorker: DocumentWorker {
+    public let cleaner: Cleaner
+    public let printer: any Printer
+    public var inputText = InputText(encoding: "utf-8")
+    /// Sets each document's site on the cleaner (its profile, its cross-document
+    /// key); nil leaves the cleaner's site alone.
+    public var site: ((Cleaner, DocumentPlace) -> Void)?
+    /// Cross-document learning over a stream; nil without it.
+    public var learning: StreamLearning?
+    /// Written after each document: the NUL of a `-z` stream; nil for files.
+    public var separator: UInt8?
+    /// The cleaner's warnings are noticed (files; a stream's records stay quiet).
+    public var noticesCleanerWarnings = true
+
+    public init(cleaner: Cleaner, printer: any Printer) {
+        self.cleaner = cleaner
+        self.printer = printer
+    }
+
+    public func process(_ raw: [UInt8], _ place: DocumentPlace, turn: RunTurn) -> DocumentOutput {
+        var done = DocumentOutput()
+        // One allocation for a stream's record, its separator included.
+        if separator != nil { done.bytes.reserveCapacity(raw.count + 1) }
+        switch inputText.prepare(raw, place: place, notices: &done.notices) {
+        case .text(let text):
+            site?(cleaner, place)
+            let snapshot = learning?.snapshots(of: [text], site: cleaner.templateSite, turn: turn).first
+            let result = text.withUnsafeBufferPointer { cleaner.clean($0, snapshot: snapshot) }
+            if noticesCleanerWarnings { for warning in result.warnings { done.notices.append(.cleaning(place, warning)) } }
+            done.foundChrome = result.removedCount > 0
+            printer.print(text, result, place: place, into: &done.bytes)
+        case .notText(let why):
+            done.notices.append(.notText(place, why))
+            done.failed = true
+            if printer.writesPassedThrough { passThrough(raw, into: &done.bytes) }
+        }
+        if let separator { done.bytes.append(separator) }
+        return done
+    }
+
+    /// A document that is not text, unchanged; a file's ends with a line end, as every document.
+    private func passThrough(_ raw: [UInt8], into out: inout [UInt8]) {
+        out = raw
+        if separator == nil, let last = raw.last, last != 0x0A && last != 0x0D { out.append(0x0A) }
+    }
+}
