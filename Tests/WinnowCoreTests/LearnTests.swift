@@ -75,6 +75,22 @@ import Testing
         #expect(text.contains("  - آخرین اخبار"))
     }
 
+    /// As many pages of two languages: the rule file's `lang` must not depend on the
+    /// order a dictionary lists them in (it changes from one run to the next; the same
+    /// two pages gave `lang fa` or `lang ar`). The first in `Language`'s order wins.
+    @Test func aTieOfLanguagesGoesToTheFirstInOrder() {
+        let persian = "این یک خبر است که در آن گفته شد که کار پیش رفت و همه چیز خوب بود.\n"
+        let arabic = "قال المسؤول إن العمل مستمر في المدينة وإن النتائج كانت جيدة هذا العام.\n"
+        for order in [[persian, arabic], [arabic, persian]] {
+            for _ in 0..<8 {
+                var learner = TemplateLearner()
+                for page in order { learner.add(Array(page.utf8)) }
+                #expect(Set(learner.languages.keys) == [.fa, .ar])
+                #expect(learner.language == .ar)
+            }
+        }
+    }
+
     @Test func proseIsLeftOutUnlessAsked() {
         var learner = TemplateLearner()
         let disclaimer = "This story was written by our partners, and the views in it are theirs alone, not ours, as always."

@@ -109,7 +109,11 @@ public struct TemplateLearner {
     }
 
     /// The dominant language of the corpus.
-    public var language: Language? { languages.max { $0.value < $1.value }?.key }
+    /// (A tie goes to the first language in `Language`'s order, not to whichever the
+    /// dictionary happens to list last: its order changes from one run to the next.)
+    public var language: Language? {
+        languages.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
+    }
 
     /// A rule file with the candidates, ready to review and save.
     public func ruleFile(site: String) -> String {
