@@ -1,25 +1,38 @@
 /// The detectors that run on one document: those of the registry that are not
 /// switched off and have something to work from, each with its id, in order.
+///
+/// Made once a document, so kept in flat arrays: reading a detector's static
+/// traits through its existential copied it each time (callgrind, small documents).
 struct ActiveDetectors {
-    private var detectors: [(id: DetectorID, detector: any Detector)] = []
+    private var detectors: [any Detector] = []
+    private var ids: [DetectorID] = []
+    private var readsTopicAt: [Bool] = []
+    /// Whether the line classifier runs (or is watched): then the page is built for it.
+    private(set) var readsFeatures = false
 
     init(_ registry: DetectorRegistry, setup: DetectorSetup, off: Set<String>) {
-        for (index, type) in registry.detectors.enumerated() where !off.contains(type.id) {
-            if let detector = type.init(setup) { detectors.append((DetectorID(index: UInt8(index)), detector)) }
+        let count = registry.detectors.count
+        detectors.reserveCapacity(count)
+        ids.reserveCapacity(count)
+        readsTopicAt.reserveCapacity(count)
+        for (index, type) in registry.detectors.enumerated() where off.isEmpty || !off.contains(type.id) {
+            guard let detector = type.make(setup) else { continue }
+            detectors.append(detector)
+            ids.append(DetectorID(index: UInt8(index)))
+            readsTopicAt.append(type.readsTopic)
+            if type == ModelDetector.self { readsFeatures = true }
         }
     }
 
     /// Whether any reads the topic: then the page's content words are worked out.
-    var readTopic: Bool { detectors.contains { type(of: $0.detector).readsTopic } }
-    /// Whether the line classifier runs (or is watched): then the page is built for it.
-    var readsFeatures: Bool { detectors.contains { $0.detector is ModelDetector } }
+    var readTopic: Bool { readsTopicAt.contains(true) }
 
     /// Runs each in turn on `fates`; the topic and headline are worked out just
     /// before the first that reads them.
     mutating func run(_ pass: DetectorPass, _ fates: inout [Fate]) {
         for k in detectors.indices {
-            if type(of: detectors[k].detector).readsTopic && !pass.knowsTopic { pass.findTopic(fates) }
-            detectors[k].detector.run(pass, &fates, id: detectors[k].id)
+            if readsTopicAt[k] && !pass.knowsTopic { pass.findTopic(fates) }
+            detectors[k].run(pass, &fates, id: ids[k])
         }
     }
 }
