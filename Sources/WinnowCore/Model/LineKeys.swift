@@ -1,8 +1,8 @@
 /// The buckets of one line's lexical keys (see `LexicalScore`), hashed straight
 /// from the line's bytes: each word's FNV-1a over its folded bytes, no word
-/// copied. The first word is hashed again behind "^", and the first three behind
-/// "#short:" when the line has no more: short words, rarely. The keys are those of
-/// hashing `LexicalScore.words` (EmbeddedModelTests checks it).
+/// copied. The first three words also feed "#short:w1 w2 w3" as they are read (the
+/// first, "^w1" too). The keys are those of hashing `LexicalScore.words`
+/// (EmbeddedModelTests checks it).
 enum LineKeys {
     static let caret = FNV.feed(FNV.basis, CollectionOfOne(UInt8(ascii: "^")))
     static let shortPrefix = FNV.feed(FNV.basis, "#short:".utf8)
@@ -17,7 +17,20 @@ enum LineKeys {
         var last: UInt64 = 0, first: UInt64 = 0, short = LineKeys.shortPrefix
         var i = 0
         while i < n {
-            let (h, end) = word(line, from: i, seed: FNV.basis, fold, pairs)
+            let end: Int, h: UInt64
+            if words < 3 {
+                var three = Leading(short: words == 0 ? short : (short ^ UInt64(UInt8(ascii: " "))) &* FNV.prime)
+                end = word(line, from: i, into: &three, fold, pairs)
+                if end > i {
+                    short = three.short
+                    if words == 0 { first = three.caret }
+                }
+                h = three.word
+            } else {
+                var one = Single()
+                end = word(line, from: i, into: &one, fold, pairs)
+                h = one.word
+            }
             guard end > i else {
                 // Not a word's character: step over it (decoded as `word` decodes it).
                 let b = line[i]
@@ -28,11 +41,6 @@ enum LineKeys {
             keys[count] = UInt32(truncatingIfNeeded: h) & mask
             count += 1
             last = h
-            if words == 1 { first = word(line, from: i, seed: LineKeys.caret, fold, pairs).hash }
-            if words <= 3 {
-                if words > 1 { short = (short ^ UInt64(UInt8(ascii: " "))) &* FNV.prime }
-                short = word(line, from: i, seed: short, fold, pairs).hash
-            }
             i = end
         }
         func add(_ hash: UInt64) {
@@ -49,49 +57,86 @@ enum LineKeys {
         return count
     }
 
-    /// `seed` fed with the folded bytes of the word that starts at byte `start`, and
-    /// the byte after it; `end == start` when no word starts there. A CJK character
-    /// is a word alone: it ends the word before it.
+    /// Where the folded bytes of a word go: its own hash, and for the first three
+    /// words the line's "#short:" and "^" hashes as well.
+    protocol Sink {
+        mutating func feed(_ b: UInt8)
+    }
+
+    /// The hashes the first three words feed ("^" is kept for the first only).
+    struct Leading: Sink {
+        var word: UInt64, caret: UInt64, short: UInt64
+
+        init(short: UInt64) {
+            word = FNV.basis
+            caret = LineKeys.caret
+            self.short = short
+        }
+
+        @inline(__always)
+        mutating func feed(_ b: UInt8) {
+            word = (word ^ UInt64(b)) &* FNV.prime
+            caret = (caret ^ UInt64(b)) &* FNV.prime
+            short = (short ^ UInt64(b)) &* FNV.prime
+        }
+    }
+
+    /// One word's own hash.
+    struct Single: Sink {
+        var word = FNV.basis
+
+        @inline(__always)
+        mutating func feed(_ b: UInt8) { word = (word ^ UInt64(b)) &* FNV.prime }
+    }
+
+    /// `sink` fed with the folded bytes of the word that starts at byte `start`;
+    /// returns the byte after it, `start` when no word starts there. A CJK
+    /// character is a word alone: it ends the word before it.
     @inline(__always)
-    static func word(_ line: UnsafeBufferPointer<UInt8>, from start: Int, seed: UInt64,
-                     _ fold: UnsafePointer<UInt8>, _ pairs: UnsafePointer<UInt8>) -> (hash: UInt64, end: Int) {
-        var h = seed, i = start
+    static func word<S: Sink>(_ line: UnsafeBufferPointer<UInt8>, from start: Int, into sink: inout S,
+                              _ fold: UnsafePointer<UInt8>, _ pairs: UnsafePointer<UInt8>) -> Int {
+        var i = start
         let n = line.count
+        // Each way out returns at once (no flag carried round the loop); indices
+        // stay below `n`, so their sums cannot overflow.
         while i < n {
             let b = line[i]
             if b < 0x80 {
                 let f = fold[Int(b)]
-                guard f != 0 else { break }
-                h = (h ^ UInt64(f)) &* FNV.prime
-                i += 1
+                if f == 0 { return i }
+                sink.feed(f)
+                i &+= 1
                 continue
             }
-            if b &- 0xC0 < 0x20 && i + 1 < n {
+            if b &- 0xC0 < 0x20 && i &+ 1 < n {
                 // Two bytes (Arabic script, Latin-1, Greek, Cyrillic...): never CJK.
-                let c = line[i + 1]
-                let f = pairs[Int(b & 0x1F) << 8 | Int(c)]
+                let c = line[i &+ 1]
+                let f = pairs[Int(b & 0x1F) &<< 8 | Int(c)]
                 if f == LineKeys.raw {
-                    h = (h ^ UInt64(b)) &* FNV.prime
-                    h = (h ^ UInt64(c)) &* FNV.prime
-                    i += 2
+                    sink.feed(b)
+                    sink.feed(c)
+                    i &+= 2
                     continue
                 }
-                guard f != 0 else { break }
+                if f == 0 { return i }
                 if f != LineKeys.invalid {
-                    h = (h ^ UInt64(f)) &* FNV.prime
-                    i += 2
+                    sink.feed(f)
+                    i &+= 2
                     continue
                 }
             }
             // An invalid byte decodes as U+FFFD (a word character) and is kept as it is.
             let (cp, width) = LineTraits.decode(line, at: i)
-            let cjk = LexicalScore.isCJK(cp)
-            guard cjk ? i == start : LexicalScore.isWord(cp) else { break }
-            for k in i..<(i + width) { h = (h ^ UInt64(line[k])) &* FNV.prime }
-            i += width
-            if cjk { break }
+            if LexicalScore.isCJK(cp) {
+                guard i == start else { return i }
+                for k in i..<(i &+ width) { sink.feed(line[k]) }
+                return i &+ width
+            }
+            guard LexicalScore.isWord(cp) else { return i }
+            for k in i..<(i &+ width) { sink.feed(line[k]) }
+            i &+= width
         }
-        return (h, i)
+        return i
     }
 
     /// `fold`'s mark of a word character whose bytes are kept as they are.

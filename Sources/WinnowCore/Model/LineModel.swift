@@ -42,9 +42,10 @@ public struct LineModel: LineClassifier {
         /// with the lexical score) takes `extra` as the last.
         func logit(_ x: ArraySlice<Double>, extra: Double = 0) -> Double {
             var sum = foldedBias
-            let start = x.startIndex
             folded.withUnsafeBufferPointer { w in
-                for j in 0..<x.count { sum += w[j] * x[start + j] }
+                x.withUnsafeBufferPointer { x in
+                    for j in 0..<x.count { sum += w[j] * x[j] }
+                }
                 if w.count > x.count { sum += w[x.count] * extra }
             }
             return sum
@@ -347,7 +348,7 @@ public struct LineModel: LineClassifier {
             input[4] = at(k + 1); input[5] = at(k + 2); input[6] = at(k + 3)
             input[7] = mean(k - 5, k); input[8] = mean(k + 1, k + 6)
             input[9] = distance == 0 ? 1 : 0
-            input[10] = log1p(Double(distance))
+            input[10] = SmallLog.log1p(distance)
             input[11] = Double(segment.count) / Double(n)
             input[12] = Double(k) / Double(max(n - 1, 1))
             body(k, input[...])
