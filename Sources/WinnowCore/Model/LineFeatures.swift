@@ -40,6 +40,9 @@ public final class LineFeatures {
     /// was built without them.
     private let scans: WordScans
 
+    /// `log1p` of the counts the features take.
+    let logs = SmallLog()
+
     /// Per line, a value a model derives from the line alone (its lexical logit),
     /// once a page; NaN until then.
     /// Used by one thread, one access at a time: no run-time exclusivity check.
@@ -59,20 +62,20 @@ public final class LineFeatures {
 
     /// What depends on line `i` alone, written to `values` from `base` on, in
     /// `own`'s order: no array a line.
-    func computeOwn(_ i: Int, into values: inout [Double], at base: Int) {
+    func computeOwn(_ i: Int, into values: UnsafeMutableBufferPointer<Double>, at base: Int) {
         let t = page.traits[i]
         let s = scans[i]
         let chars = Double(max(t.chars, 1)), words = Double(max(t.words, 1))
         var j = base
         func put(_ v: Double) { values[j] = v; j += 1 }
-        put(SmallLog.log1p(t.chars)); put(SmallLog.log1p(t.words)); put(min(chars / words, 20) / 10)
-        put(flag(t.endsSentence)); put(SmallLog.log1p(t.innerSentenceBreaks))
+        put(logs.log1p(t.chars)); put(logs.log1p(t.words)); put(min(chars / words, 20) / 10)
+        put(flag(t.endsSentence)); put(logs.log1p(t.innerSentenceBreaks))
         put(flag(t.endsWithColon)); put(flag(t.startsWithListMarker))
         put(Double(t.digits) / chars); put(Double(t.latinLetters) / chars); put(Double(t.arabicScript) / chars)
         put(Double(s.stopwords) / words); put(Double(s.shortWords) / words); put(Double(s.capitalised) / words)
-        put(Double(s.punctuation) / chars); put(SmallLog.log1p(s.separators))
+        put(Double(s.punctuation) / chars); put(logs.log1p(s.separators))
         put(flag(s.urlLike)); put(flag(t.isProse)); put(flag(t.isHeadlineLike)); put(flag(page.isNameLike(i)))
-        put(flag(s.endsQuestion)); put(Double(s.cjk) / chars); put(SmallLog.log1p(s.cjkBreaks))
+        put(flag(s.endsQuestion)); put(Double(s.cjk) / chars); put(logs.log1p(s.cjkBreaks))
     }
 
     /// The kept lines in order and their feature rows, `count` values a line.
@@ -182,25 +185,28 @@ public final class LineFeatures {
         private func make(_ k: Int, at base: Int) {
             let n = lines.count
             let i = lines[k]
-            features.computeOwn(i, into: &block, at: base)
             let before = body.map { k < $0.first } ?? false
             let after = body.map { k > $0.last } ?? false
-            // In `context`'s order, written in place.
-            var j = base + LineFeatures.own.count
-            func put(_ v: Double) { block[j] = v; j += 1 }
-            put(flag(protected[k])); put(flag(headline == i)); put(flag(body?.first == k))
-            put(Double(k) / Double(max(n - 1, 1))); put(flag(inBody[k])); put(flag(before)); put(flag(after))
-            put(before ? SmallLog.log1p(body!.first - k) : 0); put(after ? SmallLog.log1p(k - body!.last) : 0)
-            put(bodyShare); put(SmallLog.log1p(n)); put(Double(proseSum[n]) / Double(n))
-            put(log(Double(max(traits[i].chars, 1)) / max(meanChars, 1))); put(SmallLog.log1p(Int(runs[k])))
-            put(LineFeatures.windowShare(proseSum, k, n)); put(flag(blankBefore[k])); put(flag(k + 1 < n && blankBefore[k + 1]))
-            for offset in LineFeatures.neighbourOffsets {
-                let m = k + offset
-                if m >= 0 && m < n {
-                    let t = traits[lines[m]]
-                    put(SmallLog.log1p(t.chars)); put(flag(prose[m])); put(flag(t.isHeadlineLike)); put(0)
-                } else {
-                    put(0); put(0); put(0); put(1)
+            let ownCount = LineFeatures.own.count, offsets = LineFeatures.neighbourOffsets, logs = features.logs
+            // In `context`'s order, written in place through one pointer (no check a value).
+            block.withUnsafeMutableBufferPointer { out in
+                features.computeOwn(i, into: out, at: base)
+                var j = base + ownCount
+                func put(_ v: Double) { out[j] = v; j += 1 }
+                put(flag(protected[k])); put(flag(headline == i)); put(flag(body?.first == k))
+                put(Double(k) / Double(max(n - 1, 1))); put(flag(inBody[k])); put(flag(before)); put(flag(after))
+                put(before ? logs.log1p(body!.first - k) : 0); put(after ? logs.log1p(k - body!.last) : 0)
+                put(bodyShare); put(logs.log1p(n)); put(Double(proseSum[n]) / Double(n))
+                put(log(Double(max(traits[i].chars, 1)) / max(meanChars, 1))); put(logs.log1p(Int(runs[k])))
+                put(LineFeatures.windowShare(proseSum, k, n)); put(flag(blankBefore[k])); put(flag(k + 1 < n && blankBefore[k + 1]))
+                for offset in offsets {
+                    let m = k + offset
+                    if m >= 0 && m < n {
+                        let t = traits[lines[m]]
+                        put(logs.log1p(t.chars)); put(flag(prose[m])); put(flag(t.isHeadlineLike)); put(0)
+                    } else {
+                        put(0); put(0); put(0); put(1)
+                    }
                 }
             }
         }

@@ -11,7 +11,8 @@ enum LineKeys {
     /// Writes the line's keys, masked, to `keys` (room for `line.count / 2 + 4`: see
     /// `LexicalScore.logit`) and returns how many.
     static func scan(_ line: UnsafeBufferPointer<UInt8>, into keys: UnsafeMutablePointer<UInt32>, mask: UInt32) -> Int {
-        let fold = LineKeys.fold, pairs = LineKeys.pairs
+        // The tables and seeds read once a line, not once a word.
+        let fold = LineKeys.fold, pairs = LineKeys.pairs, caret = LineKeys.caret
         let n = line.count
         var count = 0, words = 0
         var last: UInt64 = 0, first: UInt64 = 0, short = LineKeys.shortPrefix
@@ -19,7 +20,7 @@ enum LineKeys {
         while i < n {
             let end: Int, h: UInt64
             if words < 3 {
-                var three = Leading(short: words == 0 ? short : (short ^ UInt64(UInt8(ascii: " "))) &* FNV.prime)
+                var three = Leading(caret: caret, short: words == 0 ? short : (short ^ UInt64(UInt8(ascii: " "))) &* FNV.prime)
                 end = word(line, from: i, into: &three, fold, pairs)
                 if end > i {
                     short = three.short
@@ -42,6 +43,8 @@ enum LineKeys {
             count += 1
             last = h
             i = end
+            // Spaces and ASCII punctuation after a word: stepped over here, not by `word`.
+            while i < n && line[i] < 0x80 && fold[Int(line[i])] == 0 { i &+= 1 }
         }
         func add(_ hash: UInt64) {
             keys[count] = UInt32(truncatingIfNeeded: hash) & mask
@@ -67,9 +70,9 @@ enum LineKeys {
     struct Leading: Sink {
         var word: UInt64, caret: UInt64, short: UInt64
 
-        init(short: UInt64) {
+        init(caret: UInt64, short: UInt64) {
             word = FNV.basis
-            caret = LineKeys.caret
+            self.caret = caret
             self.short = short
         }
 
@@ -108,10 +111,10 @@ enum LineKeys {
                 i &+= 1
                 continue
             }
-            if b &- 0xC0 < 0x20 && i &+ 1 < n {
+            if i &+ 1 < n {
                 // Two bytes (Arabic script, Latin-1, Greek, Cyrillic...): never CJK.
                 let c = line[i &+ 1]
-                let f = pairs[Int(b & 0x1F) &<< 8 | Int(c)]
+                let f = pairs[Int(b & 0x7F) &<< 8 | Int(c)]
                 if f == LineKeys.raw {
                     sink.feed(b)
                     sink.feed(c)
@@ -144,16 +147,15 @@ enum LineKeys {
     /// `pairs`' mark of two bytes that are not one character.
     static let invalid: UInt8 = 2
 
-    /// `fold` of the character of two bytes `b c` (`b` from C0 to DF) at index
-    /// `(b & 0x1F) << 8 | c`, `invalid` where they are not a character (C0, C1, or `c`
-    /// not a continuation byte): the pair looked up at once, not decoded.
+    /// `fold` of the character of two bytes `b c` at index `(b & 0x7F) << 8 | c`
+    /// (`b` from 80 to FF), `invalid` where they are not one character of two bytes
+    /// (`b` not from C2 to DF, or `c` not a continuation byte): the pair looked up
+    /// at once, not decoded.
     nonisolated(unsafe) static let pairs: UnsafePointer<UInt8> = {
-        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 32 * 256)
-        for lead in 0..<32 {
-            for c in 0..<256 {
-                let valid = lead >= 2 && c & 0xC0 == 0x80
-                table[lead << 8 | c] = valid ? fold[lead << 6 | c & 0x3F] : invalid
-            }
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 128 * 256)
+        table.initialize(repeating: invalid, count: 128 * 256)
+        for lead in 0x42..<0x60 {
+            for c in 0x80..<0xC0 { table[lead << 8 | c] = fold[(lead & 0x1F) << 6 | c & 0x3F] }
         }
         return UnsafePointer(table)
     }()

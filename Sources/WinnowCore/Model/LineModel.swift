@@ -341,6 +341,7 @@ public struct LineModel: LineClassifier {
             return b > a ? (sums[b] - sums[a]) / Double(b - a) : 0
         }
         var input = [Double](repeating: 0, count: stage2Names.count)
+        let logs = SmallLog()
         for k in 0..<n {
             let distance = k < segment.lowerBound ? segment.lowerBound - k : k >= segment.upperBound ? k - segment.upperBound + 1 : 0
             input[0] = z[k]
@@ -348,7 +349,7 @@ public struct LineModel: LineClassifier {
             input[4] = at(k + 1); input[5] = at(k + 2); input[6] = at(k + 3)
             input[7] = mean(k - 5, k); input[8] = mean(k + 1, k + 6)
             input[9] = distance == 0 ? 1 : 0
-            input[10] = SmallLog.log1p(distance)
+            input[10] = logs.log1p(distance)
             input[11] = Double(segment.count) / Double(n)
             input[12] = Double(k) / Double(max(n - 1, 1))
             body(k, input[...])

@@ -147,6 +147,7 @@ struct WordScans {
         init() {}
 
         /// Nil when a count does not fit in 16 bits.
+        @inline(__always)
         init?(_ s: WordScan) {
             let c = s.counts
             // All fit in 16 bits when their bits together do.
