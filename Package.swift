@@ -21,7 +21,10 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"])]
         ),
-        .target(name: "WinnowCore", dependencies: ["CPCRE2"]),
+        .target(name: "WinnowCore", dependencies: ["CPCRE2", "CEmbeddedModel"]),
+        // The embedded line model's lexical table as C arrays, read in place at start-up
+        // (`python3 train/embed_model.py` writes it from models/line.model).
+        .target(name: "CEmbeddedModel"),
         // The build's commit, for `winnow --version` (a C define, so a value can be set at build time).
         .target(name: "CBuildInfo", cSettings: commit.isEmpty ? [] : [.define("WINNOW_COMMIT", to: "\"\(commit)\"")]),
         // `swift run embed-rules` rewrites Sources/WinnowCore/RuleLanguage/EmbeddedRules.swift

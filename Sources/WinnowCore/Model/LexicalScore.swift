@@ -23,44 +23,57 @@ struct LexicalScore: Sendable {
         self.weights = weights
     }
 
-    func logit(_ line: UnsafeBufferPointer<UInt8>) -> Double {
-        let mask = UInt64((1 << bits) - 1)
-        // Folded words are never longer than the line; at most a word per byte.
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(line.count, 1)) { folded in
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: line.count + 1) { ends in
-                let words = LexicalScore.words(line, folded: folded, ends: ends)
-                return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words + 4) { keys in
-                    var n = 0
-                    func add(_ hash: UInt64) { keys[n] = hash & mask; n += 1 }
-                    func word(_ k: Int) -> UnsafeBufferPointer<UInt8> {
-                        let start = k == 0 ? 0 : ends[k - 1]
-                        return UnsafeBufferPointer(rebasing: folded[start..<ends[k]])
-                    }
-                    if words == 0 {
-                        add(FNV.hash("<empty>".utf8))
-                    } else {
-                        for k in 0..<words { add(FNV.hash(word(k))) }
-                        add(FNV.hash(word(0), prefix: UInt8(ascii: "^")))
-                        add(FNV.hash(word(words - 1), suffix: UInt8(ascii: "$")))
-                        if words <= 3 {
-                            var h = FNV.feed(FNV.basis, "#short:".utf8)
-                            for k in 0..<words {
-                                if k > 0 { h = FNV.feed(h, CollectionOfOne(UInt8(ascii: " "))) }
-                                h = FNV.feed(h, word(k))
-                            }
-                            add(h)
-                        }
-                    }
-                    var buckets = UnsafeMutableBufferPointer(rebasing: keys[0..<n])
-                    buckets.sort()
-                    var sum = 0.0, distinct = 0
-                    for k in 0..<n where k == 0 || buckets[k] != buckets[k - 1] {
-                        sum += weights[Int(buckets[k])]
-                        distinct += 1
-                    }
-                    return intercept + sum / Double(distinct).squareRoot()
-                }
+    /// The weights of buckets read from two parallel arrays (the embedded model's binary copy).
+    init(bits: Int, intercept: Double, buckets: UnsafeBufferPointer<UInt32>, weights entryWeights: UnsafeBufferPointer<Double>) {
+        self.bits = bits
+        self.intercept = intercept
+        var weights = [Double](repeating: 0, count: 1 << bits)
+        weights.withUnsafeMutableBufferPointer { w in
+            for k in 0..<min(buckets.count, entryWeights.count) {
+                precondition(Int(buckets[k]) < w.count, "lexical bucket out of range")
+                w[Int(buckets[k])] = entryWeights[k]
             }
+        }
+        self.weights = weights
+    }
+
+    /// The line's logit: its keys hashed as its bytes are read (`LineKeys`), no
+    /// word copied; `words` is the same split, spelled out.
+    func logit(_ line: UnsafeBufferPointer<UInt8>) -> Double {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: LexicalScore.keyCapacity(line.count)) { keys in
+            logit(line, keys: keys.baseAddress!)
+        }
+    }
+
+    /// The most keys a line of `bytes` bytes has. A word and a separator take at
+    /// least two bytes (a CJK word alone three): at most (bytes + 1) / 2 words,
+    /// plus ^first, last$ and #short.
+    static func keyCapacity(_ bytes: Int) -> Int { bytes / 2 + 4 }
+
+    /// The logit, with room for `keyCapacity(line.count)` keys at `keys` (a page
+    /// scores its lines in one buffer).
+    func logit(_ line: UnsafeBufferPointer<UInt8>, keys: UnsafeMutablePointer<UInt32>) -> Double {
+        let n = LineKeys.scan(line, into: keys, mask: UInt32(truncatingIfNeeded: (1 << bits) - 1))
+        var buckets = UnsafeMutableBufferPointer(start: keys, count: n)
+        // Ascending, so that the sum adds in one order always (that of the reference).
+        if n <= 32 {
+            for a in 1..<max(n, 1) {
+                let v = buckets[a]
+                var b = a
+                while b > 0 && buckets[b - 1] > v { buckets[b] = buckets[b - 1]; b -= 1 }
+                buckets[b] = v
+            }
+        } else {
+            buckets.sort()
+        }
+        return weights.withUnsafeBufferPointer { w in
+            var sum = 0.0, distinct = 0, previous = UInt32.max
+            for b in buckets where b != previous {
+                sum += w[Int(b)]
+                distinct += 1
+                previous = b
+            }
+            return intercept + sum / Double(distinct).squareRoot()
         }
     }
 

@@ -40,9 +40,13 @@ public final class LineFeatures {
     /// was built without them.
     private let scans: WordScans
 
+    /// `log1p` of the counts the features take.
+    let logs = SmallLog()
+
     /// Per line, a value a model derives from the line alone (its lexical logit),
     /// once a page; NaN until then.
-    private var memo: [Double]
+    /// Used by one thread, one access at a time: no run-time exclusivity check.
+    @exclusivity(unchecked) private var memo: [Double]
 
     /// Line `i`'s memoised value, computed by `compute` the first time.
     func memoised(_ i: Int, _ compute: () -> Double) -> Double {
@@ -58,20 +62,20 @@ public final class LineFeatures {
 
     /// What depends on line `i` alone, written to `values` from `base` on, in
     /// `own`'s order: no array a line.
-    func computeOwn(_ i: Int, into values: inout [Double], at base: Int) {
+    func computeOwn(_ i: Int, into values: UnsafeMutableBufferPointer<Double>, at base: Int) {
         let t = page.traits[i]
         let s = scans[i]
         let chars = Double(max(t.chars, 1)), words = Double(max(t.words, 1))
         var j = base
         func put(_ v: Double) { values[j] = v; j += 1 }
-        put(log1p(Double(t.chars))); put(log1p(Double(t.words))); put(min(chars / words, 20) / 10)
-        put(flag(t.endsSentence)); put(log1p(Double(t.innerSentenceBreaks)))
+        put(logs.log1p(t.chars)); put(logs.log1p(t.words)); put(min(chars / words, 20) / 10)
+        put(flag(t.endsSentence)); put(logs.log1p(t.innerSentenceBreaks))
         put(flag(t.endsWithColon)); put(flag(t.startsWithListMarker))
         put(Double(t.digits) / chars); put(Double(t.latinLetters) / chars); put(Double(t.arabicScript) / chars)
         put(Double(s.stopwords) / words); put(Double(s.shortWords) / words); put(Double(s.capitalised) / words)
-        put(Double(s.punctuation) / chars); put(log1p(Double(s.separators)))
+        put(Double(s.punctuation) / chars); put(logs.log1p(s.separators))
         put(flag(s.urlLike)); put(flag(t.isProse)); put(flag(t.isHeadlineLike)); put(flag(page.isNameLike(i)))
-        put(flag(s.endsQuestion)); put(Double(s.cjk) / chars); put(log1p(Double(s.cjkBreaks)))
+        put(flag(s.endsQuestion)); put(Double(s.cjk) / chars); put(logs.log1p(s.cjkBreaks))
     }
 
     /// The kept lines in order and their feature rows, `count` values a line.
@@ -92,7 +96,9 @@ public final class LineFeatures {
 
     /// The rows of the lines `fates` keeps, given the page's headline.
     public func rows(fates: [Fate], headline: Int?) -> Rows {
-        let lines = (0..<page.count).filter { !page.blank[$0] && fates[$0].isKept }
+        var lines = [Int]()
+        lines.reserveCapacity(page.nonBlankCount)
+        for i in 0..<page.count where !page.blank[i] && fates[i].isKept { lines.append(i) }
         guard !lines.isEmpty else { return Rows(lines: lines, inBody: [], source: nil) }
         let source = RowSource(self, lines: lines, fates: fates, headline: headline)
         return Rows(lines: lines, inBody: source.inBody, source: source)
@@ -126,22 +132,40 @@ public final class LineFeatures {
             self.lines = lines
             self.headline = headline
             traits = page.traits
-            protected = lines.map { if case .protected = fates[$0] { true } else { false } }
-            let prose = lines.map { page.traits[$0].isProse }
+            // The per-line arrays in one walk over the kept lines.
+            var protected = [Bool](), prose = [Bool](), proseLines = [Int](), blankBefore = [Bool]()
+            var runs = [Int32](repeating: 1, count: n), proseSum = [0]
+            protected.reserveCapacity(n); prose.reserveCapacity(n); blankBefore.reserveCapacity(n); proseSum.reserveCapacity(n + 1)
+            proseLines.reserveCapacity(n)
+            var chars = 0, runStart = 0, runShape = -1
+            for (k, i) in lines.enumerated() {
+                let t = traits[i]
+                protected.append({ if case .protected = fates[i] { true } else { false } }())
+                prose.append(t.isProse)
+                if t.isProse { proseLines.append(k) }
+                proseSum.append(proseSum[k] + (t.isProse ? 1 : 0))
+                chars += t.chars
+                // A blank input line between two kept lines is a paragraph break in the output.
+                blankBefore.append(k > 0 && (lines[k - 1] + 1..<i).contains(where: { page.blank[$0] }))
+                // Runs of consecutive lines of one shape: each line gets its run's length.
+                let shape = LineFeatures.shape(t)
+                if shape != runShape {
+                    for j in runStart..<k { runs[j] = Int32(clamping: k - runStart) }
+                    runStart = k
+                    runShape = shape
+                }
+            }
+            for j in runStart..<n { runs[j] = Int32(clamping: n - runStart) }
+            self.protected = protected
             self.prose = prose
-            runs = LineFeatures.shapeRuns(lines.map { LineFeatures.shape(page.traits[$0]) }).map { Int32(clamping: $0) }
-            proseSum = LineFeatures.prefixSums(prose.map { $0 ? 1 : 0 })
-            meanChars = Double(lines.reduce(0) { $0 + page.traits[$1].chars }) / Double(n)
-            let body = Page.bodyBounds(prose: (0..<n).filter { prose[$0] }, ordinal: Array(0..<n))
+            self.runs = runs
+            self.proseSum = proseSum
+            self.blankBefore = blankBefore
+            meanChars = Double(chars) / Double(n)
+            let body = Page.bodyBounds(prose: proseLines, ordinal: Array(0..<n))
             self.body = body
             bodyShare = body.map { Double($0.last - $0.first + 1) / Double(n) } ?? 0
             inBody = (0..<n).map { k in body.map { k >= $0.first && k <= $0.last } ?? false }
-            // A blank input line between two kept lines is a paragraph break in the output.
-            var blankBefore = [Bool](repeating: false, count: n)
-            for k in 1..<max(n, 1) where (lines[k - 1] + 1..<lines[k]).contains(where: { page.blank[$0] }) {
-                blankBefore[k] = true
-            }
-            self.blankBefore = blankBefore
             // Every slot of a row is written before it is read: no zeroing.
             let size = min(n, RowSource.blockRows) * LineFeatures.count
             block = [Double](unsafeUninitializedCapacity: size) { _, count in count = size }
@@ -161,25 +185,28 @@ public final class LineFeatures {
         private func make(_ k: Int, at base: Int) {
             let n = lines.count
             let i = lines[k]
-            features.computeOwn(i, into: &block, at: base)
             let before = body.map { k < $0.first } ?? false
             let after = body.map { k > $0.last } ?? false
-            // In `context`'s order, written in place.
-            var j = base + LineFeatures.own.count
-            func put(_ v: Double) { block[j] = v; j += 1 }
-            put(flag(protected[k])); put(flag(headline == i)); put(flag(body?.first == k))
-            put(Double(k) / Double(max(n - 1, 1))); put(flag(inBody[k])); put(flag(before)); put(flag(after))
-            put(before ? log1p(Double(body!.first - k)) : 0); put(after ? log1p(Double(k - body!.last)) : 0)
-            put(bodyShare); put(log1p(Double(n))); put(Double(proseSum[n]) / Double(n))
-            put(log(Double(max(traits[i].chars, 1)) / max(meanChars, 1))); put(log1p(Double(runs[k])))
-            put(LineFeatures.windowShare(proseSum, k, n)); put(flag(blankBefore[k])); put(flag(k + 1 < n && blankBefore[k + 1]))
-            for offset in LineFeatures.neighbourOffsets {
-                let m = k + offset
-                if m >= 0 && m < n {
-                    let t = traits[lines[m]]
-                    put(log1p(Double(t.chars))); put(flag(prose[m])); put(flag(t.isHeadlineLike)); put(0)
-                } else {
-                    put(0); put(0); put(0); put(1)
+            let ownCount = LineFeatures.own.count, offsets = LineFeatures.neighbourOffsets, logs = features.logs
+            // In `context`'s order, written in place through one pointer (no check a value).
+            block.withUnsafeMutableBufferPointer { out in
+                features.computeOwn(i, into: out, at: base)
+                var j = base + ownCount
+                func put(_ v: Double) { out[j] = v; j += 1 }
+                put(flag(protected[k])); put(flag(headline == i)); put(flag(body?.first == k))
+                put(Double(k) / Double(max(n - 1, 1))); put(flag(inBody[k])); put(flag(before)); put(flag(after))
+                put(before ? logs.log1p(body!.first - k) : 0); put(after ? logs.log1p(k - body!.last) : 0)
+                put(bodyShare); put(logs.log1p(n)); put(Double(proseSum[n]) / Double(n))
+                put(log(Double(max(traits[i].chars, 1)) / max(meanChars, 1))); put(logs.log1p(Int(runs[k])))
+                put(LineFeatures.windowShare(proseSum, k, n)); put(flag(blankBefore[k])); put(flag(k + 1 < n && blankBefore[k + 1]))
+                for offset in offsets {
+                    let m = k + offset
+                    if m >= 0 && m < n {
+                        let t = traits[lines[m]]
+                        put(logs.log1p(t.chars)); put(flag(prose[m])); put(flag(t.isHeadlineLike)); put(0)
+                    } else {
+                        put(0); put(0); put(0); put(1)
+                    }
                 }
             }
         }
@@ -189,25 +216,6 @@ public final class LineFeatures {
     static func shape(_ t: LineTraits) -> Int {
         let bucket = t.chars < 20 ? 0 : t.chars < 50 ? 1 : t.chars < 100 ? 2 : t.chars < 200 ? 3 : 4
         return bucket * 2 + (t.endsSentence ? 1 : 0)
-    }
-
-    /// For each line, the length of the run of consecutive lines of its shape.
-    static func shapeRuns(_ shapes: [Int]) -> [Int] {
-        var runs = [Int](repeating: 1, count: shapes.count)
-        guard !shapes.isEmpty else { return runs }
-        var start = 0
-        for k in 1...max(shapes.count, 1) where k == shapes.count || shapes[k] != shapes[start] {
-            for j in start..<k { runs[j] = k - start }
-            start = k
-        }
-        return runs
-    }
-
-    static func prefixSums(_ values: [Int]) -> [Int] {
-        var sums = [0]
-        sums.reserveCapacity(values.count + 1)
-        for v in values { sums.append(sums.last! + v) }
-        return sums
     }
 
     /// Share of the five lines each side of `k` (not `k` itself) counted in `sums`.

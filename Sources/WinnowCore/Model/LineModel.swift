@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(CEmbeddedModel)
+internal import CEmbeddedModel
+#endif
 
 /// A learned line model in two stages, both logistic regressions:
 /// stage 1 scores each line from `LineFeatures`; stage 2 rescores it from the
@@ -39,9 +42,10 @@ public struct LineModel: LineClassifier {
         /// with the lexical score) takes `extra` as the last.
         func logit(_ x: ArraySlice<Double>, extra: Double = 0) -> Double {
             var sum = foldedBias
-            let start = x.startIndex
             folded.withUnsafeBufferPointer { w in
-                for j in 0..<x.count { sum += w[j] * x[start + j] }
+                x.withUnsafeBufferPointer { x in
+                    for j in 0..<x.count { sum += w[j] * x[j] }
+                }
                 if w.count > x.count { sum += w[x.count] * extra }
             }
             return sum
@@ -76,6 +80,17 @@ public struct LineModel: LineClassifier {
     }
 
     public init(text: String) throws {
+        try self.init(text: text, table: nil)
+    }
+
+    /// A lexical table already read, as two arrays: the embedded model's (its C copy).
+    struct Table {
+        let buckets: UnsafeBufferPointer<UInt32>
+        let weights: UnsafeBufferPointer<Double>
+    }
+
+    /// With `table`, the text's own lexical table lines are not read: `table` holds them.
+    init(text: String, table: Table?) throws {
         var name = "unnamed", threshold = 0.5
         var bodyThreshold: Double? = nil
         var stages: [Stage] = []
@@ -90,7 +105,9 @@ public struct LineModel: LineClassifier {
             let raw = rest[..<end]
             rest = end < rest.endIndex ? rest[rest.utf8.index(after: end)...] : ""
             number += 1
-            let fields = raw.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            // Split as bytes: a Character walk over the 1 MB text costs more than the rest of start-up.
+            let fields = raw.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+                .map { String(decoding: $0, as: UTF8.self) }
             guard let key = fields.first, !key.hasPrefix("#") else { continue }
             func fail(_ message: String) -> FormatError { FormatError(line: number + 1, message: message) }
             func value(_ s: String) throws -> Double {
@@ -129,7 +146,7 @@ public struct LineModel: LineClassifier {
                 current!.weights.append(try value(fields[3]))
             }
         }
-        if let header = lexicalHeader {
+        if let header = lexicalHeader, table == nil {
             lexicalEntries = try LineModel.lexicalEntries(rest, bits: header.bits, firstLine: number + 2)
         }
         if let c = current { stages.append(c) }
@@ -148,7 +165,10 @@ public struct LineModel: LineClassifier {
         stages[1].fold()
         self.stage1 = stages[0]
         self.stage2 = stages[1]
-        self.lexical = lexicalHeader.map { LexicalScore(bits: $0.bits, intercept: $0.intercept, entries: lexicalEntries) }
+        self.lexical = lexicalHeader.map { header in
+            table.map { LexicalScore(bits: header.bits, intercept: header.intercept, buckets: $0.buckets, weights: $0.weights) }
+                ?? LexicalScore(bits: header.bits, intercept: header.intercept, entries: lexicalEntries)
+        }
     }
 
     /// The `bucket weight` lines of a lexical table, read from bytes: a table has
@@ -227,8 +247,19 @@ public struct LineModel: LineClassifier {
         try self.init(text: try String(contentsOfFile: path, encoding: .utf8))
     }
 
-    /// The model built into the binary (`models/line.model`).
-    public static let embedded: LineModel = try! LineModel(text: EmbeddedModel.text)
+    /// The model built into the binary (`models/line.model`): its stages read from
+    /// the text, its lexical table from the C arrays `train/embed_model.py` wrote
+    /// beside it (Fuzz/build.sh compiles without them: there the text's table is read).
+    public static let embedded: LineModel = {
+        #if canImport(CEmbeddedModel)
+        let count = winnow_lexical_count()
+        let table = Table(buckets: UnsafeBufferPointer(start: winnow_lexical_buckets(), count: count),
+                          weights: UnsafeBufferPointer(start: winnow_lexical_weights(), count: count))
+        return try! LineModel(text: EmbeddedModel.text, table: table)
+        #else
+        return try! LineModel(text: EmbeddedModel.text)
+        #endif
+    }()
 
     /// "56 + 13 features (lexical: 30000 buckets), thresholds 0.3 (0.1 in the body)", for `--version`.
     public var summary: String {
@@ -284,9 +315,13 @@ public struct LineModel: LineClassifier {
     /// computed once a page.
     private func lexicalLogits<C: Collection<Int>>(_ rows: LineFeatures.Rows, _ features: LineFeatures, _ ks: C) -> [Double] {
         guard let lexical else { return [] }
-        return ks.map { k in
-            let line = rows.lines[k]
-            return features.memoised(line) { lexical.logit(features.page.line(line)) }
+        let page = features.page
+        let longest = ks.reduce(0) { max($0, page.line(rows.lines[$1]).count) }
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: LexicalScore.keyCapacity(longest)) { keys in
+            ks.map { k in
+                let line = rows.lines[k]
+                return features.memoised(line) { lexical.logit(page.line(line), keys: keys.baseAddress!) }
+            }
         }
     }
 
@@ -306,6 +341,7 @@ public struct LineModel: LineClassifier {
             return b > a ? (sums[b] - sums[a]) / Double(b - a) : 0
         }
         var input = [Double](repeating: 0, count: stage2Names.count)
+        let logs = SmallLog()
         for k in 0..<n {
             let distance = k < segment.lowerBound ? segment.lowerBound - k : k >= segment.upperBound ? k - segment.upperBound + 1 : 0
             input[0] = z[k]
@@ -313,7 +349,7 @@ public struct LineModel: LineClassifier {
             input[4] = at(k + 1); input[5] = at(k + 2); input[6] = at(k + 3)
             input[7] = mean(k - 5, k); input[8] = mean(k + 1, k + 6)
             input[9] = distance == 0 ? 1 : 0
-            input[10] = log1p(Double(distance))
+            input[10] = logs.log1p(distance)
             input[11] = Double(segment.count) / Double(n)
             input[12] = Double(k) / Double(max(n - 1, 1))
             body(k, input[...])

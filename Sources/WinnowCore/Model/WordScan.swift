@@ -147,9 +147,11 @@ struct WordScans {
         init() {}
 
         /// Nil when a count does not fit in 16 bits.
+        @inline(__always)
         init?(_ s: WordScan) {
             let c = s.counts
-            guard max(c.stopwords, c.shortWords, c.capitalised, c.punctuation, c.separators, c.cjk, c.cjkBreaks)
+            // All fit in 16 bits when their bits together do.
+            guard c.stopwords | c.shortWords | c.capitalised | c.punctuation | c.separators | c.cjk | c.cjkBreaks
                     <= UInt32(UInt16.max) else { return nil }
             counts = (UInt16(c.stopwords), UInt16(c.shortWords), UInt16(c.capitalised), UInt16(c.punctuation),
                       UInt16(c.separators), UInt16(c.cjk), UInt16(c.cjkBreaks))
