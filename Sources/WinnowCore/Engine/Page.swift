@@ -8,7 +8,8 @@ public struct Page {
     public let blank: [Bool]
     public let traits: [LineTraits]
     /// Position of each line among the non-blank lines (blank lines get the next one's).
-    public let ordinal: [Int]
+    /// 32 bits: a page holds at most `LineSpan.maxDocumentBytes` bytes, so fewer lines.
+    public let ordinal: [Int32]
     public let nonBlankCount: Int
     /// The body as written: first and last prose line of it (`bodyBounds`), or nil
     /// when the page has no prose. The passes move it (`PassState`).
@@ -27,7 +28,7 @@ public struct Page {
     init(_ bytes: UnsafeBufferPointer<UInt8>, scanWords: Bool) {
         self.bytes = bytes
         spans = LineSplitter.split(bytes)
-        var blank = [Bool](), traits = [LineTraits](), ordinal = [Int]()
+        var blank = [Bool](), traits = [LineTraits](), ordinal = [Int32]()
         blank.reserveCapacity(spans.count); traits.reserveCapacity(spans.count); ordinal.reserveCapacity(spans.count)
         var scans = scanWords ? WordScans(count: spans.count) : WordScans()
         var count = 0
@@ -44,7 +45,7 @@ public struct Page {
             } else {
                 traits.append(LineTraits(line))
             }
-            ordinal.append(count)
+            ordinal.append(Int32(truncatingIfNeeded: count))
             if !isBlank { count += 1 }
         }
         wordScans = scans
@@ -63,11 +64,26 @@ public struct Page {
     /// between neighbours) holding the most prose lines. A cookie notice above a long
     /// menu, or a copyright sentence under the comments, is outside it.
     static func bodyBounds(prose: [Int], ordinal: [Int]) -> (first: Int, last: Int)? {
+        bodyBounds(prose: prose) { ordinal[prose[$0]] }
+    }
+
+    /// The same, with the page's own positions. Not inlined: `init` stays as lean
+    /// as it was (inlined, its scan loop cost 4 M more instructions on 1.5 MB).
+    @inline(never)
+    static func bodyBounds(prose: [Int], ordinal: [Int32]) -> (first: Int, last: Int)? {
+        bodyBounds(prose: prose) { Int(ordinal[prose[$0]]) }
+    }
+
+    /// The same, with `place(k)` the position of `prose[k]` among the non-blank (or
+    /// kept) lines: no array of every line's position is needed.
+    @inline(__always)
+    static func bodyBounds(prose: [Int], place: (Int) -> Int) -> (first: Int, last: Int)? {
         guard var start = prose.first else { return nil }
         var best = (first: start, last: start, count: 1)
         var count = 1
-        for (previous, line) in zip(prose, prose.dropFirst()) {
-            if ordinal[line] - ordinal[previous] - 1 > bodyGap {
+        for k in prose.indices.dropFirst() {
+            let line = prose[k]
+            if place(k) - place(k - 1) - 1 > bodyGap {
                 start = line
                 count = 1
             } else {
