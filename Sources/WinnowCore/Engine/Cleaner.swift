@@ -55,7 +55,7 @@ public final class Cleaner {
         var page = Page(document, scanWords: modelReads)
         scratch.matchCache.reset(lines: page.count)
         // Reported only: lines pick their rules by their own letters.
-        let language = options.language ?? Language.detect(page.traits)
+        let language = options.language ?? Language.detect(page.letters)
         // Content words depend on the page only: computed once for every pass.
         let words: WordLists
         if modelReads {

@@ -11,6 +11,8 @@ public struct Page {
     /// 32 bits: a page holds at most `LineSpan.maxDocumentBytes` bytes, so fewer lines.
     public let ordinal: [Int32]
     public let nonBlankCount: Int
+    /// The page's letters, counted as its lines are scanned (`Language.detect`).
+    public let letters: LetterTotals
     /// The body as written: first and last prose line of it (`bodyBounds`), or nil
     /// when the page has no prose. The passes move it (`PassState`).
     public let body: (first: Int, last: Int)?
@@ -32,6 +34,7 @@ public struct Page {
         blank.reserveCapacity(spans.count); traits.reserveCapacity(spans.count); ordinal.reserveCapacity(spans.count)
         var scans = scanWords ? WordScans(count: spans.count) : WordScans()
         var count = 0
+        var letters = LetterTotals()
         for (i, span) in spans.enumerated() {
             let isBlank = LineSplitter.isBlank(bytes, span)
             blank.append(isBlank)
@@ -40,10 +43,10 @@ public struct Page {
                 traits.append(LineTraits())
             } else if scanWords {
                 var scan = WordScan()
-                traits.append(LineTraits(line, counting: &scan))
+                traits.append(LineTraits(line, counting: &scan, letters: &letters))
                 scans[i] = scan
             } else {
-                traits.append(LineTraits(line))
+                traits.append(LineTraits(line, letters: &letters))
             }
             ordinal.append(Int32(truncatingIfNeeded: count))
             if !isBlank { count += 1 }
@@ -53,6 +56,7 @@ public struct Page {
         self.traits = traits
         self.ordinal = ordinal
         self.nonBlankCount = count
+        self.letters = letters
         shadows = ShadowArena(bytes, spans: spans, blank: blank)
         body = Page.bodyBounds(prose: traits.indices.filter { traits[$0].isProse }, ordinal: ordinal)
     }
