@@ -7,9 +7,10 @@ public struct Page {
     public let spans: [LineSpan]
     public let blank: [Bool]
     public let traits: [LineTraits]
-    /// Position of each line among the non-blank lines (blank lines get the next one's).
-    /// 32 bits: a page holds at most `LineSpan.maxDocumentBytes` bytes, so fewer lines.
-    public let ordinal: [Int32]
+    /// Every 64th line's position among the non-blank lines: `ordinal(i)` counts on
+    /// from it (a position for every line cost 4 bytes a line, read only by `first N`
+    /// and `last N` rules and the body's bounds).
+    private let ordinalMarks: [Int32]
     public let nonBlankCount: Int
     /// The page's letters, counted as its lines are scanned (`Language.detect`).
     public let letters: LetterTotals
@@ -30,8 +31,8 @@ public struct Page {
     init(_ bytes: UnsafeBufferPointer<UInt8>, scanWords: Bool) {
         self.bytes = bytes
         spans = LineSplitter.split(bytes)
-        var blank = [Bool](), traits = [LineTraits](), ordinal = [Int32]()
-        blank.reserveCapacity(spans.count); traits.reserveCapacity(spans.count); ordinal.reserveCapacity(spans.count)
+        var blank = [Bool](), traits = [LineTraits](), marks = [Int32]()
+        blank.reserveCapacity(spans.count); traits.reserveCapacity(spans.count); marks.reserveCapacity(spans.count / 64 + 1)
         var scans = scanWords ? WordScans(count: spans.count) : WordScans()
         var count = 0
         var letters = LetterTotals()
@@ -48,17 +49,17 @@ public struct Page {
             } else {
                 traits.append(LineTraits(line, letters: &letters))
             }
-            ordinal.append(Int32(truncatingIfNeeded: count))
+            if i & 63 == 0 { marks.append(Int32(truncatingIfNeeded: count)) }
             if !isBlank { count += 1 }
         }
         wordScans = scans
         self.blank = blank
         self.traits = traits
-        self.ordinal = ordinal
+        self.ordinalMarks = marks
         self.nonBlankCount = count
         self.letters = letters
         shadows = ShadowArena(bytes, spans: spans, blank: blank)
-        body = Page.bodyBounds(prose: traits.indices.filter { traits[$0].isProse }, ordinal: ordinal)
+        body = Page.bodyBounds(prose: traits.indices.filter { traits[$0].isProse }, blank: blank)
     }
 
     /// Non-prose lines that may stand between two prose lines of one body.
@@ -74,8 +75,25 @@ public struct Page {
     /// The same, with the page's own positions. Not inlined: `init` stays as lean
     /// as it was (inlined, its scan loop cost 4 M more instructions on 1.5 MB).
     @inline(never)
-    static func bodyBounds(prose: [Int], ordinal: [Int32]) -> (first: Int, last: Int)? {
-        bodyBounds(prose: prose) { Int(ordinal[prose[$0]]) }
+    static func bodyBounds(prose: [Int], blank: [Bool]) -> (first: Int, last: Int)? {
+        // The prose lines' positions, in one sweep.
+        var places: [Int] = []
+        places.reserveCapacity(prose.count)
+        var n = 0, j = 0
+        for line in prose {
+            while j < line { if !blank[j] { n += 1 }; j += 1 }
+            places.append(n)
+        }
+        return bodyBounds(prose: prose) { places[$0] }
+    }
+
+    /// Line `i`'s position among the non-blank lines (blank lines get the next one's).
+    public func ordinal(_ i: Int) -> Int { Page.ordinal(i, blank: blank, marks: ordinalMarks) }
+
+    private static func ordinal(_ i: Int, blank: [Bool], marks: [Int32]) -> Int {
+        var n = Int(marks[i >> 6])
+        for j in (i & ~63)..<i where !blank[j] { n += 1 }
+        return n
     }
 
     /// The same, with `place(k)` the position of `prose[k]` among the non-blank (or

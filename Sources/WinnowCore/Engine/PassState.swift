@@ -34,6 +34,6 @@ public struct PassState {
 
     /// Line `i`'s place among the lines the last pass kept, or among the non-blank ones.
     private func place(_ i: Int, on page: Page) -> Int {
-        Int(keptPlaces?.ordinal[i] ?? page.ordinal[i])
+        keptPlaces.map { Int($0.ordinal[i]) } ?? page.ordinal(i)
     }
 }
