@@ -311,6 +311,6 @@ extension RobustnessTests {
         guard let small = try peakKB(dir + "/100k.txt"), let large = try peakKB(dir + "/200k.txt") else { return }
         let perLine = (large - small) * 1024 / 100_000
         let lineBytes = page.count / 200_000
-        #expect(perLine <= 260 && perLine <= 15 * lineBytes, "\(perLine) bytes a line (\(small) KB, \(large) KB)")
+        #expect(perLine <= 170 && perLine <= 10 * lineBytes, "\(perLine) bytes a line (\(small) KB, \(large) KB)")
     }
 }

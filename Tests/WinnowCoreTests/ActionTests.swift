@@ -118,7 +118,7 @@ import Testing
 
     @Test func languageDetectionUsesPersianLetters() {
         let detect = { (s: String) -> Language in
-            Array(s.utf8).withUnsafeBufferPointer { Language.detect(Page($0).traits) }
+            Array(s.utf8).withUnsafeBufferPointer { Language.detect(Page($0).letters) }
         }
         #expect(detect("گزارش پیش از این منتشر شده بود") == .fa)
         #expect(detect("قالت الوزارة في بيان إن الاجتماع سيعقد") == .ar)

@@ -32,13 +32,14 @@ import Testing
     @Test func countsPastTheLaneLimit() {
         // 1000 Persian-only letters and 1000 digits: far past a lane's 255.
         let line = String(repeating: "پ", count: 1000) + " " + String(repeating: "7", count: 1000)
-        let t = traits(Array(line.utf8))
-        #expect(t.persianOnlyLetters == 1000 && t.persianLetters == 1000 && t.arabicScript == 1000)
+        let (t, letters) = traits(Array(line.utf8))
+        #expect(letters.persianOnlyLetters == 1000 && letters.persianLetters == 1000 && t.arabicScript == 1000)
+        #expect(t.hasPersianOnlyLetters && t.hasPersianLetters && !t.hasArabicLetters && !t.hasArabicOnlyLetters)
         #expect(t.digits == 1000 && t.words == 2 && t.chars == 2001)
         // Spaces on the 128th and 256th characters, where the lanes are emptied.
         let b = "\u{628}"
         let spaced = String(repeating: b, count: 127) + " " + String(repeating: b, count: 127) + " " + String(repeating: b, count: 100)
-        #expect(traits(Array(spaced.utf8)).arabicScript == 354)
+        #expect(traits(Array(spaced.utf8)).0.arabicScript == 354)
     }
 
     @Test func contentWordsMatchTheirDefinition() throws {
@@ -55,8 +56,8 @@ import Testing
 
     @Test func languageSelectionFollowsItsDefinition() throws {
         for line in try corpusLines() + TextScanTests.oddLines {
-            let t = traits(Array(line.utf8))
-            let persian = t.persianLetters > 0, arabic = t.arabicOnlyLetters > 0
+            let t = traits(Array(line.utf8)).0
+            let persian = t.hasPersianLetters, arabic = t.hasArabicOnlyLetters
             var expected: [Language] = []
             if t.arabicScript > 0 { expected += persian == arabic ? [.fa, .ar] : (persian ? [.fa] : [.ar]) }
             if t.latinLetters > 0 { expected.append(.en) }
@@ -86,6 +87,18 @@ import Testing
             if start < bytes.count { expected.append(LineSpan(start: start, end: bytes.count, next: bytes.count)) }
             #expect(bytes.withUnsafeBufferPointer { LineSplitter.split($0) } == expected, "\(bytes)")
         }
+    }
+
+    /// A page keeps a `LineTraits` a line: six counts and a flag byte, the Persian and
+    /// Arabic letters as flags (their counts are the page's, `LetterTotals`).
+    @Test func lineTraitsTakeTwentyEightBytes() {
+        #expect(MemoryLayout<LineTraits>.stride == 28)
+        var t = LineTraits()
+        t.hasPersianLetters = true; t.hasArabicOnlyLetters = true; t.endsSentence = true
+        #expect(t.hasPersianLetters && !t.hasPersianOnlyLetters && !t.hasArabicLetters && t.hasArabicOnlyLetters)
+        #expect(t.endsSentence && !t.endsWithColon && !t.startsWithListMarker && !t.endsWithQuestion)
+        t.hasPersianLetters = false
+        #expect(!t.hasPersianLetters && t.hasArabicOnlyLetters && t.endsSentence)
     }
 
     /// Spans are packed in 32 bits (12 bytes a line): what goes in comes out, up to
@@ -125,12 +138,16 @@ import Testing
         "x\u{2026} y\u{2026}", "عنوان: ", "Title：", "don't can't", "a\u{00A0}b\u{3000}c",
     ]
 
-    private func traits(_ bytes: [UInt8]) -> LineTraits {
-        bytes.withUnsafeBufferPointer { LineTraits($0) }
+    /// The scan, and the letters it adds to a page's counts.
+    private func traits(_ bytes: [UInt8]) -> (LineTraits, LetterTotals) {
+        var letters = LetterTotals()
+        let t = bytes.withUnsafeBufferPointer { LineTraits($0, letters: &letters) }
+        #expect(t == bytes.withUnsafeBufferPointer { LineTraits($0) })
+        return (t, letters)
     }
 
     /// LineTraits as its doc comments define it, one scalar at a time.
-    private func reference(_ bytes: [UInt8]) -> LineTraits {
+    private func reference(_ bytes: [UInt8]) -> (LineTraits, LetterTotals) {
         var scalars: [UInt32] = []
         bytes.withUnsafeBufferPointer { b in
             var i = 0
@@ -154,10 +171,17 @@ import Testing
         t.digits = scalars.filter(isDigit).count
         t.latinLetters = scalars.filter(isLatin).count
         t.arabicScript = scalars.filter(isArabicScript).count
-        t.persianLetters = scalars.filter(persian.contains).count
-        t.persianOnlyLetters = scalars.filter(persianOnly.contains).count
-        t.arabicLetters = scalars.filter(arabic.contains).count
-        t.arabicOnlyLetters = scalars.filter(arabicOnly.contains).count
+        var letters = LetterTotals()
+        letters.arabicScript = t.arabicScript
+        letters.latinLetters = t.latinLetters
+        letters.persianLetters = scalars.filter(persian.contains).count
+        letters.persianOnlyLetters = scalars.filter(persianOnly.contains).count
+        letters.arabicLetters = scalars.filter(arabic.contains).count
+        letters.arabicOnlyLetters = scalars.filter(arabicOnly.contains).count
+        t.hasPersianLetters = letters.persianLetters > 0
+        t.hasPersianOnlyLetters = letters.persianOnlyLetters > 0
+        t.hasArabicLetters = letters.arabicLetters > 0
+        t.hasArabicOnlyLetters = letters.arabicOnlyLetters > 0
         t.innerSentenceBreaks = scalars.indices.dropLast().filter { final(scalars[$0]) && space(scalars[$0 + 1]) }.count
         let shown = scalars.filter { !space($0) }
         let last = shown.last ?? 0
@@ -168,7 +192,7 @@ import Testing
         let opening = Array(scalars.drop(while: space).prefix(3))
         t.startsWithListMarker = !opening.isEmpty
             && LineTraits.isListMarker(opening[0], opening.count > 1 ? opening[1] : nil, opening.count > 2 ? opening[2] : 0)
-        return t
+        return (t, letters)
     }
 
     /// ContentWords as its doc comment defines it, on scalars.

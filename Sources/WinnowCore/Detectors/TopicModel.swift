@@ -38,7 +38,7 @@ public struct TopicModel {
     }
 
     /// How many content words line `i` has, repeats included.
-    public func wordCount(_ i: Int) -> Int { Int(words.totals[i]) }
+    public func wordCount(_ i: Int) -> Int { words.total(i) }
 
     /// Share of line `i`'s content words that also stand in the body's prose (not
     /// counting line `i` itself), or 0 for a line with fewer than two content words.

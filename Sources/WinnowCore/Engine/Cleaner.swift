@@ -55,7 +55,7 @@ public final class Cleaner {
         var page = Page(document, scanWords: modelReads)
         scratch.matchCache.reset(lines: page.count)
         // Reported only: lines pick their rules by their own letters.
-        let language = options.language ?? Language.detect(page.traits)
+        let language = options.language ?? Language.detect(page.letters)
         // Content words depend on the page only: computed once for every pass.
         let words: WordLists
         if modelReads {
@@ -72,15 +72,19 @@ public final class Cleaner {
         var state = PassState(page)
         var result = cleanOnce(page, state, &detectors, language: language, words: words, features: features)
         for _ in 0..<8 {
-            let kept = result.fates.indices.filter { result.fates[$0].isKept }
-            // Gaps count kept lines only: what the output will hold.
-            var keptOrdinal = [Int](repeating: 0, count: page.count)
+            // Gaps count kept lines only: what the output will hold. Only the kept prose
+            // lines' places are kept (an array of every line's place cost 8 bytes a line).
+            var keptProse: [Int] = [], prosePlaces: [Int32] = []
             var seen = 0
-            for i in 0..<page.count {
-                keptOrdinal[i] = seen
-                if result.fates[i].isKept { seen += 1 }
+            for i in 0..<page.count where result.fates[i].isKept {
+                if page.traits[i].isProse {
+                    keptProse.append(i)
+                    prosePlaces.append(Int32(truncatingIfNeeded: seen))
+                }
+                seen += 1
             }
-            var body = Page.bodyBounds(prose: kept.filter { page.traits[$0].isProse }, ordinal: keptOrdinal)
+            var body = Page.bodyBounds(prose: keptProse) { Int(prosePlaces[$0]) }
+            keptProse = []; prosePlaces = []
             // The body only shrinks from one pass to the next, so the passes settle
             // (a removed menu must not pull a cookie notice above it into the body).
             if let b = body, let first = state.firstProse, let last = state.lastProse {
@@ -89,15 +93,22 @@ public final class Cleaner {
             }
             // A cut marker held back because of prose that is gone now (a pasted-again
             // copy) would cut on the output: weigh only the kept prose and run again.
-            let survivors = result.fates.map(\.isKept)
-            let cutWaits = result.fates.contains(where: Cleaner.isGuardedCut) && survivors != state.survivors
-            if cutWaits { state.survivors = survivors }
+            var cutWaits = false
+            if result.fates.contains(where: Cleaner.isGuardedCut) {
+                let survivors = result.fates.map(\.isKept)
+                cutWaits = survivors != state.survivors
+                if cutWaits { state.survivors = survivors }
+            }
             // `first N` and `last N` count the output's lines: a rule held out by lines
-            // that are gone now would fire on the output, so count the kept lines and run again.
-            var moved = state
-            moved.keptPlaces = (keptOrdinal, seen)
-            let placesMove = scratch.scopeMisses.contains { moved.allows($0.scope, at: $0.line, on: page) }
-            if placesMove { state.keptPlaces = moved.keptPlaces }
+            // that are gone now would fire on the output, so count the kept lines and run
+            // again. Every line's place is worked out only when such a rule was held out.
+            var placesMove = false
+            if !scratch.scopeMisses.isEmpty {
+                var moved = state
+                moved.keptPlaces = (Cleaner.keptPlaces(result.fates), seen)
+                placesMove = scratch.scopeMisses.contains { moved.allows($0.scope, at: $0.line, on: page) }
+                if placesMove { state.keptPlaces = moved.keptPlaces }
+            }
             if body?.first == state.firstProse && body?.last == state.lastProse && !cutWaits && !placesMove { break }
             state.firstProse = body?.first
             state.lastProse = body?.last
@@ -106,6 +117,17 @@ public final class Cleaner {
             result = cleanOnce(page, state, &detectors, language: language, words: words, features: features)
         }
         return result
+    }
+
+    /// Each line's place among the kept lines (the number kept above it).
+    private static func keptPlaces(_ fates: [Fate]) -> [Int32] {
+        var places = [Int32](repeating: 0, count: fates.count)
+        var seen: Int32 = 0
+        for i in fates.indices {
+            places[i] = seen
+            if fates[i].isKept { seen += 1 }
+        }
+        return places
     }
 
     private static func isGuardedCut(_ fate: Fate) -> Bool {

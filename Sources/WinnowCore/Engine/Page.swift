@@ -7,9 +7,13 @@ public struct Page {
     public let spans: [LineSpan]
     public let blank: [Bool]
     public let traits: [LineTraits]
-    /// Position of each line among the non-blank lines (blank lines get the next one's).
-    public let ordinal: [Int]
+    /// Every 64th line's position among the non-blank lines: `ordinal(i)` counts on
+    /// from it (a position for every line cost 4 bytes a line, read only by `first N`
+    /// and `last N` rules and the body's bounds).
+    private let ordinalMarks: [Int32]
     public let nonBlankCount: Int
+    /// The page's letters, counted as its lines are scanned (`Language.detect`).
+    public let letters: LetterTotals
     /// The body as written: first and last prose line of it (`bodyBounds`), or nil
     /// when the page has no prose. The passes move it (`PassState`).
     public let body: (first: Int, last: Int)?
@@ -27,10 +31,11 @@ public struct Page {
     init(_ bytes: UnsafeBufferPointer<UInt8>, scanWords: Bool) {
         self.bytes = bytes
         spans = LineSplitter.split(bytes)
-        var blank = [Bool](), traits = [LineTraits](), ordinal = [Int]()
-        blank.reserveCapacity(spans.count); traits.reserveCapacity(spans.count); ordinal.reserveCapacity(spans.count)
+        var blank = [Bool](), traits = [LineTraits](), marks = [Int32]()
+        blank.reserveCapacity(spans.count); traits.reserveCapacity(spans.count); marks.reserveCapacity(spans.count / 64 + 1)
         var scans = scanWords ? WordScans(count: spans.count) : WordScans()
         var count = 0
+        var letters = LetterTotals()
         for (i, span) in spans.enumerated() {
             let isBlank = LineSplitter.isBlank(bytes, span)
             blank.append(isBlank)
@@ -39,21 +44,22 @@ public struct Page {
                 traits.append(LineTraits())
             } else if scanWords {
                 var scan = WordScan()
-                traits.append(LineTraits(line, counting: &scan))
+                traits.append(LineTraits(line, counting: &scan, letters: &letters))
                 scans[i] = scan
             } else {
-                traits.append(LineTraits(line))
+                traits.append(LineTraits(line, letters: &letters))
             }
-            ordinal.append(count)
+            if i & 63 == 0 { marks.append(Int32(truncatingIfNeeded: count)) }
             if !isBlank { count += 1 }
         }
         wordScans = scans
         self.blank = blank
         self.traits = traits
-        self.ordinal = ordinal
+        self.ordinalMarks = marks
         self.nonBlankCount = count
+        self.letters = letters
         shadows = ShadowArena(bytes, spans: spans, blank: blank)
-        body = Page.bodyBounds(prose: traits.indices.filter { traits[$0].isProse }, ordinal: ordinal)
+        body = Page.bodyBounds(prose: traits.indices.filter { traits[$0].isProse }, blank: blank)
     }
 
     /// Non-prose lines that may stand between two prose lines of one body.
@@ -63,11 +69,43 @@ public struct Page {
     /// between neighbours) holding the most prose lines. A cookie notice above a long
     /// menu, or a copyright sentence under the comments, is outside it.
     static func bodyBounds(prose: [Int], ordinal: [Int]) -> (first: Int, last: Int)? {
+        bodyBounds(prose: prose) { ordinal[prose[$0]] }
+    }
+
+    /// The same, with the page's own positions. Not inlined: `init` stays as lean
+    /// as it was (inlined, its scan loop cost 4 M more instructions on 1.5 MB).
+    @inline(never)
+    static func bodyBounds(prose: [Int], blank: [Bool]) -> (first: Int, last: Int)? {
+        // The prose lines' positions, in one sweep.
+        var places: [Int] = []
+        places.reserveCapacity(prose.count)
+        var n = 0, j = 0
+        for line in prose {
+            while j < line { if !blank[j] { n += 1 }; j += 1 }
+            places.append(n)
+        }
+        return bodyBounds(prose: prose) { places[$0] }
+    }
+
+    /// Line `i`'s position among the non-blank lines (blank lines get the next one's).
+    public func ordinal(_ i: Int) -> Int { Page.ordinal(i, blank: blank, marks: ordinalMarks) }
+
+    private static func ordinal(_ i: Int, blank: [Bool], marks: [Int32]) -> Int {
+        var n = Int(marks[i >> 6])
+        for j in (i & ~63)..<i where !blank[j] { n += 1 }
+        return n
+    }
+
+    /// The same, with `place(k)` the position of `prose[k]` among the non-blank (or
+    /// kept) lines: no array of every line's position is needed.
+    @inline(__always)
+    static func bodyBounds(prose: [Int], place: (Int) -> Int) -> (first: Int, last: Int)? {
         guard var start = prose.first else { return nil }
         var best = (first: start, last: start, count: 1)
         var count = 1
-        for (previous, line) in zip(prose, prose.dropFirst()) {
-            if ordinal[line] - ordinal[previous] - 1 > bodyGap {
+        for k in prose.indices.dropFirst() {
+            let line = prose[k]
+            if place(k) - place(k - 1) - 1 > bodyGap {
                 start = line
                 count = 1
             } else {

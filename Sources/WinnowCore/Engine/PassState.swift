@@ -10,7 +10,7 @@ public struct PassState {
     var survivors: [Bool]?
     /// Each line's place among the lines the previous pass kept, and how many it kept,
     /// once they matter: `first N` and `last N` then count the lines of the output.
-    var keptPlaces: (ordinal: [Int], count: Int)?
+    var keptPlaces: (ordinal: [Int32], count: Int)?
 
     /// The first pass's: the page's own body.
     init(_ page: Page) {
@@ -27,8 +27,13 @@ public struct PassState {
         case .head: return firstProse.map { i < $0 } ?? false
         case .tail: return lastProse.map { i > $0 } ?? false
         case .edges: return allows(.head, at: i, on: page) || allows(.tail, at: i, on: page)
-        case .first(let n): return (keptPlaces?.ordinal[i] ?? page.ordinal[i]) < n
-        case .last(let n): return (keptPlaces?.count ?? page.nonBlankCount) - (keptPlaces?.ordinal[i] ?? page.ordinal[i]) <= n
+        case .first(let n): return place(i, on: page) < n
+        case .last(let n): return (keptPlaces?.count ?? page.nonBlankCount) - place(i, on: page) <= n
         }
+    }
+
+    /// Line `i`'s place among the lines the last pass kept, or among the non-blank ones.
+    private func place(_ i: Int, on page: Page) -> Int {
+        keptPlaces.map { Int($0.ordinal[i]) } ?? page.ordinal(i)
     }
 }

@@ -4,15 +4,16 @@
 public final class ShadowArena {
     private var storage: UnsafeMutableBufferPointer<UInt8>
     /// Line `i`'s shadow, when it has its own (`own[i]`), is `storage[ends[i]..<ends[i + 1]]`:
-    /// the shadows are stored in line order. 9 bytes a line, not a 24-byte optional range.
-    private var ends: [Int]
+    /// the shadows are stored in line order. 5 bytes a line, not a 24-byte optional range
+    /// (32-bit ends: a page holds at most `LineSpan.maxDocumentBytes` bytes).
+    private var ends: [UInt32]
     private var own: [Bool]
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, spans: [LineSpan], blank: [Bool]) {
         // A shadow is never longer than its line: the page's size is room enough
         // (untouched, the memory costs nothing).
         storage = .allocate(capacity: max(bytes.count, 1))
-        var ends = [Int](repeating: 0, count: spans.count + 1)
+        var ends = [UInt32](repeating: 0, count: spans.count + 1)
         var own = [Bool](repeating: false, count: spans.count)
         var used = 0
         for (i, span) in spans.enumerated() {
@@ -23,7 +24,7 @@ public final class ShadowArena {
                     used += length
                 }
             }
-            ends[i + 1] = used
+            ends[i + 1] = UInt32(truncatingIfNeeded: used)
         }
         self.ends = ends
         self.own = own
@@ -34,6 +35,6 @@ public final class ShadowArena {
     /// The shadow of line `i`, or nil when it is the line itself.
     func shadow(_ i: Int) -> UnsafeBufferPointer<UInt8>? {
         guard own[i] else { return nil }
-        return UnsafeBufferPointer(rebasing: UnsafeBufferPointer(storage)[ends[i]..<ends[i + 1]])
+        return UnsafeBufferPointer(rebasing: UnsafeBufferPointer(storage)[Int(ends[i])..<Int(ends[i + 1])])
     }
 }

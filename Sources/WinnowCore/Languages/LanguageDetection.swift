@@ -3,11 +3,9 @@ extension Language {
     /// characters (Arabic on a tie), then the language of that script with the
     /// most evidence (`evidence` of its row; the later row on a tie). A page with
     /// no letters is `withoutLetters`.
-    public static func detect(_ traits: [LineTraits]) -> Language {
+    public static func detect(_ letters: LetterTotals) -> Language {
         var totals = [Int](repeating: 0, count: LetterCount.allCases.count)
-        for t in traits {
-            for count in LetterCount.allCases { totals[count.rawValue] += count.of(t) }
-        }
+        for count in LetterCount.allCases { totals[count.rawValue] = count.of(letters) }
         var script: Script? = nil
         for candidate in Script.allCases where totals[candidate.characters.rawValue] > 0 {
             if let best = script, totals[candidate.characters.rawValue] <= totals[best.characters.rawValue] { continue }

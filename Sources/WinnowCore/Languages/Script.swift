@@ -16,8 +16,9 @@ public enum Script: Sendable, CaseIterable {
 enum LetterCount: Int, Sendable, CaseIterable {
     case arabicScript, latinLetters, persianLetters, persianOnlyLetters, arabicLetters, arabicOnlyLetters
 
+    /// The count in a page's (or line's) totals.
     @inline(__always)
-    func of(_ t: LineTraits) -> Int {
+    func of(_ t: LetterTotals) -> Int {
         switch self {
         case .arabicScript: t.arabicScript
         case .latinLetters: t.latinLetters
@@ -25,6 +26,19 @@ enum LetterCount: Int, Sendable, CaseIterable {
         case .persianOnlyLetters: t.persianOnlyLetters
         case .arabicLetters: t.arabicLetters
         case .arabicOnlyLetters: t.arabicOnlyLetters
+        }
+    }
+
+    /// Whether line `t` has any of these letters.
+    @inline(__always)
+    func isOn(_ t: LineTraits) -> Bool {
+        switch self {
+        case .arabicScript: t.arabicScript > 0
+        case .latinLetters: t.latinLetters > 0
+        case .persianLetters: t.hasPersianLetters
+        case .persianOnlyLetters: t.hasPersianOnlyLetters
+        case .arabicLetters: t.hasArabicLetters
+        case .arabicOnlyLetters: t.hasArabicOnlyLetters
         }
     }
 }

@@ -41,7 +41,7 @@ public struct TemplateLearner {
         documentCount += 1
         document.withUnsafeBufferPointer { bytes in
             let page = Page(bytes)
-            languages[Language.detect(page.traits), default: 0] += 1
+            languages[Language.detect(page.letters), default: 0] += 1
             let nonBlank = (0..<page.count).filter { !page.blank[$0] }
             var seenHere = Set<[String]>()
             for (position, i) in nonBlank.enumerated() {

@@ -33,9 +33,9 @@ extension Language {
     static func selection(forLine t: LineTraits) -> RuleSet.LanguageSelection {
         let rows = Language.selectionRows
         var present = 0, marked = 0
-        for row in rows where row.characters.of(t) > 0 {
+        for row in rows where row.characters.isOn(t) {
             present |= row.bit
-            if let marker = row.marker, marker.of(t) > 0 { marked |= row.bit }
+            if let marker = row.marker, marker.isOn(t) { marked |= row.bit }
         }
         var mask = marked
         for row in rows where present & row.bit != 0 && marked & row.scriptBits == 0 { mask |= row.bit }

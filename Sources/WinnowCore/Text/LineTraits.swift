@@ -1,9 +1,12 @@
 /// What one scan of a line's bytes tells the detectors: its size in characters and
 /// words, its script, and how it ends. Computed once per line, from the original bytes.
 ///
-/// Kept for every line of a page, so stored narrow (44 bytes a line, not 96): the
+/// Kept for every line of a page, so stored narrow (28 bytes a line, not 96): the
 /// counts as `UInt32`, saturated at 2^32 - 1 (a line of 4 GiB; the documents are
-/// capped at 256 MiB by default), the flags in one byte.
+/// capped at 256 MiB by default), the flags in one byte. The letters that tell
+/// Persian from Arabic are read per line only as "some on this line"
+/// (`Language.selection`), and counted only for the page (`LetterTotals`): a
+/// flag each here, not a count (16 bytes a line).
 public struct LineTraits: Sendable, Equatable {
     private var counts = Counts32()
     private var flags: UInt8 = 0
@@ -14,14 +17,15 @@ public struct LineTraits: Sendable, Equatable {
     public var words: Int { get { Int(counts.words) } set { counts.words = UInt32(clamping: newValue) } }
     public var arabicScript: Int { get { Int(counts.arabicScript) } set { counts.arabicScript = UInt32(clamping: newValue) } }
     public var latinLetters: Int { get { Int(counts.latin) } set { counts.latin = UInt32(clamping: newValue) } }
-    /// پ چ ژ گ (Persian only) and ی ک (Persian forms).
-    public var persianLetters: Int { get { Int(counts.persian) } set { counts.persian = UInt32(clamping: newValue) } }
-    public var persianOnlyLetters: Int { get { Int(counts.persianOnly) } set { counts.persianOnly = UInt32(clamping: newValue) } }
-    /// ة ي ك ى (Arabic forms).
-    public var arabicLetters: Int { get { Int(counts.arabic) } set { counts.arabic = UInt32(clamping: newValue) } }
-    /// ة ى: letters Persian text does not use (ي ك also appear in Persian typed on
-    /// an Arabic keyboard).
-    public var arabicOnlyLetters: Int { get { Int(counts.arabicOnly) } set { counts.arabicOnly = UInt32(clamping: newValue) } }
+    /// The line has پ چ ژ گ (Persian only) or ی ک (Persian forms); their counts are
+    /// the page's (`LetterTotals`).
+    public var hasPersianLetters: Bool { get { flag(Flag.persian) } set { set(Flag.persian, newValue) } }
+    public var hasPersianOnlyLetters: Bool { get { flag(Flag.persianOnly) } set { set(Flag.persianOnly, newValue) } }
+    /// The line has ة ي ك ى (Arabic forms).
+    public var hasArabicLetters: Bool { get { flag(Flag.arabic) } set { set(Flag.arabic, newValue) } }
+    /// The line has ة or ى: letters Persian text does not use (ي ك also appear in
+    /// Persian typed on an Arabic keyboard).
+    public var hasArabicOnlyLetters: Bool { get { flag(Flag.arabicOnly) } set { set(Flag.arabicOnly, newValue) } }
     public var digits: Int { get { Int(counts.digits) } set { counts.digits = UInt32(clamping: newValue) } }
     /// Sentence-final marks (. ! ? ؟ … ۔) followed by a space inside the line.
     public var innerSentenceBreaks: Int { get { Int(counts.breaks) } set { counts.breaks = UInt32(clamping: newValue) } }
@@ -35,8 +39,8 @@ public struct LineTraits: Sendable, Equatable {
     public var startsWithListMarker: Bool { get { flag(Flag.listMarker) } set { set(Flag.listMarker, newValue) } }
 
     private struct Counts32: Sendable, Equatable {
-        var chars: UInt32 = 0, words: UInt32 = 0, arabicScript: UInt32 = 0, latin: UInt32 = 0, persian: UInt32 = 0
-        var persianOnly: UInt32 = 0, arabic: UInt32 = 0, arabicOnly: UInt32 = 0, digits: UInt32 = 0, breaks: UInt32 = 0
+        var chars: UInt32 = 0, words: UInt32 = 0, arabicScript: UInt32 = 0, latin: UInt32 = 0, digits: UInt32 = 0
+        var breaks: UInt32 = 0
     }
 
     private enum Flag {
@@ -44,6 +48,10 @@ public struct LineTraits: Sendable, Equatable {
         static let endsWithColon: UInt8 = 2
         static let listMarker: UInt8 = 4
         static let endsWithQuestion: UInt8 = 8
+        static let persian: UInt8 = 16
+        static let persianOnly: UInt8 = 32
+        static let arabic: UInt8 = 64
+        static let arabicOnly: UInt8 = 128
     }
 
     private func flag(_ f: UInt8) -> Bool { flags & f != 0 }
@@ -61,6 +69,20 @@ public struct LineTraits: Sendable, Equatable {
     /// plain init passes a counter that compiles away).
     @inline(__always)
     init<Counter: ScalarCounter>(_ s: UnsafeBufferPointer<UInt8>, counting counter: inout Counter) {
+        var letters = LetterTotals()
+        self.init(s, counting: &counter, letters: &letters)
+    }
+
+    /// Scans the line, adding its letters to `letters` (the page's counts).
+    public init(_ s: UnsafeBufferPointer<UInt8>, letters: inout LetterTotals) {
+        var none = NoScalarCount()
+        self.init(s, counting: &none, letters: &letters)
+    }
+
+    /// The scan itself: `counter` as above, the line's letters added to `letters`.
+    @inline(__always)
+    init<Counter: ScalarCounter>(_ s: UnsafeBufferPointer<UInt8>, counting counter: inout Counter,
+                                 letters: inout LetterTotals) {
         var inWord = false
         var last: UInt32 = 0, beforeLast: UInt32 = 0
         var pendingBreak = false
@@ -110,9 +132,17 @@ public struct LineTraits: Sendable, Equatable {
         counter.end(last: last)
         func narrow(_ v: Int) -> UInt32 { UInt32(clamping: v) }
         counts = Counts32(chars: narrow(chars), words: narrow(words), arabicScript: narrow(sums.arabicScript),
-                          latin: narrow(sums.latin), persian: narrow(sums.persian), persianOnly: narrow(sums.persianOnly),
-                          arabic: narrow(sums.arabic), arabicOnly: narrow(sums.arabicOnly), digits: narrow(sums.digits),
-                          breaks: narrow(breaks))
+                          latin: narrow(sums.latin), digits: narrow(sums.digits), breaks: narrow(breaks))
+        hasPersianLetters = sums.persian > 0
+        hasPersianOnlyLetters = sums.persianOnly > 0
+        hasArabicLetters = sums.arabic > 0
+        hasArabicOnlyLetters = sums.arabicOnly > 0
+        letters.arabicScript += sums.arabicScript
+        letters.latinLetters += sums.latin
+        letters.persianLetters += sums.persian
+        letters.persianOnlyLetters += sums.persianOnly
+        letters.arabicLetters += sums.arabic
+        letters.arabicOnlyLetters += sums.arabicOnly
         // Skip one closing quote or bracket: «...؟» and "...." end sentences too.
         let final = LineTraits.isClosing(last) ? beforeLast : last
         endsSentence = LineTraits.isSentenceFinal(final)

@@ -1,11 +1,13 @@
 /// Word hashes of every line of a page in one flat buffer (one allocation a page,
 /// not one array a line). Each line's list is sorted and holds each word once, so
-/// overlaps between lines are merges, not `Set`s; `totals` keeps how many words the
+/// overlaps between lines are merges, not `Set`s; `total(i)` is how many words the
 /// line had before duplicates were dropped.
 struct WordLists {
     private var storage: [UInt64] = []
     private var starts: [Int32] = [0]
-    private(set) var totals: [Int32] = []
+    /// The lines that repeat a word (in order) and their totals: few lines do, so
+    /// the others' total is their list's length (no 4 bytes a line).
+    private var repeating: [Int32] = [], repeatingTotals: [Int32] = []
 
     init() {}
 
@@ -15,20 +17,36 @@ struct WordLists {
     init(count: Int, most: Int = 0, fill: (Int, inout [UInt64]) -> Void) {
         storage.reserveCapacity(most)
         starts.reserveCapacity(count + 1)
-        totals.reserveCapacity(count)
         var line: [UInt64] = []
         for i in 0..<count {
             line.removeAll(keepingCapacity: true)
             fill(i, &line)
-            totals.append(Int32(line.count))
             line.sort()
             var previous: UInt64? = nil
             for w in line where w != previous {
                 storage.append(w)
                 previous = w
             }
+            if storage.count - Int(starts[i]) != line.count {
+                repeating.append(Int32(i))
+                repeatingTotals.append(Int32(line.count))
+            }
             starts.append(Int32(storage.count))
         }
+    }
+
+    /// How many words line `i` had, repeats included.
+    func total(_ i: Int) -> Int {
+        if !repeating.isEmpty {
+            // Binary search: the lines are in order.
+            var low = 0, high = repeating.count
+            while low < high {
+                let mid = (low + high) / 2
+                if Int(repeating[mid]) < i { low = mid + 1 } else { high = mid }
+            }
+            if low < repeating.count && Int(repeating[low]) == i { return Int(repeatingTotals[low]) }
+        }
+        return Int(starts[i + 1] - starts[i])
     }
 
     /// The distinct words of line `i`, sorted.
