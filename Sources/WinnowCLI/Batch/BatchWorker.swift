@@ -17,12 +17,13 @@ struct FileOutcome: Sendable {
     var overBudget = false
 }
 
-/// Cleans one file into its output (or in place). Each worker thread owns one.
+/// Cleans one file into its output (or in place). Each worker thread of the
+/// batch's `OrderedPipeline` owns one; the pipeline hands the outcomes on in path order.
 struct BatchWorker {
     let cleaner: Cleaner
     let settings: BatchSettings
 
-    func process(_ item: FolderTree.Item) -> FileOutcome {
+    func process(_ item: FolderTree.Item, turn: BatchRun.Turn) -> FileOutcome {
         var outcome = FileOutcome()
         let target = settings.outputPath(for: item)
         // Opened without blocking: a path planned as a regular file may have become
@@ -63,10 +64,11 @@ struct BatchWorker {
             outcome.status = .failed(problem)
             return outcome
         }
-        settings.sites.use(for: cleaner, file: item.input, folderKey: CrossDocOptions.site(of: item.input))
+        settings.sites.use(for: cleaner, file: item.input, folderKey: TemplateFirstPass.site(of: item.input))
         let result = cleaner.clean(document)
+        // In path order, so that a saved profile is the same for any number of jobs.
         if let recorder = settings.recorder {
-            document.withUnsafeBufferPointer { recorder.record($0, result, site: settings.sites.name(of: item.input) ?? "") }
+            turn.inOrder { document.withUnsafeBufferPointer { recorder.record($0, result, site: settings.sites.name(of: item.input) ?? "") } }
         }
         var out: [UInt8] = []
         CleanTextPrinter().print(document, result, place: DocumentPlace(path: item.input), into: &out)

@@ -1,0 +1,42 @@
+import Foundation
+import WinnowCore
+
+/// What a batch does with each file's outcome, in path order as the files finish:
+/// its report line, the progress line (repainted at most ten times a second, when
+/// the report is flushed too), the summary's totals, and the failures to list at the end.
+final class BatchLedger {
+    private let items: [FolderTree.Item]
+    private let report: ReportWriter?
+    private let meter: BatchProgress?
+    private var next = 0
+    private var lastTick = Date()
+    private(set) var totals = BatchSummary.Totals()
+    /// The files that failed, with the reason, in path order.
+    private(set) var failures: [(input: String, reason: String)] = []
+
+    init(items: [FolderTree.Item], report: ReportWriter?, progress: Bool) {
+        self.items = items
+        self.report = report
+        meter = progress ? BatchProgress(total: items.count) : nil
+    }
+
+    /// The next item's outcome; nil when it was not started (the run was interrupted).
+    func add(_ outcome: FileOutcome?) {
+        let item = items[next]
+        next += 1
+        if let outcome {
+            totals.add(outcome)
+            if case .failed(let reason) = outcome.status { failures.append((item.input, reason)) }
+            report?.add(item.relative, outcome)
+        }
+        let now = Date()
+        guard now.timeIntervalSince(lastTick) >= 0.1 else { return }
+        lastTick = now
+        meter?.paint(done: totals.done, bytes: totals.bytesDone)
+        report?.flush()
+    }
+
+    func finishProgress() {
+        meter?.clear()
+    }
+}
