@@ -2,14 +2,14 @@ import Foundation
 import WinnowCore
 
 /// What a batch does with each file's outcome, in path order as the files finish:
-/// its report line, the progress line (repainted at most ten times a second, when
-/// the report is flushed too), the summary's totals, and the failures to list at the end.
+/// its report line (written at once: a reader of the report, or what a `kill -9`
+/// leaves of it, sees every file done), the progress line's counts,
+/// the summary's totals, and the failures to list at the end.
 final class BatchLedger {
     private let items: [FolderTree.Item]
     private let report: ReportWriter?
-    private let meter: BatchProgress?
+    private let progress: ProgressTicker?
     private var next = 0
-    private var lastTick = Date()
     private(set) var totals = BatchSummary.Totals()
     /// The files that failed, with the reason, in path order.
     private(set) var failures: [(input: String, reason: String)] = []
@@ -17,7 +17,7 @@ final class BatchLedger {
     init(items: [FolderTree.Item], report: ReportWriter?, progress: Bool) {
         self.items = items
         self.report = report
-        meter = progress ? BatchProgress(total: items.count) : nil
+        self.progress = progress ? ProgressTicker(total: items.count) : nil
     }
 
     /// The next item's outcome; nil when it was not started (the run was interrupted).
@@ -28,15 +28,11 @@ final class BatchLedger {
             totals.add(outcome)
             if case .failed(let reason) = outcome.status { failures.append((item.input, reason)) }
             report?.add(item.relative, outcome)
+            progress?.advance(bytes: outcome.bytesIn)
         }
-        let now = Date()
-        guard now.timeIntervalSince(lastTick) >= 0.1 else { return }
-        lastTick = now
-        meter?.paint(done: totals.done, bytes: totals.bytesDone)
-        report?.flush()
     }
 
     func finishProgress() {
-        meter?.clear()
+        progress?.stop()
     }
 }

@@ -10,12 +10,8 @@ struct BatchSummary {
     struct Totals {
         var cleaned = 0, skipped = 0, bytesIn = 0, bytesOut = 0, linesIn = 0
         var tally = RemovalTally()
-        /// Files done, failed ones included, and their bytes read (for the progress line).
-        var done = 0, bytesDone = 0
 
         mutating func add(_ o: FileOutcome) {
-            done += 1
-            bytesDone += o.bytesIn
             switch o.status {
             case .cleaned: cleaned += 1
             case .skipped: skipped += 1

@@ -62,10 +62,10 @@ final class ReportWriter {
         rename = (temp, target)
     }
 
-    /// Writes one document's line (documents come in path order as they finish;
-    /// `BatchLedger` flushes now and then, and `finish` at the end).
+    /// Writes one document's line, at once (documents come in path order as they finish).
     func add(_ relative: String, _ outcome: FileOutcome) {
         emit(ReportWriter.line(relative, outcome))
+        flush()
     }
 
     /// Writes the lines of the plan's failures, closes the report and renames it into place.
@@ -93,7 +93,7 @@ final class ReportWriter {
         do { try sink.write(bytes) } catch { failed = ReportWriter.describe(error) }
     }
 
-    func flush() {
+    private func flush() {
         guard failed == nil else { return }
         do { try sink.flush() } catch { failed = ReportWriter.describe(error) }
     }
