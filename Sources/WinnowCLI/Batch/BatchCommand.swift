@@ -142,7 +142,7 @@ struct Batch: ParsableCommand {
         let cleanOptions = options
         let ledger = BatchLedger(items: plan.items, report: reporter, progress: progress ?? (isatty(2) != 0))
         let started = Date()
-        BatchRun(items: plan.items, jobs: workers).run(into: ledger) {
+        BatchRun(items: plan.items, settings: settings, jobs: workers).run(into: ledger) {
             BatchWorker(cleaner: Cleaner(ruleSet: ruleSet, options: cleanOptions), settings: settings)
         }
         let elapsed = Date().timeIntervalSince(started)

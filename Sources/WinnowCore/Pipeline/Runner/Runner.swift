@@ -26,9 +26,17 @@ public struct Runner {
     /// called on this thread, in input order, as each document is written.
     public func run<Worker: DocumentWorker>(_ source: some DocumentSource, into sink: OutputSink,
                                             notice: @escaping (Notice) -> Void,
-                                            makeWorker: @escaping () -> Worker) -> Outcome {
+                                            makeWorker: @escaping () -> Worker) -> Outcome where Worker.Output == DocumentOutput {
         let writer = RunWriter(runner: self, sink: sink, notice: notice)
-        OrderedPipeline<SourceItem, RunnerOutput>(jobs: jobs).run(
+        run(source, makeWorker: makeWorker, consume: { writer.write($0) })
+        return writer.finish()
+    }
+
+    /// The loop alone, for a run that does its own writing (batch): each item's
+    /// output goes to `consume`, on this thread, in input order, until it returns false.
+    public func run<Worker: DocumentWorker>(_ source: some DocumentSource, makeWorker: @escaping () -> Worker,
+                                            consume: @escaping (RunnerOutput<Worker.Output>) -> Bool) {
+        OrderedPipeline<SourceItem, RunnerOutput<Worker.Output>>(jobs: jobs).run(
             produce: { feed in
                 source.read { item in
                     guard let ticket = feed.submit(item) else { return false }
@@ -44,7 +52,6 @@ public struct Runner {
                     return .done(worker.process(bytes, place, turn: turn))
                 }
             },
-            consume: { writer.write($0) })
-        return writer.finish()
+            consume: consume)
     }
 }
