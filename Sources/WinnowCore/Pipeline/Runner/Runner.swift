@@ -1,8 +1,8 @@
-/// The one loop of every filter mode (files, standard input, `-z`, `--jsonl`;
-/// clean, explain, check): a source's documents go to the workers, and their
-/// outputs are written in input order, sequentially or on `jobs` threads
-/// (`OrderedPipeline`): the output, the notices and the outcome are the same for
-/// any number of jobs.
+/// The one loop of every run that cleans (files, standard input, `-z`, `--jsonl`;
+/// clean, explain, check, stats, eval, batch): a source's documents go to the
+/// workers, and their outputs are written (or handed to a run's own consumer) in
+/// input order, sequentially or on `jobs` threads (`OrderedPipeline`): the output,
+/// the notices and the outcome are the same for any number of jobs.
 public struct Runner {
     public var jobs = 1
     /// Stop at a malformed record, or at an input failing while read.
