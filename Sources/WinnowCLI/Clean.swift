@@ -23,26 +23,7 @@ struct Clean: ParsableCommand {
     @Flag(help: "Print nothing; exit 0 if some document has lines to remove, 1 if none has.")
     var check = false
 
-    @Flag(help: "Input and output are JSON Lines: clean each record's text field, keep every other byte.")
-    var jsonl = false
-
-    @Option(help: ArgumentHelp("With --jsonl: the field holding the text.", valueName: "key"))
-    var textKey = "text"
-
-    @Flag(help: "With --jsonl: add a \"winnow\" field with the language, removals and captured metadata.")
-    var meta = false
-
-    @Flag(name: [.customShort("z"), .customLong("null-data")], help: "Documents are separated by NUL bytes on input and output.")
-    var nullData = false
-
-    @Flag(help: "With --jsonl: stop at the first malformed record instead of passing it through.")
-    var strict = false
-
-    @Flag(help: "With --jsonl or -z: drop lines that recur across the stream's documents (learned as the stream goes, so early documents see less).")
-    var crossDoc = false
-
-    @Flag(help: "With --jsonl or -z: write each record as soon as it and the records before it are cleaned, not when the output buffer is full.")
-    var lineBuffered = false
+    @OptionGroup var stream: StreamOptions
 
     @OptionGroup var sites: SiteOptions
 
@@ -55,34 +36,33 @@ struct Clean: ParsableCommand {
     var files: [String] = []
 
     func validate() throws {
+        let (jsonl, nullData) = (stream.jsonl, stream.nullData)
         if jsonl && nullData { throw ValidationError("--jsonl and --null-data cannot be combined") }
-        if explain && (jsonl || nullData) { throw ValidationError("--explain works on whole documents, not with --jsonl or --null-data") }
-        if (meta || strict || textKey != "text") && !jsonl { throw ValidationError("--meta, --strict and --text-key go with --jsonl") }
-        if crossDoc && !(jsonl || nullData) { throw ValidationError("--cross-doc goes with --jsonl or --null-data") }
-        if lineBuffered && !(jsonl || nullData) { throw ValidationError("--line-buffered goes with --jsonl or --null-data") }
+        if explain && stream.isStream { throw ValidationError("--explain works on whole documents, not with --jsonl or --null-data") }
+        if (stream.meta || stream.strict || stream.textKey != "text") && !jsonl { throw ValidationError("--meta, --strict and --text-key go with --jsonl") }
+        if stream.crossDoc && !stream.isStream { throw ValidationError("--cross-doc goes with --jsonl or --null-data") }
+        if stream.lineBuffered && !stream.isStream { throw ValidationError("--line-buffered goes with --jsonl or --null-data") }
         if siteKey != nil && !jsonl { throw ValidationError("--site-key goes with --jsonl") }
         if siteKey != nil && sites.site != nil { throw ValidationError("--site-key and --site cannot be combined (--site makes every record one site)") }
-        if check && (explain || jsonl || nullData) { throw ValidationError("--check cannot be combined with --explain, --jsonl or --null-data") }
+        if check && (explain || stream.isStream) { throw ValidationError("--check cannot be combined with --explain, --jsonl or --null-data") }
         if explainOptions.isSet && !explain { throw ValidationError("--json, --diff and --rule go with --explain") }
     }
 
     func run() throws {
         let ruleSet = try rules.loadRuleSet()
         let inputs = files.isEmpty ? ["-"] : files
-        guard jsonl || nullData else { return try runDocuments(ruleSet, inputs) }
+        guard stream.isStream else { return try runDocuments(ruleSet, inputs) }
         for warning in ruleSet.warnings { Diagnostics.plain(warning.description) }
         var options = rules.cleanOptions
         options.profiles = try sites.loadProfiles()
         let run = FilterRun(ruleSet: ruleSet, options: options, maxDocBytes: output.maxDocBytes, jobs: parallel.workers)
-        var runner = Runner(jobs: parallel.workers)
-        runner.strict = strict
-        runner.lineBuffered = lineBuffered
-        let learning = crossDoc ? StreamLearning() : nil
-        let outcome = jsonl
-            ? run.jsonlStream(inputs, runner: runner, textKey: textKey, meta: meta,
+        let runner = stream.runner(jobs: parallel.workers)
+        let learning = stream.crossDoc ? StreamLearning() : nil
+        let outcome = stream.jsonl
+            ? run.jsonlStream(inputs, runner: runner, textKey: stream.textKey, meta: stream.meta,
                               sites: StreamSites(fixed: sites.site,
                                                  // The site field is read only when something is kept per site.
-                                                 field: crossDoc || sites.profile != nil ? (siteKey ?? "url") : nil),
+                                                 field: stream.crossDoc || sites.profile != nil ? (siteKey ?? "url") : nil),
                               learning: learning)
             : run.nulStream(inputs, runner: runner, inputText: inputText.policy, site: sites.site, learning: learning)
         if !outcome.ok { throw ExitCode(2) }

@@ -30,8 +30,6 @@ struct Eval: ParsableCommand {
     func run() throws {
         let ruleSet = try rules.loadRuleSet()
         var options = rules.cleanOptions
-        let explanation = Explanation(ruleSet: ruleSet)
-        var evaluation = Evaluation()
         let plan = FolderTree(root: pages, glob: "*.txt", includeHidden: false)
         guard !plan.items.isEmpty else {
             Diagnostics.error("\(pages): no pages")
@@ -40,20 +38,7 @@ struct Eval: ParsableCommand {
         // Like a batch run: a first pass learns the lines the pages share.
         options.templates = crossDoc.index(over: plan.items.map(\.input))
         options.profiles = try sites.loadProfiles()
-        let cleaner = Cleaner(ruleSet: ruleSet, options: options)
-        for item in plan.items {
-            guard let page = FileManager.default.contents(atPath: item.input),
-                  let goldBytes = FileManager.default.contents(atPath: gold + "/" + item.relative) else {
-                Diagnostics.error("\(item.relative): page or gold file missing")
-                throw ExitCode(2)
-            }
-            let document = [UInt8](page)
-            sites.use(for: cleaner, file: item.input, folderKey: CrossDocOptions.site(of: item.input))
-            let result = cleaner.clean(document)
-            let site = item.relative.split(separator: "/").first.map(String.init) ?? "."
-            evaluation.add(page: item.relative, document: document, gold: [UInt8](goldBytes), result: result,
-                           explanation: explanation, groups: ["lang " + result.language.rawValue, "site " + site])
-        }
+        let evaluation = try score(plan, ruleSet: ruleSet, options: options)
         var out = "scope\tpages\texact\trecall\tchrome-removal\tprecision\tF1\n"
         func row(_ name: String, _ c: Evaluation.Counts) {
             out += String(format: "%@\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\n", name, c.pages, c.exact, c.recall, c.chromeRemoval, c.precision, c.f1)
@@ -65,5 +50,30 @@ struct Eval: ParsableCommand {
             out += "\(m.lost ? "LOST" : "KEPT")\t\(m.page):\(m.line)\t\(m.text.prefix(90))\(m.reason.isEmpty ? "" : "\t[\(m.reason)]")\n"
         }
         try writeStandardOutput(out)
+    }
+
+    /// Cleans every page on the `Runner` (one job: the worst lines keep the pages'
+    /// order) and scores it against its gold file. A missing page or gold file is an error.
+    private func score(_ plan: FolderTree, ruleSet: RuleSet, options: CleanOptions) throws -> Evaluation {
+        let relative = Dictionary(plan.items.map { ($0.input, $0.relative) }, uniquingKeysWith: { first, _ in first })
+        let goldRoot = gold
+        let scorer = GoldScorePrinter(explanation: Explanation(ruleSet: ruleSet)) { place in
+            let name = relative[place.path] ?? place.path
+            return (name, FileManager.default.contents(atPath: goldRoot + "/" + name).map { [UInt8]($0) })
+        }
+        var unreadable: [String] = []
+        let sites = sites
+        _ = Runner(jobs: 1).run(FileSource(paths: plan.items.map(\.input), cap: .max), into: OutputSink(fd: 1),
+                                notice: { if case .unreadable(let failure) = $0 { unreadable.append(relative[failure.path] ?? failure.path) } }) {
+            var worker = TextDocumentWorker(cleaner: Cleaner(ruleSet: ruleSet, options: options), printer: scorer)
+            worker.site = { cleaner, place in sites.use(for: cleaner, file: place.path, folderKey: TemplateFirstPass.site(of: place.path)) }
+            worker.noticesCleanerWarnings = false
+            return worker
+        }
+        if let first = (unreadable + scorer.missingGold).min() {
+            Diagnostics.error("\(first): page or gold file missing")
+            throw ExitCode(2)
+        }
+        return scorer.evaluation
     }
 }

@@ -67,8 +67,8 @@ struct Learn: ParsableCommand {
             case .rejected(let notice):
                 Diagnostics.sayAboutCorpus(notice)
                 failed = true
-            case .oversized:
-                preconditionFailure("a corpus is read without a cap")
+            case .oversized, .unchanged:
+                preconditionFailure("a corpus is read whole, without a cap")
             }
             return true
         }

@@ -35,7 +35,7 @@ extension SiteOptions {
 
     /// Makes the next document, the file at `path`, a page of its site: `--site`,
     /// or else its folder: the profile is the folder name's, and the template index
-    /// counts it under `folderKey` (batch: `CrossDocOptions.site(of:)`, the folder's path).
+    /// counts it under `folderKey` (batch: `TemplateFirstPass.site(of:)`, the folder's path).
     func use(for cleaner: Cleaner, file path: String, folderKey: UInt64 = 0) {
         cleaner.useSite(name(of: path), key: site.map(TemplateIndex.siteKey) ?? folderKey)
     }

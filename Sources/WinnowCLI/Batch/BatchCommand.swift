@@ -140,25 +140,17 @@ struct Batch: ParsableCommand {
         options.templates = crossDoc.index(over: plan.items.map(\.input), maxBytes: maxDocBytes, jobs: workers,
                                            stop: { Interrupt.requested })
         let cleanOptions = options
-        let pool = WorkerPool(items: plan.items, jobs: workers) { BatchWorker(cleaner: Cleaner(ruleSet: ruleSet, options: cleanOptions), settings: settings) }
-        let showProgress = progress ?? (isatty(2) != 0)
-        let meter = BatchProgress(total: plan.items.count)
+        let ledger = BatchLedger(items: plan.items, report: reporter, progress: progress ?? (isatty(2) != 0))
         let started = Date()
-        pool.start()
-        while !pool.wait(timeout: 0.1) {
-            if showProgress { meter.paint(done: pool.done, bytes: pool.bytesDone) }
-            reporter?.advance(pool, items: plan.items)
+        BatchRun(items: plan.items, settings: settings, jobs: workers).run(into: ledger) {
+            BatchWorker(cleaner: Cleaner(ruleSet: ruleSet, options: cleanOptions), settings: settings)
         }
-        if showProgress { meter.clear() }
         let elapsed = Date().timeIntervalSince(started)
 
-        let outcomes = pool.outcomes
-        var failed = plan.failures.count
-        for (item, outcome) in zip(plan.items, outcomes) {
-            if case .failed(let reason)? = outcome?.status { Diagnostics.error("\(item.input): \(reason)"); failed += 1 }
-        }
+        for failure in ledger.failures { Diagnostics.error("\(failure.input): \(failure.reason)") }
+        let failed = plan.failures.count + ledger.failures.count
         if let reporter, let report {
-            do { try reporter.finish(outcomes, items: plan.items, failures: plan.failures) } catch {
+            do { try reporter.finish(failures: plan.failures) } catch {
                 Diagnostics.error("\(report): \(error.message)")
                 throw ExitCode(2)
             }
@@ -166,7 +158,7 @@ struct Batch: ParsableCommand {
         if let recorder = settings.recorder, let saveProfiles {
             try Batch.writeProfiles(recorder, to: saveProfiles)
         }
-        let summary = BatchSummary(outcomes: outcomes.compactMap { $0 }, failed: failed, elapsed: elapsed,
+        let summary = BatchSummary(ledger.totals, failed: failed, elapsed: elapsed,
                                    interrupted: Interrupt.requested, color: OutputOptions(color: color).useColor(fd: 2))
         Diagnostics.plain(summary.text)
         if Interrupt.requested { throw ExitCode(130) }

@@ -17,6 +17,12 @@ struct BatchSettings: Sendable {
     /// Collects the template lines removed, for `--save-profiles`.
     var recorder: ProfileRecorder?
 
+    /// The plan's item of a document the batch source read (its path is the input
+    /// folder's, then `/` and the relative path).
+    func item(at place: DocumentPlace) -> FolderTree.Item {
+        FolderTree.Item(input: place.path, relative: String(place.path.dropFirst(inputRoot.count + 1)))
+    }
+
     /// In place, a symlink is followed: the file it points to is rewritten (and its
     /// backup, `TARGET + suffix`, made beside it), the link stays a link.
     func outputPath(for item: FolderTree.Item) -> String {

@@ -6,26 +6,31 @@ import WinnowCore
 struct BatchSummary {
     let text: String
 
-    init(outcomes: [FileOutcome], failed: Int, elapsed: Double, interrupted: Bool, color: Bool) {
+    /// The outcomes added up as the files finish (none is kept).
+    struct Totals {
         var cleaned = 0, skipped = 0, bytesIn = 0, bytesOut = 0, linesIn = 0
         var tally = RemovalTally()
-        for o in outcomes {
+
+        mutating func add(_ o: FileOutcome) {
             switch o.status {
             case .cleaned: cleaned += 1
             case .skipped: skipped += 1
-            case .failed: continue
+            case .failed: return
             }
             bytesIn += o.bytesIn; bytesOut += o.bytesOut; linesIn += o.linesIn
             tally.add(o.tally)
         }
-        let removed = bytesIn > 0 ? 100 * Double(bytesIn - bytesOut) / Double(bytesIn) : 0
-        let rate = Double(bytesIn) / max(elapsed, 0.001) / 1e6
+    }
+
+    init(_ t: Totals, failed: Int, elapsed: Double, interrupted: Bool, color: Bool) {
+        let removed = t.bytesIn > 0 ? 100 * Double(t.bytesIn - t.bytesOut) / Double(t.bytesIn) : 0
+        let rate = Double(t.bytesIn) / max(elapsed, 0.001) / 1e6
         let failedText = failed > 0 && color ? "\u{1B}[31m\(failed) failed\u{1B}[0m" : "\(failed) failed"
         var lines = [String(format: "winnow: %d cleaned, %d skipped, %@%@; %@ in, %@ out (%.1f%% removed); %d of %d lines removed; %.2f s, %.1f MB/s",
-                            cleaned, skipped, failedText, interrupted ? ", interrupted" : "",
-                            BatchSummary.size(bytesIn), BatchSummary.size(bytesOut), removed,
-                            tally.total, linesIn, elapsed, rate)]
-        let top = tally.ranked.prefix(8)
+                            t.cleaned, t.skipped, failedText, interrupted ? ", interrupted" : "",
+                            BatchSummary.size(t.bytesIn), BatchSummary.size(t.bytesOut), removed,
+                            t.tally.total, t.linesIn, elapsed, rate)]
+        let top = t.tally.ranked.prefix(8)
         if !top.isEmpty {
             lines.append("winnow: most lines removed by: " + top.map { "\($0.reason) \($0.lines)" }.joined(separator: ", "))
         }

@@ -17,56 +17,44 @@ struct FileOutcome: Sendable {
     var overBudget = false
 }
 
-/// Cleans one file into its output (or in place). Each worker thread owns one.
-struct BatchWorker {
+/// Cleans one file, read by `BatchSource`, into its output (or in place): a
+/// `DocumentWorker` of the batch's `Runner`, one a worker thread. Its output is the
+/// file's outcome (nil once interrupted: the file is not started), which the runner
+/// hands to the `BatchLedger` in path order.
+struct BatchWorker: DocumentWorker {
     let cleaner: Cleaner
     let settings: BatchSettings
 
-    func process(_ item: FolderTree.Item) -> FileOutcome {
+    func process(_ bytes: [UInt8], _ place: DocumentPlace, turn: RunTurn) -> FileOutcome? {
+        guard !Interrupt.requested else { return nil }
         var outcome = FileOutcome()
+        let item = settings.item(at: place)
         let target = settings.outputPath(for: item)
-        // Opened without blocking: a path planned as a regular file may have become
-        // a FIFO since (a blocking open would hang the worker).
-        let file: OpenedFile
-        do { file = try OpenedFile.open(item.input, nonBlocking: true) } catch {
-            outcome.status = .failed(error.message)
+        // In place, the output keeps the input's mode and owner.
+        var info = stat()
+        if settings.inPlace && stat(item.input.pathCString, &info) != 0 {
+            outcome.status = .failed(String(cString: strerror(errno)))
             return outcome
         }
-        let (fd, info) = (file.fd, file.info)
-        defer { close(fd) }
-        guard file.isRegular else {
-            outcome.status = .failed(file.isDirectory ? String(cString: strerror(EISDIR)) : "not a regular file")
-            return outcome
-        }
-        if settings.skipExisting, !settings.inPlace, let existing = modificationTime(target), existing >= mtime(info) {
-            return outcome
-        }
+        var notices: [Notice] = []
+        let prepared = settings.inputText.prepare(bytes, place: place, notices: &notices)
+        for notice in notices { Diagnostics.say(notice, maxDocBytes: settings.maxDocBytes) }
         let document: [UInt8]
-        do {
-            guard case .complete(let bytes) = try ByteReader.read(fd: fd, cap: settings.maxDocBytes, path: item.input) else {
-                outcome.status = .failed("larger than --max-doc-bytes (\(settings.maxDocBytes) bytes)")
-                return outcome
-            }
-            var notices: [Notice] = []
-            defer { for notice in notices { Diagnostics.say(notice, maxDocBytes: settings.maxDocBytes) } }
-            switch settings.inputText.prepare(bytes, place: DocumentPlace(path: item.input), notices: &notices) {
-            case .text(let text): document = text
-            case .notText(let why):
-                outcome.status = .failed(why)
-                return outcome
-            }
-        } catch {
-            outcome.status = .failed(error.message)
+        switch prepared {
+        case .text(let text): document = text
+        case .notText(let why):
+            outcome.status = .failed(why)
             return outcome
         }
         if let problem = TextCheck.problem(document) {
             outcome.status = .failed(problem)
             return outcome
         }
-        settings.sites.use(for: cleaner, file: item.input, folderKey: CrossDocOptions.site(of: item.input))
+        settings.sites.use(for: cleaner, file: item.input, folderKey: TemplateFirstPass.site(of: item.input))
         let result = cleaner.clean(document)
+        // In path order, so that a saved profile is the same for any number of jobs.
         if let recorder = settings.recorder {
-            document.withUnsafeBufferPointer { recorder.record($0, result, site: settings.sites.name(of: item.input) ?? "") }
+            turn.inOrder { document.withUnsafeBufferPointer { recorder.record($0, result, site: settings.sites.name(of: item.input) ?? "") } }
         }
         var out: [UInt8] = []
         CleanTextPrinter().print(document, result, place: DocumentPlace(path: item.input), into: &out)
@@ -97,15 +85,6 @@ struct BatchWorker {
         outcome.language = result.language
         outcome.overBudget = result.overBudget
         return outcome
-    }
-
-    private func mtime(_ info: stat) -> Double {
-        Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-    }
-
-    private func modificationTime(_ path: String) -> Double? {
-        var info = stat()
-        return stat(path.pathCString, &info) == 0 ? mtime(info) : nil
     }
 }
 

@@ -5,8 +5,8 @@ import Glibc
 #endif
 
 /// `batch --report PATH`: one JSON line per document, in path order, each written as
-/// soon as it and every document before it are done, then one line per file the plan
-/// could not take. What the report destroys is only what it replaces:
+/// soon as it and every document before it are done (an interrupted run's report
+/// ends at the last of them), then one line per file the plan could not take. What the report destroys is only what it replaces:
 /// - a regular file (or a new one) is written to a hidden temporary file beside it,
 ///   renamed over it at the end (until then the old report stays whole; after a
 ///   `kill -9` the temporary file holds the lines of what was done);
@@ -19,8 +19,6 @@ final class ReportWriter {
     private let sink: OutputSink
     /// Set when writing to a temporary file: (temporary, target).
     private let rename: (temp: String, target: String)?
-    /// Lines written so far: documents before this index are in the report.
-    private(set) var next = 0
     private var failed: String?
 
     /// Opens the report before any document is cleaned: a report that cannot be
@@ -64,21 +62,14 @@ final class ReportWriter {
         rename = (temp, target)
     }
 
-    /// Writes the lines of the documents done, without a gap, since the last call.
-    func advance(_ pool: WorkerPool, items: [FolderTree.Item]) {
-        for outcome in pool.doneRun(from: next) {
-            emit(ReportWriter.line(items[next].relative, outcome))
-            next += 1
-        }
+    /// Writes one document's line, at once (documents come in path order as they finish).
+    func add(_ relative: String, _ outcome: FileOutcome) {
+        emit(ReportWriter.line(relative, outcome))
         flush()
     }
 
-    /// Writes the lines of the other documents done (an interrupted run leaves gaps)
-    /// and of the plan's failures, closes the report and renames it into place.
-    func finish(_ outcomes: [FileOutcome?], items: [FolderTree.Item], failures: [(path: String, reason: String)]) throws(Failure) {
-        for (item, outcome) in zip(items[next...], outcomes[next...]) {
-            if let outcome { emit(ReportWriter.line(item.relative, outcome)) }
-        }
+    /// Writes the lines of the plan's failures, closes the report and renames it into place.
+    func finish(failures: [(path: String, reason: String)]) throws(Failure) {
         for failure in failures {
             var json = JSONWriter()
             json.object([("path", failure.path), ("status", "failed"), ("error", failure.reason)])

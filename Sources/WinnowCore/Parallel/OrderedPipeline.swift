@@ -7,7 +7,7 @@ import Foundation
 /// to fill). At most `window` items are in flight (submitted, not yet consumed),
 /// so memory is bounded by the window, never by the stream. With one job nothing
 /// runs on another thread: each item is mapped and consumed as it is submitted.
-public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
+public final class OrderedPipeline<Input, Output>: TurnKeeper, @unchecked Sendable {
     public let jobs: Int
     public let window: Int
 
@@ -99,36 +99,15 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
         public func waitUntilConsumed(_ ticket: Int) -> Bool { pipeline.waitUntilConsumed(ticket) }
     }
 
-    /// An item's place in the input order, for work that must see the items in that
-    /// order (learning from a stream as it goes) while the rest runs in parallel.
-    public final class Turn: @unchecked Sendable {
-        private let pipeline: OrderedPipeline?
-        let ticket: Int
-        fileprivate var taken = false
-
-        init(pipeline: OrderedPipeline?, ticket: Int) {
-            self.pipeline = pipeline
-            self.ticket = ticket
-        }
-
-        /// Runs `body` once every earlier item has passed its turn (run its own
-        /// `inOrder`, or finished without calling it). At most once per item.
-        public func inOrder<T>(_ body: () -> T) -> T {
-            precondition(!taken, "one in-order section per item")
-            taken = true
-            guard let pipeline else { return body() }
-            pipeline.waitForTurn(ticket)
-            defer { pipeline.passTurn() }
-            return body()
-        }
-    }
+    /// An item's place in the input order (`PipelineTurn`), the same type for every pipeline.
+    public typealias Turn = PipelineTurn
 
     private func submit(_ input: Input) -> Int? {
         if let work = inlineWork, let consume = inlineConsume {
             guard !stopped else { return nil }
             let ticket = submitted
             submitted += 1
-            if !consume(work(input, Turn(pipeline: nil, ticket: ticket))) { stopped = true }
+            if !consume(work(input, Turn(keeper: nil, ticket: ticket))) { stopped = true }
             consumed += 1
             return ticket
         }
@@ -153,7 +132,7 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
     private func work() {
         guard let map = makeWorker?() else { return }
         while let (ticket, input) = take() {
-            let turn = Turn(pipeline: self, ticket: ticket)
+            let turn = Turn(keeper: self, ticket: ticket)
             let output = map(input, turn)
             // An item that did not take its turn passes it, so later items are not held up.
             if !turn.taken { waitForTurn(ticket); passTurn() }
@@ -179,12 +158,12 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
         return item
     }
 
-    private func waitForTurn(_ ticket: Int) {
+    func waitForTurn(_ ticket: Int) {
         monitor.lock(); defer { monitor.unlock() }
         while turn != ticket { monitor.wait(turnPassed) }
     }
 
-    private func passTurn() {
+    func passTurn() {
         monitor.lock(); defer { monitor.unlock() }
         turn += 1
         // Several workers may wait, each for its own ticket: all must look.
@@ -211,5 +190,35 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
             monitor.unlock()
             if !goOn { return }
         }
+    }
+}
+
+/// The pipeline an item's turn waits on (whatever its input and output types).
+protocol TurnKeeper: AnyObject {
+    func waitForTurn(_ ticket: Int)
+    func passTurn()
+}
+
+/// An item's place in the input order, for work that must see the items in that
+/// order (learning from a stream as it goes) while the rest runs in parallel.
+public final class PipelineTurn: @unchecked Sendable {
+    private let keeper: (any TurnKeeper)?
+    let ticket: Int
+    var taken = false
+
+    init(keeper: (any TurnKeeper)?, ticket: Int) {
+        self.keeper = keeper
+        self.ticket = ticket
+    }
+
+    /// Runs `body` once every earlier item has passed its turn (run its own
+    /// `inOrder`, or finished without calling it). At most once per item.
+    public func inOrder<T>(_ body: () -> T) -> T {
+        precondition(!taken, "one in-order section per item")
+        taken = true
+        guard let keeper else { return body() }
+        keeper.waitForTurn(ticket)
+        defer { keeper.passTurn() }
+        return body()
     }
 }

@@ -35,6 +35,7 @@ func items(of source: some DocumentSource) -> [(kind: String, bytes: [UInt8], pl
             out.append(("oversized", whole, place.description))
         case .failure(let failure, let ends): out.append((ends ? "read failure" : "open failure", [], failure.description))
         case .rejected(let notice): out.append(("rejected", [], "\(notice)"))
+        case .unchanged(let place): out.append(("unchanged", [], place.description))
         }
         return true
     }
@@ -43,7 +44,8 @@ func items(of source: some DocumentSource) -> [(kind: String, bytes: [UInt8], pl
 
 /// Runs documents through the library's runner; returns the output and the notices.
 func runPipeline<W: DocumentWorker>(_ source: some DocumentSource, runner: Runner = Runner(),
-                                    worker: @escaping () -> W) throws -> (out: [UInt8], notices: [Notice], outcome: Runner.Outcome) {
+                                    worker: @escaping () -> W) throws -> (out: [UInt8], notices: [Notice], outcome: Runner.Outcome)
+where W.Output == DocumentOutput {
     var notices: [Notice] = []
     var outcome = Runner.Outcome()
     let out = try written { sink in

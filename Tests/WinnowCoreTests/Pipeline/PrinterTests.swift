@@ -53,4 +53,19 @@ import Testing
         #expect(diff.hasPrefix("--- page.txt\n+++ page.txt (cleaned)\n"))
         #expect(diff.contains("\n-×\n"))
     }
+
+    @Test func goldScoresAddUpAndPrintNothing() {
+        // The gold keeps the title and the body line; the lone symbol is chrome.
+        let scorer = GoldScorePrinter(explanation: Explanation(ruleSet: defaultRules)) { place in
+            place.path == "page.txt" ? ("site/page.txt", "Title\nBody line one.\nBody line one.\n".bytes) : ("site/none.txt", nil)
+        }
+        #expect(printed(scorer).isEmpty)
+        #expect(!scorer.writesPassedThrough)
+        #expect(scorer.evaluation.total.pages == 1)
+        #expect(scorer.evaluation.byGroup["site site"]?.pages == 1)
+        var out: [UInt8] = []
+        scorer.print(page, result, place: DocumentPlace(path: "none.txt"), into: &out)
+        #expect(scorer.missingGold == ["site/none.txt"])
+        #expect(scorer.evaluation.total.pages == 1)
+    }
 }

@@ -104,4 +104,50 @@ import Testing
         // The site's shared lines go once they have recurred.
         #expect(one.out.count < alone.out.count)
     }
+
+    @Test func theFirstPassCountsEachSitesFilesTheSameForAnyNumberOfJobs() throws {
+        let shared = "Menu: Home | News\n"
+        let root = try folder(["a/1.txt": (shared + "One.\n").bytes, "a/2.txt": (shared + "Two.\n").bytes,
+                               "b/1.txt": (shared + "Three.\n").bytes, "a/big.txt": (shared + String(repeating: "x", count: 100)).bytes])
+        let paths = ["a/1.txt", "a/2.txt", "a/big.txt", "b/1.txt", "a/missing.txt"].map { root + "/" + $0 }
+        let key = shared.bytes.withUnsafeBufferPointer { TemplateIndex.keys($0) }.lines[0]
+        for jobs in [1, 3] {
+            let index = TemplateFirstPass(minimumDocuments: 2, maxBytes: 64, jobs: jobs).index(over: paths)
+            // Site a: two files (the one over the cap and the missing one are left out); site b: one.
+            #expect(index.documentCount(key, site: TemplateFirstPass.site(of: paths[0])) == 2)
+            #expect(index.documentCount(key, site: TemplateFirstPass.site(of: paths[3])) == 1)
+        }
+        let stopped = TemplateFirstPass(minimumDocuments: 2).index(over: paths, stop: { true })
+        #expect(stopped.documentCount(key, site: TemplateFirstPass.site(of: paths[0])) == 0)
+    }
+
+    /// A worker whose output is not bytes: each document's size.
+    struct SizeWorker: DocumentWorker {
+        func process(_ document: [UInt8], _ place: DocumentPlace, turn: RunTurn) -> Int { document.count }
+    }
+
+    /// A source of documents of 1 to 40 bytes, every fifth left unread.
+    struct SizedSource: DocumentSource {
+        func read(_ emit: (SourceItem) -> Bool) {
+            for n in 1...40 {
+                let place = DocumentPlace(path: "d\(n)")
+                if !emit(n % 5 == 0 ? .unchanged(place) : .document(Array(repeating: 0x61, count: n), place)) { return }
+            }
+        }
+    }
+
+    @Test func aRunOfItsOwnGetsEveryOutputInInputOrder() {
+        for jobs in [1, 3] {
+            var seen: [Int] = []
+            Runner(jobs: jobs).run(SizedSource(), makeWorker: { SizeWorker() }) { output in
+                switch output {
+                case .done(let size): seen.append(size)
+                case .passed(.unchanged): seen.append(0)
+                case .passed: seen.append(-1)
+                }
+                return seen.count < 30
+            }
+            #expect(seen == (1...30).map { $0 % 5 == 0 ? 0 : $0 })
+        }
+    }
 }

@@ -1,12 +1,14 @@
 /// Makes one document's output, on a worker thread of the runner. Each worker
-/// thread has its own (it owns a `Cleaner`, with its caches).
+/// thread has its own (it owns a `Cleaner`, with its caches). The output is bytes
+/// to write (`DocumentOutput`), or what a run of its own consumes (a batch's file outcome).
 public protocol DocumentWorker {
-    func process(_ document: [UInt8], _ place: DocumentPlace, turn: RunTurn) -> DocumentOutput
+    associatedtype Output = DocumentOutput
+    func process(_ document: [UInt8], _ place: DocumentPlace, turn: RunTurn) -> Output
 }
 
 /// A document's place in the input order, for work that must see the documents in
 /// that order (learning from a stream as it goes) while the rest runs in parallel.
-public typealias RunTurn = OrderedPipeline<SourceItem, RunnerOutput>.Turn
+public typealias RunTurn = PipelineTurn
 
 /// What a worker made of one document: the bytes to write and what to say.
 public struct DocumentOutput {
@@ -22,9 +24,9 @@ public struct DocumentOutput {
     public init() {}
 }
 
-/// What the writing end gets for an item: a worker's output, or the item as it
-/// came (an oversized document, a failure).
-public enum RunnerOutput {
-    case done(DocumentOutput)
+/// What the consuming end gets for an item: a worker's output, or the item as it
+/// came (an oversized document, a failure, a document left as it is).
+public enum RunnerOutput<Done> {
+    case done(Done)
     case passed(SourceItem)
 }

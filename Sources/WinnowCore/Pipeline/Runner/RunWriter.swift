@@ -14,7 +14,7 @@ final class RunWriter {
     }
 
     /// Writes one item's output; false when the run must stop.
-    func write(_ output: RunnerOutput) -> Bool {
+    func write(_ output: RunnerOutput<DocumentOutput>) -> Bool {
         do throws(OutputSink.Failure) {
             let goOn = try put(output)
             if runner.lineBuffered { try sink.flush() }
@@ -25,7 +25,7 @@ final class RunWriter {
         }
     }
 
-    private func put(_ output: RunnerOutput) throws(OutputSink.Failure) -> Bool {
+    private func put(_ output: RunnerOutput<DocumentOutput>) throws(OutputSink.Failure) -> Bool {
         switch output {
         case .done(let done):
             for n in done.notices { notice(n) }
@@ -45,6 +45,8 @@ final class RunWriter {
         case .passed(.rejected(let rejected)):
             notice(rejected)
             outcome.ok = false
+        case .passed(.unchanged):
+            break
         case .passed(.document):
             preconditionFailure("every document goes to a worker")
         }

@@ -1,8 +1,8 @@
-/// The one loop of every filter mode (files, standard input, `-z`, `--jsonl`;
-/// clean, explain, check): a source's documents go to the workers, and their
-/// outputs are written in input order, sequentially or on `jobs` threads
-/// (`OrderedPipeline`): the output, the notices and the outcome are the same for
-/// any number of jobs.
+/// The one loop of every run that cleans (files, standard input, `-z`, `--jsonl`;
+/// clean, explain, check, stats, eval, batch): a source's documents go to the
+/// workers, and their outputs are written (or handed to a run's own consumer) in
+/// input order, sequentially or on `jobs` threads (`OrderedPipeline`): the output,
+/// the notices and the outcome are the same for any number of jobs.
 public struct Runner {
     public var jobs = 1
     /// Stop at a malformed record, or at an input failing while read.
@@ -26,9 +26,17 @@ public struct Runner {
     /// called on this thread, in input order, as each document is written.
     public func run<Worker: DocumentWorker>(_ source: some DocumentSource, into sink: OutputSink,
                                             notice: @escaping (Notice) -> Void,
-                                            makeWorker: @escaping () -> Worker) -> Outcome {
+                                            makeWorker: @escaping () -> Worker) -> Outcome where Worker.Output == DocumentOutput {
         let writer = RunWriter(runner: self, sink: sink, notice: notice)
-        OrderedPipeline<SourceItem, RunnerOutput>(jobs: jobs).run(
+        run(source, makeWorker: makeWorker, consume: { writer.write($0) })
+        return writer.finish()
+    }
+
+    /// The loop alone, for a run that does its own writing (batch): each item's
+    /// output goes to `consume`, on this thread, in input order, until it returns false.
+    public func run<Worker: DocumentWorker>(_ source: some DocumentSource, makeWorker: @escaping () -> Worker,
+                                            consume: @escaping (RunnerOutput<Worker.Output>) -> Bool) {
+        OrderedPipeline<SourceItem, RunnerOutput<Worker.Output>>(jobs: jobs).run(
             produce: { feed in
                 source.read { item in
                     guard let ticket = feed.submit(item) else { return false }
@@ -44,7 +52,6 @@ public struct Runner {
                     return .done(worker.process(bytes, place, turn: turn))
                 }
             },
-            consume: { writer.write($0) })
-        return writer.finish()
+            consume: consume)
     }
 }

@@ -20,6 +20,9 @@ public enum SourceItem {
     /// A piece of input that is not a document (a JSON Lines record a corpus
     /// cannot read): noticed, and the run fails.
     case rejected(Notice)
+    /// A document the source leaves as it is, unread (a batch's input whose output
+    /// is up to date, `--skip-existing`).
+    case unchanged(DocumentPlace)
 }
 
 /// Where a document came from, for messages and for its site: the input's path as

@@ -14,6 +14,11 @@ public struct FolderTree: Sendable {
         public let input: String
         /// Path relative to the input folder (also the output's relative path).
         public let relative: String
+
+        public init(input: String, relative: String) {
+            self.input = input
+            self.relative = relative
+        }
     }
 
     public private(set) var items: [Item] = []
