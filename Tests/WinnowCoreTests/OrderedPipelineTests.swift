@@ -108,6 +108,28 @@ import Testing
             #expect(refused.value == 1, "jobs \(jobs)")
         }
     }
+
+    /// A worker that finishes an item which needs no turn goes on to the next item at
+    /// once, even while an earlier item is still being worked on: it used to wait for
+    /// the earlier item's turn, which lock-stepped the workers. Item 0 is slow; the
+    /// other worker must get through several later items meanwhile (the window is 8).
+    @Test func aFastWorkerDoesNotWaitForASlowerEarlierItem() {
+        let pipeline = OrderedPipeline<Int, Int>(jobs: 2, window: 8)
+        let doneBeforeFirst = Counter()
+        let firstDone = Counter()
+        var out: [Int] = []
+        pipeline.run(
+            produce: { feed in for n in 0..<20 { guard feed.submit(n) != nil else { return } } },
+            makeWorker: {
+                { n, _ in
+                    if n == 0 { usleep(300_000); firstDone.add(1) } else if firstDone.value == 0 { doneBeforeFirst.add(1) }
+                    return n
+                }
+            },
+            consume: { out.append($0); return true })
+        #expect(out == Array(0..<20))
+        #expect(doneBeforeFirst.value >= 5, "\(doneBeforeFirst.value) items done while item 0 was")
+    }
 }
 
 /// A thread-safe counter that remembers its peak.
