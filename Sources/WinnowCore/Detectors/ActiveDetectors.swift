@@ -7,7 +7,8 @@ struct ActiveDetectors {
     private var detectors: [any Detector] = []
     private var ids: [DetectorID] = []
     private var readsTopicAt: [Bool] = []
-    /// Whether the line classifier runs (or is watched): then the page is built for it.
+    /// Whether a detector reads the line features (the classifier runs, or is
+    /// watched): then the page is built for it.
     private(set) var readsFeatures = false
 
     init(_ registry: DetectorRegistry, setup: DetectorSetup, off: Set<String>) {
@@ -20,7 +21,7 @@ struct ActiveDetectors {
             detectors.append(detector)
             ids.append(DetectorID(index: UInt8(index)))
             readsTopicAt.append(type.readsTopic)
-            if type == ModelDetector.self { readsFeatures = true }
+            if type.readsFeatures { readsFeatures = true }
         }
     }
 

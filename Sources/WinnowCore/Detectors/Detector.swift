@@ -13,6 +13,9 @@ public protocol Detector {
     /// Whether it reads `DetectorPass.topic` and `.headline` (worked out, once a
     /// pass, just before the first detector that reads them).
     static var readsTopic: Bool { get }
+    /// Whether it reads the line features (`DetectorPass.features`): then the page is
+    /// built with the model's word counts. False unless a detector says so.
+    static var readsFeatures: Bool { get }
     /// Whether a removal stands whatever the removal budget says; uncertain
     /// removals are undone when they would take too much of a page's prose.
     static func isCertain(_ evidence: Evidence) -> Bool
@@ -76,6 +79,8 @@ public struct DetectorFates<D: Detector> {
 }
 
 extension Detector {
+    public static var readsFeatures: Bool { false }
+
     public static func make(_ setup: DetectorSetup) -> (any Detector)? { Self(setup) }
 
     /// Runs on `fates`, moved in and out (not copied).

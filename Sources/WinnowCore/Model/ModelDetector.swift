@@ -6,6 +6,7 @@ public struct ModelDetector: Detector {
     public static let id = "model"
     public static let summary = "lines the line classifier scores as chrome"
     public static let readsTopic = true
+    public static let readsFeatures = true
     public static func isCertain(_ evidence: Evidence) -> Bool { false }
 
     /// The line's body probability, in thousandths, under the classifier's threshold.
