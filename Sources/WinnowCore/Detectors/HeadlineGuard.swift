@@ -1,5 +1,5 @@
 /// Finds the page's headline so no detector removes it: a headline-like line (or a
-/// question, `LineTraits.isTitleLike`) of
+/// question: `LineKind.titleLike`) of
 /// three or more words above the body, kept by the rules, sharing at least two
 /// content words with the lead (the first prose line); of several, the one sharing
 /// most, then the nearest. Failing that, the headline-like line of four or more
@@ -9,14 +9,14 @@ public enum HeadlineGuard {
     public static func find(_ page: Page, _ state: PassState, _ fates: [Fate], _ topic: TopicModel) -> Int? {
         guard let lead = state.firstProse else { return nil }
         var best: (line: Int, shared: Int)? = nil
-        for i in 0..<lead where fates[i].isKept && page.traits[i].isTitleLike && page.traits[i].words >= 3 {
+        for i in 0..<lead where fates[i].isKept && page.kinds[i].isTitleLike && page.traits[i].words >= 3 {
             let shared = topic.shared(i, lead)
             if shared >= 2, shared >= (best?.shared ?? 0) { best = (i, shared) }
         }
         if let best { return best.line }
         var i = lead - 1
         while i >= 0, page.blank[i] || fates[i].isRemoved { i -= 1 }
-        guard i >= 0, fates[i].isKept, page.traits[i].isTitleLike, page.traits[i].words >= 4, topic.shared(i, lead) >= 1 else { return nil }
+        guard i >= 0, fates[i].isKept, page.kinds[i].isTitleLike, page.traits[i].words >= 4, topic.shared(i, lead) >= 1 else { return nil }
         return i
     }
 }

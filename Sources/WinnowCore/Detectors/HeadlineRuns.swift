@@ -23,12 +23,12 @@ struct HeadlineRuns {
             if page.blank[i] { flush(); previousKept = nil; continue }
             if fates[i].isRemoved { continue }
             // The topic is weighed only for lines that could join a run: most lines are not headline-like.
-            var candidate = fates[i] == .kept && page.traits[i].isHeadlineLike && i != headline
+            var candidate = fates[i] == .kept && page.kinds[i].isHeadlineLike && i != headline
             if candidate {
                 let overlap = topic.overlap(i, isProse: false)
                 // A line right under a body paragraph that shares some of its words
                 // continues it (a last paragraph without a full stop).
-                let continuesBody = run.isEmpty && previousKept.map { $0 == i - 1 && page.traits[$0].isProse } == true
+                let continuesBody = run.isEmpty && previousKept.map { $0 == i - 1 && page.kinds[$0].isProse } == true
                     && overlap >= onTopicShare / 2
                 candidate = overlap < onTopicShare && !continuesBody
             }

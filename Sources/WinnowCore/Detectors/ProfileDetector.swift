@@ -30,13 +30,13 @@ public struct ProfileDetector: Detector {
     public func run(_ pass: DetectorPass, _ fates: inout DetectorFates<Self>) {
         let page = pass.page, topic = pass.topic, headline = pass.headline, scratch = pass.scratch
         for i in 0..<page.count where fates[i] == .kept && i != headline {
-            if !page.traits[i].isProse && topic.wordCount(i) >= 3 && topic.overlap(i, isProse: false) >= onTopicShare { continue }
+            if !page.kinds[i].isProse && topic.wordCount(i) >= 3 && topic.overlap(i, isProse: false) >= onTopicShare { continue }
             let shadow = page.shadow(i)
             if let entry = profile.entry(TemplateIndex.key(shadow)) {
                 fates.remove(i, ProfileHit(site: profile.site, file: profile.path, line: entry.line, pages: entry.pages))
                 continue
             }
-            guard !page.traits[i].isProse, let rules = profile.rules else { continue }
+            guard !page.kinds[i].isProse, let rules = profile.rules else { continue }
             for compiled in rules.rules where compiled.rule.action != .keep && compiled.rule.action != .strip {
                 let subject = compiled.rule.raw ? page.line(i) : shadow
                 if compiled.regex.match(subject, scratch: scratch) == .match {

@@ -18,7 +18,7 @@ public struct RemovalBudget {
     @discardableResult
     public func enforce(_ page: Page, _ fates: inout [Fate]) -> Bool {
         var total = 0, uncertain = 0, proseLines = 0
-        for i in 0..<page.count where page.traits[i].isProse {
+        for i in 0..<page.count where page.kinds[i].isProse {
             total += page.traits[i].chars
             proseLines += 1
             if isUncertain(fates[i]) { uncertain += page.traits[i].chars }
@@ -28,7 +28,7 @@ public struct RemovalBudget {
         // The model's least sure removals go back first, until the page is within
         // the budget; only then is everything uncertain undone.
         let byScore = (0..<page.count).compactMap { i -> (line: Int, permille: Int)? in
-            guard page.traits[i].isProse, let model = fates[i].evidence(of: ModelDetector.self, in: detectors) else { return nil }
+            guard page.kinds[i].isProse, let model = fates[i].evidence(of: ModelDetector.self, in: detectors) else { return nil }
             return (i, model.permille)
         }.sorted { ($0.permille, $1.line) > ($1.permille, $0.line) }
         for (line, _) in byScore {

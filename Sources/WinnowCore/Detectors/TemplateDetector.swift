@@ -66,19 +66,19 @@ public struct TemplateDetector: Detector {
         var own: ClosedRange<Int>? = nil
         for i in 0..<page.count where (fates[i] == .kept || fates[i].isRemoved) && i != headline {
             documents[i] = counts.documentCount(TemplateIndex.key(page.shadow(i)), site: site)
-            if fates[i] == .kept && page.traits[i].isProse && documents[i] < minimum { own = (own?.lowerBound ?? i)...i }
+            if fates[i] == .kept && page.kinds[i].isProse && documents[i] < minimum { own = (own?.lowerBound ?? i)...i }
         }
         var found: [(line: Int, documents: Int)] = []
         // Prose first: the topic is then the article's prose alone, not the site's
         // blurbs (a slogan sharing words with the "about us" line is not on topic).
-        for i in 0..<page.count where documents[i] >= minimum && page.traits[i].isProse {
+        for i in 0..<page.count where documents[i] >= minimum && page.kinds[i].isProse {
             let inside = own?.contains(i) ?? false
             guard !inside || documents[i] >= max(proseMinimumDocuments, minimum) else { continue }
             found.append((i, documents[i]))
             if fates[i] == .kept { fates.remove(i, Evidence(documents: documents[i])) }
         }
         let topic = found.isEmpty ? pass.topic : TopicModel(page, fates: fates.all, words: pass.topic.words)
-        for i in 0..<page.count where documents[i] >= minimum && !page.traits[i].isProse {
+        for i in 0..<page.count where documents[i] >= minimum && !page.kinds[i].isProse {
             // Only a line with some substance can be "about the story": a site's name
             // that the body also quotes ("according to X") is still template.
             let onTopic = topic.wordCount(i) >= 3 && topic.overlap(i, isProse: false) >= onTopicShare

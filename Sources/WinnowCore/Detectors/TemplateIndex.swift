@@ -91,7 +91,7 @@ public final class TemplateIndex: @unchecked Sendable {
         for i in 0..<page.count where !page.blank[i] {
             let key = TemplateIndex.key(page.shadow(i))
             out.lines.append(key)
-            if page.traits[i].isProse { out.prose.append(key) }
+            if page.kinds[i].isProse { out.prose.append(key) }
             whole = mix(whole, key)
         }
         out.document = whole

@@ -25,6 +25,9 @@ public struct CleanOptions: Sendable {
     /// Most of a page's prose the uncertain removals (near repeats, headline lists,
     /// menus, template lines, the model's: see `Detector.isCertain`) may take; past it they are undone and the page is flagged.
     public var removalBudget = 0.4
+    /// Says what each line looks like (prose, headline-like, ...): the facts the rules
+    /// and detectors read, decided once per page.
+    public var lineKinds: any LineKindClassifier = HeuristicLineKinds()
     /// Decides the lines the rules and detectors leave open; nil keeps them all.
     public var classifier: (any LineClassifier)?
     /// Keep the features behind each model removal (`CleanResult.modelEvidence`).

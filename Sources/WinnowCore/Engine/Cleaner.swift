@@ -52,7 +52,7 @@ public final class Cleaner {
         var detectors = ActiveDetectors(options.detectors, setup: setup, off: options.detectorsOff)
         let modelReads = detectors.readsFeatures
         // With a model, the page's scans also count what it reads of each line.
-        var page = Page(document, scanWords: modelReads)
+        var page = Page(document, scanWords: modelReads, kinds: options.lineKinds)
         scratch.matchCache.reset(lines: page.count)
         // Reported only: lines pick their rules by their own letters.
         let language = options.language ?? Language.detect(page.letters)
@@ -77,7 +77,7 @@ public final class Cleaner {
             var keptProse: [Int] = [], prosePlaces: [Int32] = []
             var seen = 0
             for i in 0..<page.count where result.fates[i].isKept {
-                if page.traits[i].isProse {
+                if page.kinds[i].isProse {
                     keptProse.append(i)
                     prosePlaces.append(Int32(truncatingIfNeeded: seen))
                 }

@@ -1,12 +1,16 @@
 /// A document split into lines with what the rules and detectors need to know
-/// about each: blank or not, its traits, its place among the non-blank lines, and
-/// where the body (first to last prose line) stands. Facts only: what a pass of the
-/// cleaner decides or assumes is in `PassState` and the fates.
+/// about each: blank or not, its traits, its kind (prose, headline-like, ...), its
+/// place among the non-blank lines, and where the body (first to last prose line)
+/// stands. Facts only: what a pass of the cleaner decides or assumes is in
+/// `PassState` and the fates.
 public struct Page {
     public let bytes: UnsafeBufferPointer<UInt8>
     public let spans: [LineSpan]
     public let blank: [Bool]
     public let traits: [LineTraits]
+    /// Each line's kind, from the classifier the page was built with: what the rules
+    /// and detectors read, never the traits' thresholds themselves.
+    public private(set) var kinds: [LineKind] = []
     /// Every 64th line's position among the non-blank lines: `ordinal(i)` counts on
     /// from it (a position for every line cost 4 bytes a line, read only by `first N`
     /// and `last N` rules and the body's bounds).
@@ -16,7 +20,7 @@ public struct Page {
     public let letters: LetterTotals
     /// The body as written: first and last prose line of it (`bodyBounds`), or nil
     /// when the page has no prose. The passes move it (`PassState`).
-    public let body: (first: Int, last: Int)?
+    public private(set) var body: (first: Int, last: Int)?
     /// Each line's normalised shadow.
     let shadows: ShadowArena
     /// What the line model reads of each line beyond its traits, when the page was
@@ -24,13 +28,38 @@ public struct Page {
     /// made here, in the traits' scan; the shadow's by `TopicModel.words(of:scans:)`.
     var wordScans = WordScans()
 
-    public init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        self.init(bytes, scanWords: false)
+    /// The page with its lines' kinds from `kinds` (once, for the whole page).
+    public init(_ bytes: UnsafeBufferPointer<UInt8>, kinds: any LineKindClassifier = HeuristicLineKinds()) {
+        self.init(bytes, scanWords: false, kinds: kinds)
     }
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, scanWords: Bool) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, scanWords: Bool, kinds classifier: any LineKindClassifier = HeuristicLineKinds()) {
         self.bytes = bytes
         spans = LineSplitter.split(bytes)
+        let scan = Page.scan(bytes, spans, scanWords: scanWords)
+        wordScans = scan.words
+        blank = scan.blank
+        traits = scan.traits
+        ordinalMarks = scan.marks
+        nonBlankCount = scan.count
+        letters = scan.letters
+        shadows = ShadowArena(bytes, spans: spans, blank: blank)
+        (kinds, body) = Page.kindsAndBody(self, classifier)
+    }
+
+    /// What one scan of each line gives: blank or not, its traits (and with
+    /// `scanWords` what the line model counts), every 64th line's ordinal.
+    private struct Scan {
+        var blank: [Bool], traits: [LineTraits], marks: [Int32], words: WordScans
+        var count: Int
+        var letters: LetterTotals
+    }
+
+    /// The scan of every line. Its own function, so the loop's code does not change
+    /// with what `init` does after it: left in `init`, it took 1.4 M more
+    /// instructions on 1.5 MB once `init` asked for the kinds.
+    @inline(never)
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ spans: [LineSpan], scanWords: Bool) -> Scan {
         var blank = [Bool](), traits = [LineTraits](), marks = [Int32]()
         blank.reserveCapacity(spans.count); traits.reserveCapacity(spans.count); marks.reserveCapacity(spans.count / 64 + 1)
         var scans = scanWords ? WordScans(count: spans.count) : WordScans()
@@ -52,14 +81,16 @@ public struct Page {
             if i & 63 == 0 { marks.append(Int32(truncatingIfNeeded: count)) }
             if !isBlank { count += 1 }
         }
-        wordScans = scans
-        self.blank = blank
-        self.traits = traits
-        self.ordinalMarks = marks
-        self.nonBlankCount = count
-        self.letters = letters
-        shadows = ShadowArena(bytes, spans: spans, blank: blank)
-        body = Page.bodyBounds(prose: traits.indices.filter { traits[$0].isProse }, blank: blank)
+        return Scan(blank: blank, traits: traits, marks: marks, words: scans, count: count, letters: letters)
+    }
+
+    /// The lines' kinds, and the body's bounds from the prose lines among them.
+    @inline(never)
+    private static func kindsAndBody(_ page: Page, _ classifier: any LineKindClassifier)
+        -> ([LineKind], (first: Int, last: Int)?) {
+        let kinds = classifier.kinds(of: page)
+        precondition(kinds.count == page.count, "a LineKindClassifier gives one kind a line")
+        return (kinds, bodyBounds(prose: kinds.indices.filter { kinds[$0].isProse }, blank: page.blank))
     }
 
     /// Non-prose lines that may stand between two prose lines of one body.
@@ -129,12 +160,4 @@ public struct Page {
 
     /// Whether the shadow differs from the line.
     func hasOwnShadow(_ i: Int) -> Bool { shadows.shadow(i) != nil }
-
-    /// A line that reads like a person's name: one to four words, no digits, no
-    /// sentence or label punctuation.
-    func isNameLike(_ i: Int) -> Bool {
-        let t = traits[i]
-        return !blank[i] && t.words >= 1 && t.words <= 4 && t.chars <= 40 && t.digits == 0
-            && !t.endsSentence && !t.endsWithColon
-    }
 }

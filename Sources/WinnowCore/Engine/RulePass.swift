@@ -201,7 +201,7 @@ struct RulePass {
         var j = anchor + step
         while left > 0, j >= 0, j < page.count, !page.blank[j] {
             if fates[j].isRemoved { j += step; continue }
-            guard fates[j] == .kept, page.isNameLike(j) else { return }
+            guard fates[j] == .kept, page.kinds[j].isNameLike else { return }
             fates[j] = .removed(.rule(RuleHit(rule, .grabbed(anchor: Int32(anchor)))))
             left -= 1
             j += step
@@ -214,7 +214,7 @@ struct RulePass {
         guard !cuts.isEmpty else { return }
         var proseAbove = [Int](repeating: 0, count: page.count + 1)
         for i in 0..<page.count {
-            let counts = page.traits[i].isProse && (state.survivors?[i] ?? true)
+            let counts = page.kinds[i].isProse && (state.survivors?[i] ?? true)
             proseAbove[i + 1] = proseAbove[i] + (counts ? page.traits[i].chars : 0)
         }
         let total = proseAbove[page.count]
@@ -244,7 +244,7 @@ struct RulePass {
             while j < page.count, page.blank[j] { j += 1 }
             while j < page.count, !page.blank[j] {
                 if fates[j].isRemoved { j += 1; continue }
-                guard fates[j] == .kept, page.traits[j].isHeadlineLike else { break }
+                guard fates[j] == .kept, page.kinds[j].isHeadlineLike else { break }
                 fates[j] = .removed(.rule(RuleHit(rule, .listItem(heading: Int32(heading)))))
                 j += 1
             }

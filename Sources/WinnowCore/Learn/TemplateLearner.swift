@@ -54,9 +54,9 @@ public struct TemplateLearner {
                 let relative = Double(position) / Double(max(nonBlank.count - 1, 1))
                 if relative < 0.35 { o.top += 1 } else if relative > 0.65 { o.bottom += 1 }
                 let after = nonBlank[(position + 1)...]
-                if after.prefix(3).count >= 3, after.prefix(3).allSatisfy({ page.traits[$0].isHeadlineLike && page.traits[$0].words >= 3 }) { o.listHeads += 1 }
-                if !after.contains(where: { page.traits[$0].isProse }), relative > 0.5 { o.cutLike += 1 }
-                if page.traits[i].isProse { o.prose = true }
+                if after.prefix(3).count >= 3, after.prefix(3).allSatisfy({ page.kinds[$0].isHeadlineLike && page.traits[$0].words >= 3 }) { o.listHeads += 1 }
+                if !after.contains(where: { page.kinds[$0].isProse }), relative > 0.5 { o.cutLike += 1 }
+                if page.kinds[i].isProse { o.prose = true }
                 shapes[tokens] = o
             }
         }

@@ -74,7 +74,8 @@ public final class LineFeatures {
         put(Double(t.digits) / chars); put(Double(t.latinLetters) / chars); put(Double(t.arabicScript) / chars)
         put(Double(s.stopwords) / words); put(Double(s.shortWords) / words); put(Double(s.capitalised) / words)
         put(Double(s.punctuation) / chars); put(logs.log1p(s.separators))
-        put(flag(s.urlLike)); put(flag(t.isProse)); put(flag(t.isHeadlineLike)); put(flag(page.isNameLike(i)))
+        let kind = page.kinds[i]
+        put(flag(s.urlLike)); put(flag(kind.isProse)); put(flag(kind.isHeadlineLike)); put(flag(kind.isNameLike))
         put(flag(s.endsQuestion)); put(Double(s.cjk) / chars); put(logs.log1p(s.cjkBreaks))
     }
 
@@ -117,8 +118,8 @@ public final class LineFeatures {
         let body: (first: Int, last: Int)?
         let bodyShare: Double, meanChars: Double
         let inBody: [Bool]
-        /// The page's traits (the array, not a copy of the page a row).
-        let traits: [LineTraits]
+        /// The page's traits and kinds (the arrays, not a copy of the page a row).
+        let traits: [LineTraits], kinds: [LineKind]
         /// Rows `blockStart..<blockStart + blockRows`, as far as there are lines.
         /// Used by one thread, one access at a time: no run-time exclusivity check.
         @exclusivity(unchecked) private var block: [Double]
@@ -132,6 +133,7 @@ public final class LineFeatures {
             self.lines = lines
             self.headline = headline
             traits = page.traits
+            kinds = page.kinds
             // The per-line arrays in one walk over the kept lines.
             var protected = [Bool](), prose = [Bool](), proseLines = [Int](), blankBefore = [Bool]()
             var runs = [Int32](repeating: 1, count: n), proseSum = [0]
@@ -141,9 +143,10 @@ public final class LineFeatures {
             for (k, i) in lines.enumerated() {
                 let t = traits[i]
                 protected.append({ if case .protected = fates[i] { true } else { false } }())
-                prose.append(t.isProse)
-                if t.isProse { proseLines.append(k) }
-                proseSum.append(proseSum[k] + (t.isProse ? 1 : 0))
+                let isProse = kinds[i].isProse
+                prose.append(isProse)
+                if isProse { proseLines.append(k) }
+                proseSum.append(proseSum[k] + (isProse ? 1 : 0))
                 chars += t.chars
                 // A blank input line between two kept lines is a paragraph break in the output.
                 blankBefore.append(k > 0 && (lines[k - 1] + 1..<i).contains(where: { page.blank[$0] }))
@@ -203,7 +206,7 @@ public final class LineFeatures {
                     let m = k + offset
                     if m >= 0 && m < n {
                         let t = traits[lines[m]]
-                        put(logs.log1p(t.chars)); put(flag(prose[m])); put(flag(t.isHeadlineLike)); put(0)
+                        put(logs.log1p(t.chars)); put(flag(prose[m])); put(flag(kinds[lines[m]].isHeadlineLike)); put(0)
                     } else {
                         put(0); put(0); put(0); put(1)
                     }

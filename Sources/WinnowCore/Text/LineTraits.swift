@@ -261,23 +261,6 @@ public struct LineTraits: Sendable, Equatable {
         return count > 0 && isListMarker(first.0, count > 1 ? first.1 : nil, count > 2 ? first.2 : 0)
     }
 
-    /// Short, no sentence inside or at the end, not introducing what follows (a
-    /// colon): how headlines, menu items and labels look.
-    public var isHeadlineLike: Bool {
-        words >= 1 && words <= 20 && chars <= 160 && !endsSentence && !endsWithColon && innerSentenceBreaks == 0
-    }
-
-    /// Headline-like, or a headline that asks ("Why swifts never land?"): how a page's
-    /// own title may look. (`isHeadlineLike` stays as it is: the line model reads it.)
-    public var isTitleLike: Bool {
-        isHeadlineLike || (endsWithQuestion && innerSentenceBreaks == 0 && words <= 20 && chars <= 160)
-    }
-
-    /// Long enough and sentence-shaped: body text, never template chrome.
-    public var isProse: Bool {
-        (words >= 10 && endsSentence) || words >= 25
-    }
-
     @inline(__always)
     static func isSpace(_ c: UInt32) -> Bool {
         c == 0x20 || c == 0x09 || c == 0xA0 || c == 0x0B || c == 0x0C || (0x2000...0x200A).contains(c) || c == 0x202F || c == 0x3000

@@ -1,0 +1,102 @@
+import Testing
+@testable import WinnowCore
+
+/// The heuristics with some kinds taken away: a second `LineKindClassifier`, to
+/// show that the rules and detectors read the injected kinds, not the heuristics.
+struct HeuristicsWithout: LineKindClassifier {
+    let removed: LineKind
+
+    func kinds(of page: Page) -> [LineKind] {
+        HeuristicLineKinds().kinds(of: page).map { $0.subtracting(removed) }
+    }
+}
+
+/// Line kinds: the heuristics' answers, their size, and a classifier plugged in
+/// through `CleanOptions.lineKinds` changing the rules' and detectors' decisions.
+@Suite struct LineKindTests {
+    let prose = "This is a long body paragraph with many words in it that reads like an article sentence."
+
+    var rulesOnly: CleanOptions {
+        var o = CleanOptions()
+        o.detectorsOff = Set(DetectorRegistry.standard.ids)
+        return o
+    }
+
+    func rulesOnly(without removed: LineKind) -> CleanOptions {
+        var o = rulesOnly
+        o.lineKinds = HeuristicsWithout(removed: removed)
+        return o
+    }
+
+    /// A page keeps one a line (RobustnessTests.memoryPerShortLineIsBounded).
+    @Test func aLineKindTakesOneByte() {
+        #expect(MemoryLayout<LineKind>.stride == 1)
+    }
+
+    @Test func heuristicKindsOfTypicalLines() {
+        let text = "\(prose)\nLocal team wins the cup\nWhy do swifts never land?\nJane Doe\n\nContact:\nCall 555 0100 today\n"
+        let kinds = Array(text.utf8).withUnsafeBufferPointer { Page($0).kinds }
+        #expect(kinds == [.prose, [.headlineLike, .titleLike], .titleLike, [.headlineLike, .titleLike, .nameLike], [], [],
+                          [.headlineLike, .titleLike]])
+    }
+
+    @Test func thePageTakesItsKindsAndBodyFromTheClassifier() {
+        let text = "Title\n\(prose)\n\(prose) Two.\n"
+        Array(text.utf8).withUnsafeBufferPointer { bytes in
+            #expect(Page(bytes).body! == (first: 1, last: 2))
+            let page = Page(bytes, kinds: HeuristicsWithout(removed: .prose))
+            #expect(page.kinds.allSatisfy { !$0.isProse })
+            #expect(page.body == nil)
+        }
+    }
+
+    /// With no prose above it, a cut marker only removes itself (the cut guard).
+    @Test func theCutGuardCountsTheInjectedProse() throws {
+        let rules = try ruleSet("cut t.end ^END$")
+        let text = "\(prose)\n\n\(prose) Two.\nEND\nfooter one\n"
+        let heuristic = fates(text, rules: rules, options: rulesOnly)
+        #expect(heuristic[3] == .removed(.rule(RuleHit(0, .cutMarker))))
+        #expect(heuristic[4] == .removed(.rule(RuleHit(0, .afterCut(marker: 3)))))
+        let injected = fates(text, rules: rules, options: rulesOnly(without: .prose))
+        #expect(injected[3] == .removed(.rule(RuleHit(0, .guardedCut(percentAbove: 0)))))
+        #expect(injected[4] == .kept)
+    }
+
+    @Test func listRulesTakeTheInjectedHeadlines() throws {
+        let rules = try ruleSet("list t.latest ^Latest$")
+        let text = "\(prose)\nLatest\nFirst other story here\n"
+        #expect(fates(text, rules: rules, options: rulesOnly)[2].isRemoved)
+        #expect(fates(text, rules: rules, options: rulesOnly(without: .headlineLike))[2] == .kept)
+    }
+
+    @Test func grabRulesTakeTheInjectedNames() throws {
+        let rules = try ruleSet("drop t.author ^Author$\n  grab before 1")
+        let text = "\(prose)\n\nJane Doe\nAuthor\n"
+        #expect(fates(text, rules: rules, options: rulesOnly)[2].isRemoved)
+        #expect(fates(text, rules: rules, options: rulesOnly(without: .nameLike))[2] == .kept)
+    }
+
+    @Test func theHeadlineListDetectorTakesTheInjectedHeadlines() {
+        var options = CleanOptions()
+        options.detectorsOff = Set(DetectorRegistry.standard.ids).subtracting([HeadlineListDetector.id])
+        let heads = (1...5).map { "Local team wins the regional cup final number \($0)" }
+        let text = "\(prose)\n\n" + heads.joined(separator: "\n") + "\n"
+        #expect(fates(text, rules: .empty, options: options)[2].isRemoved)
+        options.lineKinds = HeuristicsWithout(removed: .headlineLike)
+        #expect(fates(text, rules: .empty, options: options)[2] == .kept)
+    }
+
+    /// The line model's features read the kinds too: its prose flag follows them.
+    @Test func theModelsFeaturesReadTheInjectedKinds() throws {
+        let prose = self.prose
+        let flags = { (classifier: any LineKindClassifier) -> Double in
+            Array("\(prose)\n".utf8).withUnsafeBufferPointer { bytes in
+                let features = LineFeatures(Page(bytes, scanWords: true, kinds: classifier))
+                let column = LineFeatures.names.firstIndex(of: "prose")!
+                return Array(features.rows(fates: [.kept], headline: nil).row(0))[column]
+            }
+        }
+        #expect(flags(HeuristicLineKinds()) == 1)
+        #expect(flags(HeuristicsWithout(removed: .prose)) == 0)
+    }
+}
