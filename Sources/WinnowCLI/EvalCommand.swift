@@ -20,11 +20,15 @@ struct Eval: ParsableCommand {
     @Option(help: ArgumentHelp("How many of the worst lines to list.", valueName: "n"))
     var worst = 20
 
+    @Flag(help: "Score the same pages with each decider, rows side by side: the rules and detectors alone (as --no-model), then with the line model.")
+    var compare = false
+
     @OptionGroup var crossDoc: CrossDocOptions
     @OptionGroup var sites: SiteOptions
 
     func validate() throws {
         if worst < 0 { throw ValidationError("--worst must be at least 0 (got \(worst))") }
+        if compare && rules.noModel { throw ValidationError("--compare scores with and without the line model: drop --no-model") }
     }
 
     func run() throws {
@@ -38,18 +42,24 @@ struct Eval: ParsableCommand {
         // Like a batch run: a first pass learns the lines the pages share.
         options.templates = crossDoc.index(over: plan.items.map(\.input))
         options.profiles = try sites.loadProfiles()
-        let evaluation = try score(plan, ruleSet: ruleSet, options: options)
-        var out = "scope\tpages\texact\trecall\tchrome-removal\tprecision\tF1\n"
-        func row(_ name: String, _ c: Evaluation.Counts) {
-            out += String(format: "%@\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\n", name, c.pages, c.exact, c.recall, c.chromeRemoval, c.precision, c.f1)
+        var runs: [EvalReport.Scored] = []
+        for (decider, options) in try deciders(options) {
+            runs.append(EvalReport.Scored(decider: decider, evaluation: try score(plan, ruleSet: ruleSet, options: options)))
         }
-        row("all", evaluation.total)
-        for (name, counts) in evaluation.byGroup.sorted(by: { $0.key < $1.key }) { row(name, counts) }
-        out += "\nworst lines (LOST = article text removed, KEPT = chrome kept):\n"
-        for m in evaluation.worst(worst) {
-            out += "\(m.lost ? "LOST" : "KEPT")\t\(m.page):\(m.line)\t\(m.text.prefix(90))\(m.reason.isEmpty ? "" : "\t[\(m.reason)]")\n"
+        try writeStandardOutput(EvalReport.text(runs, worst: worst))
+    }
+
+    /// The options each decider cleans with: one run as the options say, or with
+    /// `--compare` the rules and detectors alone, then with the line model.
+    private func deciders(_ options: CleanOptions) throws -> [(String?, CleanOptions)] {
+        guard compare else { return [(nil, options)] }
+        guard options.classifier != nil else {
+            Diagnostics.error("--compare: no line model to compare with")
+            throw ExitCode(2)
         }
-        try writeStandardOutput(out)
+        var alone = options
+        alone.classifier = nil
+        return [("no-model", alone), ("model", options)]
     }
 
     /// Cleans every page on the `Runner` (one job: the worst lines keep the pages'
