@@ -35,10 +35,10 @@ struct Eval: ParsableCommand {
             Diagnostics.error("\(pages): no pages")
             throw ExitCode(2)
         }
-        // Like a batch run: a first pass learns the lines the pages share.
-        options.templates = crossDoc.index(over: plan.items.map(\.input))
         options.profiles = try sites.loadProfiles()
-        let evaluation = try score(plan, ruleSet: ruleSet, options: options)
+        // Like a batch run: a first pass learns the lines the pages share.
+        let learning = crossDoc.firstPass(over: plan.items.map(\.input))
+        let evaluation = try score(plan, ruleSet: ruleSet, options: options, learning: learning)
         var out = "scope\tpages\texact\trecall\tchrome-removal\tprecision\tF1\n"
         func row(_ name: String, _ c: Evaluation.Counts) {
             out += String(format: "%@\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\n", name, c.pages, c.exact, c.recall, c.chromeRemoval, c.precision, c.f1)
@@ -54,7 +54,7 @@ struct Eval: ParsableCommand {
 
     /// Cleans every page on the `Runner` (one job: the worst lines keep the pages'
     /// order) and scores it against its gold file. A missing page or gold file is an error.
-    private func score(_ plan: FolderTree, ruleSet: RuleSet, options: CleanOptions) throws -> Evaluation {
+    private func score(_ plan: FolderTree, ruleSet: RuleSet, options: CleanOptions, learning: LearnedTemplates?) throws -> Evaluation {
         let relative = Dictionary(plan.items.map { ($0.input, $0.relative) }, uniquingKeysWith: { first, _ in first })
         let goldRoot = gold
         let scorer = GoldScorePrinter(explanation: Explanation(ruleSet: ruleSet)) { place in
@@ -67,6 +67,7 @@ struct Eval: ParsableCommand {
                                 notice: { if case .unreadable(let failure) = $0 { unreadable.append(relative[failure.path] ?? failure.path) } }) {
             var worker = TextDocumentWorker(cleaner: Cleaner(ruleSet: ruleSet, options: options), printer: scorer)
             worker.site = { cleaner, place in sites.use(for: cleaner, file: place.path, folderKey: TemplateFirstPass.site(of: place.path)) }
+            worker.learning = learning
             worker.noticesCleanerWarnings = false
             return worker
         }

@@ -83,13 +83,12 @@ struct Learn: ParsableCommand {
     /// DIR/SITE.rules and DIR/SITE.profile: the documents cleaned as one batch
     /// site (the cross-document pass over them), its template removals recorded.
     private func writeProfile(_ ruleFile: String, documents: [[UInt8]], to folder: String) throws {
-        var options = rules.cleanOptions
-        options.templates = TemplateIndex(minimumDocuments: crossDoc.templateMinDocs)
-        for d in documents { options.templates?.add(d) }
-        let cleaner = Cleaner(ruleSet: try rules.loadRuleSet(), options: options)
+        let templates = TemplateIndex(minimumDocuments: crossDoc.templateMinDocs)
+        for d in documents { templates.add(d) }
+        let cleaner = Cleaner(ruleSet: try rules.loadRuleSet(), options: rules.cleanOptions)
         let recorder = ProfileRecorder()
         for d in documents {
-            d.withUnsafeBufferPointer { recorder.record($0, cleaner.clean($0), site: site) }
+            d.withUnsafeBufferPointer { recorder.record($0, cleaner.clean($0, templates: templates), site: site) }
         }
         if let reason = Batch.makeFolder(folder) {
             Diagnostics.error("\(folder): cannot create the profile folder: \(reason)")

@@ -137,13 +137,13 @@ struct Batch: ParsableCommand {
         // too; the cleaning pass then starts no file, and the run ends as any interrupted one.
         var options = rules.cleanOptions
         options.profiles = try sites.loadProfiles()
-        options.templates = crossDoc.index(over: plan.items.map(\.input), maxBytes: maxDocBytes, jobs: workers,
-                                           stop: { Interrupt.requested })
+        let learning = crossDoc.firstPass(over: plan.items.map(\.input), maxBytes: maxDocBytes, jobs: workers,
+                                          stop: { Interrupt.requested })
         let cleanOptions = options
         let ledger = BatchLedger(items: plan.items, report: reporter, progress: progress ?? (isatty(2) != 0))
         let started = Date()
         BatchRun(items: plan.items, settings: settings, jobs: workers).run(into: ledger) {
-            BatchWorker(cleaner: Cleaner(ruleSet: ruleSet, options: cleanOptions), settings: settings)
+            BatchWorker(cleaner: Cleaner(ruleSet: ruleSet, options: cleanOptions), settings: settings, learning: learning)
         }
         let elapsed = Date().timeIntervalSince(started)
 

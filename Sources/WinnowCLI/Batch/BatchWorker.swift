@@ -24,6 +24,8 @@ struct FileOutcome: Sendable {
 struct BatchWorker: DocumentWorker {
     let cleaner: Cleaner
     let settings: BatchSettings
+    /// The first pass's counts (`--no-cross-doc`: nil).
+    let learning: LearnedTemplates?
 
     func process(_ bytes: [UInt8], _ place: DocumentPlace, turn: RunTurn) -> FileOutcome? {
         guard !Interrupt.requested else { return nil }
@@ -51,7 +53,8 @@ struct BatchWorker: DocumentWorker {
             return outcome
         }
         settings.sites.use(for: cleaner, file: item.input, folderKey: TemplateFirstPass.site(of: item.input))
-        let result = cleaner.clean(document)
+        let templates = learning?.counts(for: [document], site: cleaner.templateSite, turn: turn).first
+        let result = cleaner.clean(document, templates: templates)
         // In path order, so that a saved profile is the same for any number of jobs.
         if let recorder = settings.recorder {
             turn.inOrder { document.withUnsafeBufferPointer { recorder.record($0, result, site: settings.sites.name(of: item.input) ?? "") } }

@@ -23,8 +23,8 @@ public struct JSONLDocumentCleaner {
 
     /// Learns from a record's texts (cross-document detection over a stream): counts
     /// them, in order, under the record's site (`TemplateIndex.siteKey`, the cleaner's
-    /// `templateSite` once `sites` has picked it) and returns each one's snapshot to clean it with.
-    public typealias Learn = (_ texts: [[UInt8]], _ site: UInt64) -> [TemplateSnapshot]
+    /// `templateSite` once `sites` has picked it) and returns the counts to clean each one with.
+    public typealias Learn = (_ texts: [[UInt8]], _ site: UInt64) -> [any TemplateCounts]
 
     /// Appends the cleaned record to `out` (no newline). On error `out` is unchanged.
     /// A record that repeats the text key has every string occurrence cleaned, each as
@@ -37,7 +37,7 @@ public struct JSONLDocumentCleaner {
         text.removeAll(keepingCapacity: true)
         try JSONLRecord.decodeString(UnsafeBufferPointer(rebasing: record[location.valueRange]), into: &text)
         guard !location.laterValues.isEmpty else {
-            let result = cleanText(text, snapshot: learn?([text], cleaner.templateSite).first)
+            let result = cleanText(text, templates: learn?([text], cleaner.templateSite).first)
             let member = addMeta ? metaMember(result) : nil
             cleaned.withUnsafeBufferPointer {
                 JSONLRecord.splice(record: record, location: location, newText: $0, extraMember: member, into: &out)
@@ -50,15 +50,15 @@ public struct JSONLDocumentCleaner {
             try JSONLRecord.decodeString(UnsafeBufferPointer(rebasing: record[range]), into: &later)
             texts.append(later)
         }
-        let snapshots = learn?(texts, cleaner.templateSite)
-        let result = cleanText(texts[0], snapshot: snapshots?[0])
+        let counts = learn?(texts, cleaner.templateSite)
+        let result = cleanText(texts[0], templates: counts?[0])
         let member = addMeta ? metaMember(result) : nil
         let first = cleaned
         // The later literals, replaced in a copy of the record; they all come before the brace.
         var edited: [UInt8] = []
         var at = 0
         for (k, range) in location.laterValues.enumerated() {
-            _ = cleanText(texts[k + 1], snapshot: snapshots?[k + 1])
+            _ = cleanText(texts[k + 1], templates: counts?[k + 1])
             edited.append(contentsOf: UnsafeBufferPointer(rebasing: record[at..<range.lowerBound]))
             cleaned.withUnsafeBufferPointer { JSONLRecord.appendString($0, to: &edited) }
             at = range.upperBound
@@ -75,8 +75,8 @@ public struct JSONLDocumentCleaner {
     }
 
     /// Cleans one decoded text; the cleaned text is left in `cleaned`.
-    private mutating func cleanText(_ text: [UInt8], snapshot: TemplateSnapshot?) -> CleanResult {
-        let result = text.withUnsafeBufferPointer { cleaner.clean($0, snapshot: snapshot) }
+    private mutating func cleanText(_ text: [UInt8], templates: (any TemplateCounts)?) -> CleanResult {
+        let result = text.withUnsafeBufferPointer { cleaner.clean($0, templates: templates) }
         cleaned.removeAll(keepingCapacity: true)
         text.withUnsafeBufferPointer { CleanWriter.write($0, result, into: &cleaned, finalLineEnd: .likeInput) }
         return result
