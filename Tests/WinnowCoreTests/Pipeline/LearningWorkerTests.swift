@@ -19,7 +19,8 @@ import Testing
             let learning = CorpusLearning(TemplateLearner(), keepsPages: true)
             let run = try runPipeline(CorpusSource(paths: [dir]), runner: Runner(jobs: jobs)) { LearningWorker(learning: learning) }
             #expect(run.out.isEmpty && run.outcome.ok)
-            #expect(learning.pages == pages.map(\.bytes))
+            let keptInOrder = learning.pages == pages.map(\.bytes)
+            #expect(keptInOrder)
             #expect(learning.learner.ruleFile(site: "test") == alone.ruleFile(site: "test"))
         }
         let forgetful = CorpusLearning(TemplateLearner())
