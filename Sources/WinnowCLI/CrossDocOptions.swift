@@ -19,11 +19,12 @@ struct CrossDocOptions: ParsableArguments {
     }
 
     /// The first pass of a run over a folder's files (`TemplateFirstPass`): which
-    /// lines the files of each site (folder) share. Nil when turned off. Once `stop()`
-    /// says so, no further file is read and the index is left partial.
-    func index(over paths: [String], maxBytes: Int = 256 << 20, jobs: Int = 1,
-               stop: @escaping @Sendable () -> Bool = { false }) -> TemplateIndex? {
+    /// lines the files of each site (folder) share, for the workers to clean with.
+    /// Nil when turned off. Once `stop()` says so, no further file is read and the
+    /// index is left partial.
+    func firstPass(over paths: [String], maxBytes: Int = 256 << 20, jobs: Int = 1,
+                   stop: @escaping @Sendable () -> Bool = { false }) -> LearnedTemplates? {
         guard !noCrossDoc else { return nil }
-        return TemplateFirstPass(minimumDocuments: templateMinDocs, maxBytes: maxBytes, jobs: jobs).index(over: paths, stop: stop)
+        return LearnedTemplates(TemplateFirstPass(minimumDocuments: templateMinDocs, maxBytes: maxBytes, jobs: jobs).index(over: paths, stop: stop))
     }
 }

@@ -39,12 +39,12 @@ struct Eval: ParsableCommand {
             Diagnostics.error("\(pages): no pages")
             throw ExitCode(2)
         }
-        // Like a batch run: a first pass learns the lines the pages share.
-        options.templates = crossDoc.index(over: plan.items.map(\.input))
         options.profiles = try sites.loadProfiles()
+        // Like a batch run: a first pass learns the lines the pages share.
+        let learning = crossDoc.firstPass(over: plan.items.map(\.input))
         var runs: [EvalReport.Scored] = []
         for (decider, options) in try deciders(options) {
-            runs.append(EvalReport.Scored(decider: decider, evaluation: try score(plan, ruleSet: ruleSet, options: options)))
+            runs.append(EvalReport.Scored(decider: decider, evaluation: try score(plan, ruleSet: ruleSet, options: options, learning: learning)))
         }
         try writeStandardOutput(EvalReport.text(runs, worst: worst))
     }
@@ -64,7 +64,7 @@ struct Eval: ParsableCommand {
 
     /// Cleans every page on the `Runner` (one job: the worst lines keep the pages'
     /// order) and scores it against its gold file. A missing page or gold file is an error.
-    private func score(_ plan: FolderTree, ruleSet: RuleSet, options: CleanOptions) throws -> Evaluation {
+    private func score(_ plan: FolderTree, ruleSet: RuleSet, options: CleanOptions, learning: LearnedTemplates?) throws -> Evaluation {
         let relative = Dictionary(plan.items.map { ($0.input, $0.relative) }, uniquingKeysWith: { first, _ in first })
         let goldRoot = gold
         let scorer = GoldScorePrinter(explanation: Explanation(ruleSet: ruleSet)) { place in
@@ -77,6 +77,7 @@ struct Eval: ParsableCommand {
                                 notice: { if case .unreadable(let failure) = $0 { unreadable.append(relative[failure.path] ?? failure.path) } }) {
             var worker = TextDocumentWorker(cleaner: Cleaner(ruleSet: ruleSet, options: options), printer: scorer)
             worker.site = { cleaner, place in sites.use(for: cleaner, file: place.path, folderKey: TemplateFirstPass.site(of: place.path)) }
+            worker.learning = learning
             worker.noticesCleanerWarnings = false
             return worker
         }

@@ -53,51 +53,34 @@ struct Learn: ParsableCommand {
         learner.minimumDocuments = minPages
         learner.minimumShare = minShare
         learner.includeProse = all
-        var documents: [[UInt8]] = []
-        var failed = false
-        // The source alone: learning reads the documents, it does not clean them.
-        CorpusSource(paths: paths, textKey: jsonl ? textKey : nil).read { item in
-            switch item {
-            case .document(let document, _):
-                learner.add(document)
-                if saveProfile != nil { documents.append(document) }
-            case .failure(let failure, _):
-                Diagnostics.sayAboutCorpus(.unreadable(failure))
-                failed = true
-            case .rejected(let notice):
-                Diagnostics.sayAboutCorpus(notice)
-                failed = true
-            case .oversized, .unchanged:
-                preconditionFailure("a corpus is read whole, without a cap")
-            }
-            return true
-        }
+        // On the runner, as stats reads a corpus; learning cleans nothing and writes
+        // nothing, and what cannot be read is said as stats says it.
+        let learning = CorpusLearning(learner, keepsPages: saveProfile != nil)
+        var runner = Runner(jobs: 1)
+        runner.writesPassedThrough = false
+        let outcome = runner.run(CorpusSource(paths: paths, textKey: jsonl ? textKey : nil), into: OutputSink(fd: 1),
+                                 notice: Diagnostics.sayAboutCorpus) { LearningWorker(learning: learning) }
         if let saveProfile {
-            try writeProfile(learner.ruleFile(site: site), documents: documents, to: saveProfile)
+            try writeProfile(learning, to: saveProfile)
         } else {
-            try writeStandardOutput(learner.ruleFile(site: site))
+            try writeStandardOutput(learning.learner.ruleFile(site: site))
         }
-        if failed { throw ExitCode(2) }
+        if !outcome.ok { throw ExitCode(2) }
     }
 
-    /// DIR/SITE.rules and DIR/SITE.profile: the documents cleaned as one batch
-    /// site (the cross-document pass over them), its template removals recorded.
-    private func writeProfile(_ ruleFile: String, documents: [[UInt8]], to folder: String) throws {
-        var options = rules.cleanOptions
-        options.templates = TemplateIndex(minimumDocuments: crossDoc.templateMinDocs)
-        for d in documents { options.templates?.add(d) }
-        let cleaner = Cleaner(ruleSet: try rules.loadRuleSet(), options: options)
-        let recorder = ProfileRecorder()
-        for d in documents {
-            d.withUnsafeBufferPointer { recorder.record($0, cleaner.clean($0), site: site) }
-        }
+    /// DIR/SITE.rules and DIR/SITE.profile: the pages cleaned as one batch site
+    /// (the cross-document pass over them), its template removals recorded.
+    private func writeProfile(_ learning: CorpusLearning, to folder: String) throws {
+        let cleaner = Cleaner(ruleSet: try rules.loadRuleSet(), options: rules.cleanOptions)
+        let profile = learning.profileText(site: site, rulesFile: site + ".rules", cleaner: cleaner,
+                                           minimumDocuments: crossDoc.templateMinDocs)
         if let reason = Batch.makeFolder(folder) {
             Diagnostics.error("\(folder): cannot create the profile folder: \(reason)")
             throw ExitCode(2)
         }
         do {
-            try AtomicWriter.write(Array(ruleFile.utf8), to: folder + "/" + site + ".rules")
-            try AtomicWriter.write(Array(recorder.profileText(site: site, rulesFile: site + ".rules").utf8), to: folder + "/" + site + ".profile")
+            try AtomicWriter.write(Array(learning.learner.ruleFile(site: site).utf8), to: folder + "/" + site + ".rules")
+            try AtomicWriter.write(Array(profile.utf8), to: folder + "/" + site + ".profile")
         } catch {
             Diagnostics.error("\(folder): \(error)")
             throw ExitCode(2)

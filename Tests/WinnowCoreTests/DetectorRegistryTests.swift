@@ -134,9 +134,7 @@ struct ShoutDetector: Detector {
         let index = TemplateIndex(minimumDocuments: 2)
         let pages = ["Example News\n\(a)\n", "Example News\n\(b)\n", "Example News\n\(c)\n"]
         for p in pages { index.add(Array(p.utf8)) }
-        var options = only(TemplateDetector.self)
-        options.templates = index
-        let result = Cleaner(ruleSet: .empty, options: options).clean(Array(pages[0].utf8))
+        let result = Cleaner(ruleSet: .empty, options: only(TemplateDetector.self)).clean(Array(pages[0].utf8), templates: index)
         #expect(result.fates[0].evidence(of: TemplateDetector.self)?.documents == 3)
         #expect(Explanation(ruleSet: .empty).reason(result.fates[0]) == "cross-document: this line stands in 3 documents of the run")
         #expect(result.templateLines.map(\.line) == [0])

@@ -21,15 +21,13 @@ import Testing
         // One index per site (folder), a line template from 2 pages, as batch counts.
         let index = TemplateIndex(minimumDocuments: 2)
         for item in items { index.add(try readFile(String(item.page.dropFirst(packageRoot.count + 1))), site: TemplateIndex.siteKey(item.site)) }
-        var options = CleanOptions()
-        options.templates = index
-        let cleaner = Cleaner(ruleSet: defaultRules, options: options)
+        let cleaner = Cleaner(ruleSet: defaultRules)
         var evaluation = Evaluation()
         for item in items {
             let page = [UInt8](try Data(contentsOf: URL(fileURLWithPath: item.page)))
             let gold = [UInt8](try Data(contentsOf: URL(fileURLWithPath: item.gold)))
             cleaner.templateSite = TemplateIndex.siteKey(item.site)
-            let result = cleaner.clean(page)
+            let result = cleaner.clean(page, templates: index)
             evaluation.add(page: item.page, document: page, gold: gold, result: result,
                            explanation: Explanation(ruleSet: defaultRules), groups: ["lang " + result.language.rawValue, item.site])
         }

@@ -125,9 +125,9 @@ struct Batch: ParsableCommand {
         }
         let plan = FolderTree(root: root, glob: glob, includeHidden: hidden)
         for failure in plan.failures { Diagnostics.error("\(failure.path): \(failure.reason)") }
-        var reporter: ReportWriter? = nil
+        var reporter: ReportFile? = nil
         if let report {
-            do { reporter = try ReportWriter(path: report) } catch {
+            do { reporter = try ReportFile(path: report) } catch {
                 Diagnostics.error("\(report): \(error.message)")
                 throw ExitCode(2)
             }
@@ -137,20 +137,29 @@ struct Batch: ParsableCommand {
         // too; the cleaning pass then starts no file, and the run ends as any interrupted one.
         var options = rules.cleanOptions
         options.profiles = try sites.loadProfiles()
-        options.templates = crossDoc.index(over: plan.items.map(\.input), maxBytes: maxDocBytes, jobs: workers,
-                                           stop: { Interrupt.requested })
+        let learning = crossDoc.firstPass(over: plan.items.map(\.input), maxBytes: maxDocBytes, jobs: workers,
+                                          stop: { Interrupt.requested })
         let cleanOptions = options
-        let ledger = BatchLedger(items: plan.items, report: reporter, progress: progress ?? (isatty(2) != 0))
+        let ledger = BatchLedger(total: plan.items.count, progress: progress ?? (isatty(2) != 0))
+        // The report names each file by its path under the input folder.
+        let printer = reporter.map { _ in ReportPrinter(ruleSet: ruleSet) { [settings] in settings.item(at: $0).relative } }
+        var run = BatchRun(items: plan.items, settings: settings, jobs: workers)
+        if let printer, let reporter { run.report = (printer, reporter) }
         let started = Date()
-        BatchRun(items: plan.items, settings: settings, jobs: workers).run(into: ledger) {
-            BatchWorker(cleaner: Cleaner(ruleSet: ruleSet, options: cleanOptions), settings: settings)
+        run.run(into: ledger) {
+            BatchWorker(cleaner: Cleaner(ruleSet: ruleSet, options: cleanOptions), settings: settings, learning: learning, report: printer)
         }
         let elapsed = Date().timeIntervalSince(started)
 
         for failure in ledger.failures { Diagnostics.error("\(failure.input): \(failure.reason)") }
         let failed = plan.failures.count + ledger.failures.count
         if let reporter, let report {
-            do { try reporter.finish(failures: plan.failures) } catch {
+            for failure in plan.failures {
+                var line: [UInt8] = []
+                ReportPrinter.line(failure.path, DocumentReport(status: .failed(failure.reason)), into: &line)
+                reporter.write(line)
+            }
+            do { try reporter.finish() } catch {
                 Diagnostics.error("\(report): \(error.message)")
                 throw ExitCode(2)
             }

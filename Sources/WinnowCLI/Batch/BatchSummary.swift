@@ -11,7 +11,7 @@ struct BatchSummary {
         var cleaned = 0, skipped = 0, bytesIn = 0, bytesOut = 0, linesIn = 0
         var tally = RemovalTally()
 
-        mutating func add(_ o: FileOutcome) {
+        mutating func add(_ o: DocumentReport) {
             switch o.status {
             case .cleaned: cleaned += 1
             case .skipped: skipped += 1

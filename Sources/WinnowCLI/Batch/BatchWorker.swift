@@ -4,30 +4,34 @@ import WinnowCore
 import Glibc
 #endif
 
-/// What happened to one file of a batch.
-struct FileOutcome: Sendable {
-    enum Status: Sendable { case cleaned, skipped, failed(String) }
-    var status: Status = .skipped
-    var bytesIn = 0
-    var bytesOut = 0
-    var linesIn = 0
-    var tally = RemovalTally()
-    var metadata: [(key: String, value: String)] = []
-    var language: Language?
-    var overBudget = false
+/// What a batch worker hands back for a file: its outcome and, with `--report`, its line.
+struct BatchDone {
+    var outcome: DocumentReport
+    var line: [UInt8] = []
 }
 
 /// Cleans one file, read by `BatchSource`, into its output (or in place): a
 /// `DocumentWorker` of the batch's `Runner`, one a worker thread. Its output is the
-/// file's outcome (nil once interrupted: the file is not started), which the runner
-/// hands to the `BatchLedger` in path order.
+/// file's outcome and report line (nil once interrupted: the file is not started),
+/// which the runner hands back in path order (`BatchRun`).
 struct BatchWorker: DocumentWorker {
     let cleaner: Cleaner
     let settings: BatchSettings
+    /// The first pass's counts (`--no-cross-doc`: nil).
+    let learning: LearnedTemplates?
+    /// `--report`'s printer; nil without a report.
+    let report: ReportPrinter?
 
-    func process(_ bytes: [UInt8], _ place: DocumentPlace, turn: RunTurn) -> FileOutcome? {
+    func process(_ bytes: [UInt8], _ place: DocumentPlace, turn: RunTurn) -> BatchDone? {
+        guard let outcome = clean(bytes, place, turn: turn) else { return nil }
+        var done = BatchDone(outcome: outcome)
+        report?.print(outcome, place: place, into: &done.line)
+        return done
+    }
+
+    private func clean(_ bytes: [UInt8], _ place: DocumentPlace, turn: RunTurn) -> DocumentReport? {
         guard !Interrupt.requested else { return nil }
-        var outcome = FileOutcome()
+        var outcome = DocumentReport()
         let item = settings.item(at: place)
         let target = settings.outputPath(for: item)
         // In place, the output keeps the input's mode and owner.
@@ -51,7 +55,8 @@ struct BatchWorker: DocumentWorker {
             return outcome
         }
         settings.sites.use(for: cleaner, file: item.input, folderKey: TemplateFirstPass.site(of: item.input))
-        let result = cleaner.clean(document)
+        let templates = learning?.counts(for: [document], site: cleaner.templateSite, turn: turn).first
+        let result = cleaner.clean(document, templates: templates)
         // In path order, so that a saved profile is the same for any number of jobs.
         if let recorder = settings.recorder {
             turn.inOrder { document.withUnsafeBufferPointer { recorder.record($0, result, site: settings.sites.name(of: item.input) ?? "") } }
@@ -76,15 +81,7 @@ struct BatchWorker: DocumentWorker {
             outcome.status = .failed("cannot create the output folder: \(error.localizedDescription)")
             return outcome
         }
-        outcome.status = .cleaned
-        outcome.bytesIn = document.count
-        outcome.bytesOut = out.count
-        outcome.linesIn = result.fates.filter { $0 != .blank }.count
-        outcome.tally = RemovalTally(result, ruleSet: cleaner.ruleSet)
-        outcome.metadata = result.metadata
-        outcome.language = result.language
-        outcome.overBudget = result.overBudget
-        return outcome
+        return DocumentReport(cleaned: document, result, bytesOut: out.count, ruleSet: cleaner.ruleSet)
     }
 }
 

@@ -16,9 +16,6 @@ public struct CleanOptions: Sendable {
     /// line is a near repeat.
     public var nearRepeatShare = 0.8
     public var matchLimits = MatchScratch.Limits()
-    /// Lines that recur across the documents of a run (batch, eval, streams with
-    /// `--cross-doc`); nil turns the cross-document detector off.
-    public var templates: TemplateIndex?
     /// Site profiles learned by an earlier run (`--profile`); the cleaner's
     /// `profile` is the one for the current site.
     public var profiles: ProfileSet?

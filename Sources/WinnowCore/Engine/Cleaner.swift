@@ -36,17 +36,10 @@ public final class Cleaner {
     /// kept until they settle (at most eight more times: pages mixed from several pages
     /// took up to six): the result is then what cleaning the output again gives, which
     /// makes cleaning idempotent.
-    public func clean(_ document: UnsafeBufferPointer<UInt8>) -> CleanResult {
-        clean(document, templates: options.templates)
-    }
-
-    /// Cleans with the cross-document counts of this document's snapshot (a stream
-    /// cleaned in parallel, see `TemplateSnapshot`) instead of `options.templates`.
-    public func clean(_ document: UnsafeBufferPointer<UInt8>, snapshot: TemplateSnapshot?) -> CleanResult {
-        clean(document, templates: snapshot ?? options.templates)
-    }
-
-    private func clean(_ document: UnsafeBufferPointer<UInt8>, templates: (any TemplateCounts)?) -> CleanResult {
+    ///
+    /// `templates` are the cross-document counts to clean it with, handed out per
+    /// document by the run's `TemplateLearning`; nil turns the cross-document detector off.
+    public func clean(_ document: UnsafeBufferPointer<UInt8>, templates: (any TemplateCounts)? = nil) -> CleanResult {
         let setup = DetectorSetup(options: options, profile: profile, templates: templates, templateSite: templateSite,
                                   observeClassifierInput: observeClassifierInput)
         var detectors = ActiveDetectors(options.detectors, setup: setup, off: options.detectorsOff)
@@ -158,7 +151,7 @@ public final class Cleaner {
     }
 
     /// Convenience for callers holding an array.
-    public func clean(_ document: [UInt8]) -> CleanResult {
-        document.withUnsafeBufferPointer { clean($0) }
+    public func clean(_ document: [UInt8], templates: (any TemplateCounts)? = nil) -> CleanResult {
+        document.withUnsafeBufferPointer { clean($0, templates: templates) }
     }
 }

@@ -4,9 +4,9 @@
 /// on the worker's cleaner before it is counted and cleaned.
 public final class JSONLRecordWorker: DocumentWorker {
     private var jsonl: JSONLDocumentCleaner
-    private let learning: StreamLearning?
+    private let learning: (any TemplateLearning)?
 
-    public init(cleaner: Cleaner, textKey: String, addMeta: Bool, sites: StreamSites, learning: StreamLearning?) {
+    public init(cleaner: Cleaner, textKey: String, addMeta: Bool, sites: StreamSites, learning: (any TemplateLearning)?) {
         jsonl = JSONLDocumentCleaner(cleaner: cleaner, textKey: textKey, addMeta: addMeta, sites: sites)
         self.learning = learning
     }
@@ -26,7 +26,7 @@ public final class JSONLRecordWorker: DocumentWorker {
     }
 
     private func clean(_ body: ArraySlice<UInt8>, place: DocumentPlace, turn: RunTurn, into done: inout DocumentOutput) {
-        let learn: JSONLDocumentCleaner.Learn? = learning.map { learning in { texts, site in learning.snapshots(of: texts, site: site, turn: turn) } }
+        let learn: JSONLDocumentCleaner.Learn? = learning.map { learning in { texts, site in learning.counts(for: texts, site: site, turn: turn) } }
         let key = jsonl.textKey
         let failure = body.withUnsafeBufferPointer { b -> JSONLError? in
             do throws(JSONLError) {

@@ -7,8 +7,8 @@ public struct TextDocumentWorker: DocumentWorker {
     /// Sets each document's site on the cleaner (its profile, its cross-document
     /// key); nil leaves the cleaner's site alone.
     public var site: ((Cleaner, DocumentPlace) -> Void)?
-    /// Cross-document learning over a stream; nil without it.
-    public var learning: StreamLearning?
+    /// Cross-document learning (a stream's, or a first pass's); nil without it.
+    public var learning: (any TemplateLearning)?
     /// Written after each document: the NUL of a `-z` stream; nil for files.
     public var separator: UInt8?
     /// The cleaner's warnings are noticed (files; a stream's records stay quiet).
@@ -26,8 +26,8 @@ public struct TextDocumentWorker: DocumentWorker {
         switch inputText.prepare(raw, place: place, notices: &done.notices) {
         case .text(let text):
             site?(cleaner, place)
-            let snapshot = learning?.snapshots(of: [text], site: cleaner.templateSite, turn: turn).first
-            let result = text.withUnsafeBufferPointer { cleaner.clean($0, snapshot: snapshot) }
+            let templates = learning?.counts(for: [text], site: cleaner.templateSite, turn: turn).first
+            let result = text.withUnsafeBufferPointer { cleaner.clean($0, templates: templates) }
             if noticesCleanerWarnings { for warning in result.warnings { done.notices.append(.cleaning(place, warning)) } }
             done.foundChrome = result.removedCount > 0
             printer.print(text, result, place: place, into: &done.bytes)

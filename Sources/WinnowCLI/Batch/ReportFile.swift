@@ -4,15 +4,16 @@ import WinnowCore
 import Glibc
 #endif
 
-/// `batch --report PATH`: one JSON line per document, in path order, each written as
-/// soon as it and every document before it are done (an interrupted run's report
-/// ends at the last of them), then one line per file the plan could not take. What the report destroys is only what it replaces:
+/// Where `batch --report` goes: the lines `ReportPrinter` makes, written in path
+/// order, each at once as its document is done (an interrupted run's report ends at
+/// the last of them), then the lines of the files the plan could not take. What
+/// the report destroys is only what it replaces:
 /// - a regular file (or a new one) is written to a hidden temporary file beside it,
 ///   renamed over it at the end (until then the old report stays whole; after a
 ///   `kill -9` the temporary file holds the lines of what was done);
 /// - a device, a FIFO or a socket, and `-` (standard output), are written through;
 /// - a symlink is followed: its target is written, the link stays.
-final class ReportWriter {
+final class ReportFile {
     struct Failure: Error { let message: String }
 
     private let path: String
@@ -62,20 +63,14 @@ final class ReportWriter {
         rename = (temp, target)
     }
 
-    /// Writes one document's line, at once (documents come in path order as they finish).
-    func add(_ relative: String, _ outcome: FileOutcome) {
-        emit(ReportWriter.line(relative, outcome))
+    /// Writes one document's line, at once.
+    func write(_ line: [UInt8]) {
+        emit(line)
         flush()
     }
 
-    /// Writes the lines of the plan's failures, closes the report and renames it into place.
-    func finish(failures: [(path: String, reason: String)]) throws(Failure) {
-        for failure in failures {
-            var json = JSONWriter()
-            json.object([("path", failure.path), ("status", "failed"), ("error", failure.reason)])
-            emit(json.bytes + [0x0A])
-        }
-        flush()
+    /// Closes the report and renames it into place.
+    func finish() throws(Failure) {
         if let rename {
             if close(sink.fd) != 0, failed == nil { failed = "cannot write \(path): \(String(cString: strerror(errno)))" }
             if failed == nil, Glibc.rename(rename.temp, rename.target) != 0 {
@@ -90,12 +85,12 @@ final class ReportWriter {
 
     private func emit(_ bytes: [UInt8]) {
         guard failed == nil else { return }
-        do { try sink.write(bytes) } catch { failed = ReportWriter.describe(error) }
+        do { try sink.write(bytes) } catch { failed = ReportFile.describe(error) }
     }
 
     private func flush() {
         guard failed == nil else { return }
-        do { try sink.flush() } catch { failed = ReportWriter.describe(error) }
+        do { try sink.flush() } catch { failed = ReportFile.describe(error) }
     }
 
     private static func describe(_ error: OutputSink.Failure) -> String {
@@ -103,30 +98,5 @@ final class ReportWriter {
         case .brokenPipe: String(cString: strerror(EPIPE))
         case .io(let failure): failure.message
         }
-    }
-
-    /// One document's line.
-    static func line(_ relative: String, _ outcome: FileOutcome) -> [UInt8] {
-        var json = JSONWriter()
-        json.beginObject()
-        json.key("path"); json.string(relative)
-        switch outcome.status {
-        case .cleaned: json.key("status"); json.string("cleaned")
-        case .skipped: json.key("status"); json.string("skipped")
-        case .failed(let reason): json.key("status"); json.string("failed"); json.key("error"); json.string(reason)
-        }
-        if case .cleaned = outcome.status {
-            json.key("lang"); json.string(outcome.language?.rawValue ?? "")
-            json.key("bytes_in"); json.number(outcome.bytesIn)
-            json.key("bytes_out"); json.number(outcome.bytesOut)
-            json.key("lines_in"); json.number(outcome.linesIn)
-            json.key("lines_removed"); json.number(outcome.tally.total)
-            json.key("removed_by"); json.counts(outcome.tally)
-            if outcome.overBudget { json.key("over_budget"); json.bool(true) }
-            var seen = Set<String>()
-            json.key("meta"); json.object(outcome.metadata.filter { seen.insert($0.key).inserted }.map { ($0.key, $0.value) })
-        }
-        json.endObject()
-        return json.bytes + [0x0A]
     }
 }

@@ -1,0 +1,35 @@
+import Testing
+@testable import WinnowCore
+
+/// The JSON Lines splice alone: given a record, where its texts stand and their
+/// results, it replaces only the texts (and adds `"winnow"` when asked).
+@Suite struct JSONLSplicePrinterTests {
+    let texts = ["Title\n×\nBody line one.\n", "Other\n×\nIts line.\n"].map(\.bytes)
+
+    func printed(_ record: String, addMeta: Bool = false) throws -> String {
+        let bytes = record.bytes
+        return try bytes.withUnsafeBufferPointer { b in
+            let location = try JSONLRecord.locate(key: "text", in: b)
+            let results = texts.prefix(1 + location.laterValues.count).map { Cleaner(ruleSet: defaultRules).clean($0) }
+            var out: [UInt8] = []
+            JSONLSplicePrinter(ruleSet: defaultRules, addMeta: addMeta).print(record: b, location: location, texts: Array(texts.prefix(results.count)),
+                                                                             results: results, into: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    @Test func onlyTheTextChanges() throws {
+        // The decoded text is what the printer is given; the record's other bytes stay, spaces and all.
+        #expect(try printed(#"{ "id" : 1,"text":"x", "z":[1, 2] }"#) == #"{ "id" : 1,"text":"Title\nBody line one.\n", "z":[1, 2] }"#)
+    }
+
+    @Test func everyOccurrenceOfTheTextKeyIsReplacedByItsOwnCleanedText() throws {
+        #expect(try printed(#"{"text":"a","n":2,"text":"b"}"#) == #"{"text":"Title\nBody line one.\n","n":2,"text":"Other\nIts line.\n"}"#)
+    }
+
+    @Test func metaIsTheFirstTextsAndComesLast() throws {
+        let out = try printed(#"{"text":"a","text":"b"}"#, addMeta: true)
+        #expect(out.hasPrefix(#"{"text":"Title\nBody line one.\n","text":"Other\nIts line.\n","winnow":{"lang":"en","lines_in":3,"lines_removed":1,"meta":{},"removed_by":{"#))
+        #expect(out.hasSuffix("}}}"))
+    }
+}
