@@ -47,7 +47,7 @@ import Testing
 
     @Test func inOrderSectionsRunInInputOrderWhetherTakenOrNot() {
         // Every third item skips its section: it must not hold the others up.
-        #expect(Self.sections(jobs: 4, batching: .none, from: 0) == (0..<400).filter { $0 % 3 != 0 })
+        #expect(Self.sections(jobs: 4, batching: .unbatched, from: 0) == (0..<400).filter { $0 % 3 != 0 })
     }
 
     /// The items from `from` on, but every third, run an in-order section; returns
@@ -77,7 +77,7 @@ import Testing
         // A request/response reader: it submits one item and waits for its answer,
         // also when items travel in batches (the item's batch goes at once).
         for jobs in [1, 2, 4] {
-            for batching in [BatchLimits.none, .smallDocuments] { expectAnswers(jobs: jobs, batching: batching) }
+            for batching in [BatchLimits.unbatched, .smallDocuments] { expectAnswers(jobs: jobs, batching: batching) }
         }
     }
 

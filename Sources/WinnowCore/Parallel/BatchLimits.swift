@@ -13,7 +13,7 @@ public struct BatchLimits: Sendable {
     }
 
     /// Every item alone.
-    public static let none = BatchLimits(items: 1, bytes: .max)
+    public static let unbatched = BatchLimits(items: 1, bytes: .max)
 
     /// Up to 16 documents or 64 KiB: a few milliseconds of cleaning.
     public static let smallDocuments = BatchLimits(items: 16, bytes: 64 << 10)

@@ -54,7 +54,7 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
     private var inlineConsume: ((Output) -> Bool)?
 
     /// `window` counts batches (4 per job unless given).
-    public init(jobs: Int, window: Int? = nil, batching: BatchLimits = .none, outputsOneByOne: Bool = false) {
+    public init(jobs: Int, window: Int? = nil, batching: BatchLimits = .unbatched, outputsOneByOne: Bool = false) {
         self.jobs = max(1, jobs)
         self.window = max(self.jobs, window ?? 4 * self.jobs)
         self.batching = batching
