@@ -36,6 +36,8 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
     /// The batch items are being added to; no worker has it yet.
     private var open: WorkBatch<Input, Output>?
     private var idleWorkers = 0
+    /// A batch was closed while a worker was idle.
+    private var workerToWake = false
     private var submitted = 0
     /// Items whose `consume` has returned.
     private var consumed = 0
@@ -127,10 +129,25 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
             consumed += 1
             return ticket
         }
-        monitor.lock(); defer { monitor.unlock() }
+        monitor.lock()
+        let ticket = add(input, bytes: bytes)
+        let wake = takeWakeUp()
+        monitor.unlock()
+        // Woken after the unlock, a worker does not wake up only to wait for the lock.
+        if wake { batchReady.signal() }
+        return ticket
+    }
+
+    /// With the monitor held: adds the item to the open batch (a new one when it is full,
+    /// once the window has room), and closes it once full or when a worker is idle.
+    private func add(_ input: Input, bytes: Int) -> Int? {
         if let batch = open, batch.inputs.count >= itemLimit || batch.bytes + bytes > batching.bytes { close(batch) }
         if open == nil {
-            while inFlight.count >= window && !stopped { monitor.wait(consumedSome) }
+            while inFlight.count >= window && !stopped {
+                // The batch just closed must not wait with the producer.
+                if takeWakeUp() { batchReady.signal() }
+                monitor.wait(consumedSome)
+            }
             guard !stopped else { return nil }
             let batch = WorkBatch<Input, Output>(first: submitted)
             inFlight.append(batch)
@@ -147,12 +164,19 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
 
     private var itemLimit: Int { itemsTakeTurns ? 1 : batching.items }
 
-    /// With the monitor held: the open batch takes no more items and waits for a worker.
+    /// With the monitor held: the open batch takes no more items and waits for a worker
+    /// (an idle one is woken: `takeWakeUp`).
     private func close(_ batch: WorkBatch<Input, Output>) {
         batch.close()
         open = nil
         queue.append(batch)
-        if idleWorkers > 0 { batchReady.signal() }
+        if idleWorkers > 0 { workerToWake = true }
+    }
+
+    /// With the monitor held: whether to wake an idle worker (once the monitor is unlocked).
+    private func takeWakeUp() -> Bool {
+        defer { workerToWake = false }
+        return workerToWake
     }
 
     private func endOfInput() {
@@ -168,6 +192,7 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
         monitor.lock(); defer { monitor.unlock() }
         // No later item joins its batch: the producer waits.
         if let batch = open, ticket >= batch.first { close(batch) }
+        if takeWakeUp() { batchReady.signal() }
         awaited = ticket
         defer { awaited = .max }
         while consumed <= ticket && !stopped { monitor.wait(consumedSome) }
@@ -220,8 +245,9 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
         monitor.lock()
         giveUp(turns.untaken(before: end))
         batch.ready.append(contentsOf: outputs)
-        if batch === inFlight.first { outputReady.signal() }
+        let wake = batch === inFlight.first
         monitor.unlock()
+        if wake { outputReady.signal() }
         outputs.removeAll(keepingCapacity: true)
     }
 
@@ -248,12 +274,13 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
             let freed = batch.isConsumed
             if freed { _ = inFlight.removeFirst() }
             // The producer refills half the window at a time: one wake-up for several batches.
-            if (freed && inFlight.count <= window / 2) || consumed > awaited { consumedSome.signal() }
+            let wake = (freed && inFlight.count <= window / 2) || consumed > awaited
             if !goOn {
                 stopped = true
                 for condition in [consumedSome, batchReady, turnPassed, outputReady] { condition.broadcast() }
             }
             monitor.unlock()
+            if wake { consumedSome.signal() }
             if !goOn { return }
         }
     }
