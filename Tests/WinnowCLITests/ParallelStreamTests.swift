@@ -125,14 +125,7 @@ import Glibc
         ]
         for mode in modes {
             for jobs in ["2", "4"] {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: winnowPath)
-                process.arguments = mode.args + ["--line-buffered", "-j", jobs]
-                let input = Pipe(), output = Pipe()
-                process.standardInput = input
-                process.standardOutput = output
-                process.standardError = FileHandle.nullDevice
-                try process.run()
+                let (process, input, output) = try startLineBuffered(mode.args + ["-j", jobs])
                 var answers: [String] = []
                 for n in 0..<5 {
                     input.fileHandleForWriting.write(Data(mode.record(n).utf8))
@@ -146,6 +139,35 @@ import Glibc
                 #expect(process.terminationStatus == 0)
             }
         }
+    }
+
+    /// A burst of records in one write: the workers take them in batches, and the last
+    /// batch is still filling when the input stops. An idle worker takes it as it is,
+    /// so every record is answered without more input.
+    @Test func lineBufferedAnswersABurstWithoutWaitingForMore() throws {
+        for jobs in ["2", "4"] {
+            let (process, input, output) = try startLineBuffered(["-z", "-j", jobs])
+            input.fileHandleForWriting.write(Data((0..<50).map { "Headline \($0)\n×\n\u{0}" }.joined().utf8))
+            let expected = (0..<50).map { "Headline \($0)\n\u{0}" }.joined()
+            let got = helpers.read(output.fileHandleForReading, count: expected.utf8.count, timeout: 20)
+            #expect(String(decoding: got, as: UTF8.self) == expected, "-j \(jobs)")
+            try input.fileHandleForWriting.close()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+    }
+
+    /// Starts `winnow --line-buffered ARGUMENTS` on pipes: (process, its input, its output).
+    func startLineBuffered(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: winnowPath)
+        process.arguments = ["--line-buffered"] + arguments
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return (process, input, output)
     }
 
     /// Property: random pages, any -j, any input mode (files, -z, --jsonl) give each

@@ -46,7 +46,14 @@ import Testing
     }
 
     @Test func inOrderSectionsRunInInputOrderWhetherTakenOrNot() {
-        let pipeline = OrderedPipeline<Int, Int>(jobs: 4)
+        // Every third item skips its section: it must not hold the others up.
+        #expect(Self.sections(jobs: 4, batching: .unbatched, from: 0) == (0..<400).filter { $0 % 3 != 0 })
+    }
+
+    /// The items from `from` on, but every third, run an in-order section; returns
+    /// them in the order the sections ran.
+    static func sections(jobs: Int, batching: BatchLimits, from: Int) -> [Int] {
+        let pipeline = OrderedPipeline<Int, Int>(jobs: jobs, batching: batching)
         var seen: [Int] = []
         let lock = NSLock()
         pipeline.run(
@@ -55,8 +62,7 @@ import Testing
                 var random = SplitMix64(seed: 3)
                 return { n, turn in
                     usleep(UInt32(random.next() % 300))
-                    // Every third item skips its section: it must not hold the others up.
-                    guard n % 3 != 0 else { return n }
+                    guard n >= from && n % 3 != 0 else { return n }
                     return turn.inOrder {
                         lock.lock(); seen.append(n); lock.unlock()
                         return n
@@ -64,27 +70,32 @@ import Testing
                 }
             },
             consume: { _ in true })
-        #expect(seen == (0..<400).filter { $0 % 3 != 0 })
+        return seen
     }
 
     @Test func eachResultIsConsumedBeforeTheNextItemIsSubmitted() {
-        // A request/response reader: it submits one item and waits for its answer.
+        // A request/response reader: it submits one item and waits for its answer,
+        // also when items travel in batches (the item's batch goes at once).
         for jobs in [1, 2, 4] {
-            let pipeline = OrderedPipeline<Int, Int>(jobs: jobs)
-            var answers: [Int] = []
-            var waitedFine = true
-            pipeline.run(
-                produce: { feed in
-                    for n in 0..<20 {
-                        guard let ticket = feed.submit(n) else { return }
-                        waitedFine = feed.waitUntilConsumed(ticket) && waitedFine
-                    }
-                },
-                makeWorker: { { n, _ in n + 100 } },
-                consume: { answers.append($0); return true })
-            #expect(answers == Array(100..<120), "jobs \(jobs)")
-            #expect(waitedFine)
+            for batching in [BatchLimits.unbatched, .smallDocuments] { expectAnswers(jobs: jobs, batching: batching) }
         }
+    }
+
+    func expectAnswers(jobs: Int, batching: BatchLimits) {
+        let pipeline = OrderedPipeline<Int, Int>(jobs: jobs, batching: batching, outputsOneByOne: true)
+        var answers: [Int] = []
+        var waitedFine = true
+        pipeline.run(
+            produce: { feed in
+                for n in 0..<20 {
+                    guard let ticket = feed.submit(n, bytes: 10) else { return }
+                    waitedFine = feed.waitUntilConsumed(ticket) && waitedFine
+                }
+            },
+            makeWorker: { { n, _ in n + 100 } },
+            consume: { answers.append($0); return true })
+        #expect(answers == Array(100..<120), "jobs \(jobs), \(batching.items) a batch")
+        #expect(waitedFine)
     }
 
     @Test func aStopEndsTheRunAndTheProducer() {

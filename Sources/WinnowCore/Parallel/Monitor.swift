@@ -14,7 +14,8 @@ final class Monitor: @unchecked Sendable {
         init() { pthread_cond_init(cond, nil) }
         deinit { pthread_cond_destroy(cond); cond.deallocate() }
 
-        /// Wakes one waiting thread (call with the monitor locked).
+        /// Wakes one waiting thread. Best called after unlocking the monitor (the state it
+        /// waits for changed with the monitor locked): the woken thread then finds it free.
         func signal() { pthread_cond_signal(cond) }
         func broadcast() { pthread_cond_broadcast(cond) }
     }

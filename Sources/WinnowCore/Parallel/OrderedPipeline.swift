@@ -4,34 +4,48 @@ import Foundation
 /// input order: a producer thread reads and submits items, the workers map them,
 /// the calling thread consumes the results one by one as soon as each and all
 /// earlier ones are done (a reader waiting on one answer never waits for a window
-/// to fill). At most `window` items are in flight (submitted, not yet consumed),
-/// so memory is bounded by the window, never by the stream. With one job nothing
-/// runs on another thread: each item is mapped and consumed as it is submitted.
-public final class OrderedPipeline<Input, Output>: TurnKeeper, @unchecked Sendable {
+/// to fill). With one job nothing runs on another thread: each item is mapped and
+/// consumed as it is submitted.
+///
+/// Items travel in batches of consecutive items (`BatchLimits`), so the threads meet
+/// once a batch. A batch is handed on when full, or at once when a worker is idle:
+/// an item never waits for later ones while a worker could take it. At most `window`
+/// batches are in flight (submitted, not yet consumed), so memory is bounded by the
+/// window times the batch's bytes (or the largest item), never by the stream.
+public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
     public let jobs: Int
     public let window: Int
+    public let batching: BatchLimits
+    /// Each output is handed back as soon as it is done (a reader waits on each),
+    /// not with the rest of its batch.
+    public let outputsOneByOne: Bool
 
-    private let monitor = Monitor()
-    /// The producer waits for room in the window (and for an item to be consumed).
-    private let consumedOne = Monitor.Condition()
-    /// Workers wait for an item.
-    private let submittedOne = Monitor.Condition()
-    /// Workers wait for their item's turn.
-    private let turnPassed = Monitor.Condition()
-    /// The writer waits for its next result.
-    private let resultReady = Monitor.Condition()
-    /// Submitted items not yet taken by a worker: `queue[queueHead...]`.
-    private var queue: [(ticket: Int, input: Input)] = []
-    private var queueHead = 0
-    private var results: [Int: Output] = [:]
+    let monitor = Monitor()
+    /// The producer waits for room in the window, or for an item to be consumed.
+    private let consumedSome = Monitor.Condition()
+    /// Idle workers wait for a batch.
+    private let batchReady = Monitor.Condition()
+    /// Workers wait for their item's turn (`OrderedPipeline+Turns`).
+    let turnPassed = Monitor.Condition()
+    /// The consumer waits for the oldest batch's next output.
+    private let outputReady = Monitor.Condition()
+    /// Batches submitted and not wholly consumed, oldest first; the last may be `open`.
+    private var inFlight = FIFO<WorkBatch<Input, Output>>()
+    /// Closed batches no worker has taken yet.
+    private var queue = FIFO<WorkBatch<Input, Output>>()
+    /// The batch items are being added to; no worker has it yet.
+    private var open: WorkBatch<Input, Output>?
+    private var idleWorkers = 0
+    /// A batch was closed while a worker was idle.
+    private var workerToWake = false
     private var submitted = 0
     /// Items whose `consume` has returned.
     private var consumed = 0
-    /// The next item whose in-order section (`Turn.inOrder`) may run.
-    private var turn = 0
-    /// Items after `turn` that finished without taking their turn: the turn skips
-    /// them when it gets there, so their workers go on at once.
-    private var passedEarly = Set<Int>()
+    /// The producer waits until this item is consumed (`waitUntilConsumed`).
+    private var awaited = Int.max
+    var order = TurnOrder()
+    /// Some item took its turn: batches hold one item.
+    var itemsTakeTurns = false
     private var producing = true
     private var stopped = false
 
@@ -41,9 +55,12 @@ public final class OrderedPipeline<Input, Output>: TurnKeeper, @unchecked Sendab
     private var inlineWork: ((Input, Turn) -> Output)?
     private var inlineConsume: ((Output) -> Bool)?
 
-    public init(jobs: Int, window: Int? = nil) {
+    /// `window` counts batches (4 per job unless given).
+    public init(jobs: Int, window: Int? = nil, batching: BatchLimits = .unbatched, outputsOneByOne: Bool = false) {
         self.jobs = max(1, jobs)
         self.window = max(self.jobs, window ?? 4 * self.jobs)
+        self.batching = batching
+        self.outputsOneByOne = outputsOneByOne
     }
 
     /// Runs the pipeline to its end, or until `consume` returns false.
@@ -52,7 +69,8 @@ public final class OrderedPipeline<Input, Output>: TurnKeeper, @unchecked Sendab
     /// - `makeWorker` is called once on each worker thread: it returns that worker's
     ///   map function (a worker may own caches, such as a `Cleaner`).
     /// - `consume` runs on this thread, once per item, in input order.
-    /// When stopped, the producer thread is not waited for (it may be blocked reading).
+    /// When stopped, the producer thread is not waited for (it may be blocked reading),
+    /// and a worker finishes the batch it has.
     public func run(produce: @escaping (Feed) -> Void,
                     makeWorker: @escaping () -> (Input, Turn) -> Output,
                     consume: @escaping (Output) -> Bool) {
@@ -68,11 +86,7 @@ public final class OrderedPipeline<Input, Output>: TurnKeeper, @unchecked Sendab
         self.makeWorker = makeWorker
         let producer = Thread { [self] in
             self.produce?(feed)
-            monitor.lock()
-            producing = false
-            submittedOne.broadcast()
-            resultReady.signal()
-            monitor.unlock()
+            endOfInput()
         }
         producer.stackSize = 4 << 20
         producer.start()
@@ -90,10 +104,11 @@ public final class OrderedPipeline<Input, Output>: TurnKeeper, @unchecked Sendab
 
         init(pipeline: OrderedPipeline) { self.pipeline = pipeline }
 
-        /// Submits the next item, waiting while the window is full. Returns the item's
-        /// ticket, or nil once the consumer has stopped the run (the item is dropped).
+        /// Submits the next item of `bytes` bytes (what it weighs in a batch), waiting
+        /// while the window is full. Returns the item's ticket, or nil once the consumer
+        /// has stopped the run (the item is dropped).
         @discardableResult
-        public func submit(_ input: Input) -> Int? { pipeline.submit(input) }
+        public func submit(_ input: Input, bytes: Int = 0) -> Int? { pipeline.submit(input, bytes: bytes) }
 
         /// Waits until the item of `ticket` has been consumed (the consumer may still
         /// read from something the producer shares with it, such as an input stream).
@@ -105,7 +120,7 @@ public final class OrderedPipeline<Input, Output>: TurnKeeper, @unchecked Sendab
     /// An item's place in the input order (`PipelineTurn`), the same type for every pipeline.
     public typealias Turn = PipelineTurn
 
-    private func submit(_ input: Input) -> Int? {
+    private func submit(_ input: Input, bytes: Int) -> Int? {
         if let work = inlineWork, let consume = inlineConsume {
             guard !stopped else { return nil }
             let ticket = submitted
@@ -114,129 +129,159 @@ public final class OrderedPipeline<Input, Output>: TurnKeeper, @unchecked Sendab
             consumed += 1
             return ticket
         }
-        monitor.lock(); defer { monitor.unlock() }
-        while submitted - consumed >= window && !stopped { monitor.wait(consumedOne) }
-        guard !stopped else { return nil }
+        monitor.lock()
+        let ticket = add(input, bytes: bytes)
+        let wake = takeWakeUp()
+        monitor.unlock()
+        // Woken after the unlock, a worker does not wake up only to wait for the lock.
+        if wake { batchReady.signal() }
+        return ticket
+    }
+
+    /// With the monitor held: adds the item to the open batch (a new one when it is full,
+    /// once the window has room), and closes it once full or when a worker is idle.
+    private func add(_ input: Input, bytes: Int) -> Int? {
+        if let batch = open, batch.inputs.count >= itemLimit || batch.bytes + bytes > batching.bytes { close(batch) }
+        if open == nil {
+            while inFlight.count >= window && !stopped {
+                // The batch just closed must not wait with the producer.
+                if takeWakeUp() { batchReady.signal() }
+                monitor.wait(consumedSome)
+            }
+            guard !stopped else { return nil }
+            let batch = WorkBatch<Input, Output>(first: submitted)
+            inFlight.append(batch)
+            open = batch
+        }
+        guard !stopped, let batch = open else { return nil }
         let ticket = submitted
         submitted += 1
-        queue.append((ticket, input))
-        submittedOne.signal()
+        batch.inputs.append(input)
+        batch.bytes += bytes
+        if idleWorkers > 0 || batch.inputs.count >= itemLimit || batch.bytes >= batching.bytes { close(batch) }
         return ticket
+    }
+
+    private var itemLimit: Int { itemsTakeTurns ? 1 : batching.items }
+
+    /// With the monitor held: the open batch takes no more items and waits for a worker
+    /// (an idle one is woken: `takeWakeUp`).
+    private func close(_ batch: WorkBatch<Input, Output>) {
+        batch.close()
+        open = nil
+        queue.append(batch)
+        if idleWorkers > 0 { workerToWake = true }
+    }
+
+    /// With the monitor held: whether to wake an idle worker (once the monitor is unlocked).
+    private func takeWakeUp() -> Bool {
+        defer { workerToWake = false }
+        return workerToWake
+    }
+
+    private func endOfInput() {
+        monitor.lock(); defer { monitor.unlock() }
+        if let batch = open { close(batch) }
+        producing = false
+        batchReady.broadcast()
+        outputReady.signal()
     }
 
     private func waitUntilConsumed(_ ticket: Int) -> Bool {
         if inlineWork != nil { return ticket < consumed }
         monitor.lock(); defer { monitor.unlock() }
-        while consumed <= ticket && !stopped { monitor.wait(consumedOne) }
+        // No later item joins its batch: the producer waits.
+        if let batch = open, ticket >= batch.first { close(batch) }
+        if takeWakeUp() { batchReady.signal() }
+        awaited = ticket
+        defer { awaited = .max }
+        while consumed <= ticket && !stopped { monitor.wait(consumedSome) }
         return consumed > ticket
     }
 
-    /// A worker thread: takes the oldest waiting item, maps it, stores the result.
+    /// A worker thread: takes the oldest waiting batch, maps its items in order, and
+    /// hands their outputs back: all at once, or each as it is done.
     private func work() {
         guard let map = makeWorker?() else { return }
-        while let (ticket, input) = take() {
-            let turn = Turn(keeper: self, ticket: ticket)
-            let output = map(input, turn)
-            monitor.lock()
-            // An item that did not take its turn gives it up without waiting for it:
-            // waiting lock-stepped the workers (one that finished early idled until the
-            // item before it was done), which held -j 2 to about 75% of two cores.
-            if !turn.taken { giveUpTurn(ticket) }
-            results[ticket] = output
-            if ticket == consumed { resultReady.signal() }
-            monitor.unlock()
+        let turns = WorkerTurns(pipeline: self)
+        var outputs: [Output] = []
+        while let (batch, inputs) = take() {
+            for (k, input) in inputs.enumerated() {
+                let turn = Turn(keeper: turns, ticket: batch.first + k)
+                outputs.append(map(input, turn))
+                turns.finished(turn)
+                if outputsOneByOne { handBack(&outputs, of: batch, upTo: turn.ticket + 1, turns) }
+            }
+            if !outputs.isEmpty { handBack(&outputs, of: batch, upTo: batch.first + inputs.count, turns) }
         }
     }
 
-    /// The oldest waiting item, or nil once there will be none (or the run stopped).
-    private func take() -> (Int, Input)? {
+    /// The oldest closed batch, or else the open one (an idle worker does not wait for
+    /// it to fill); nil once there will be none (or the run stopped).
+    private func take() -> (WorkBatch<Input, Output>, [Input])? {
         monitor.lock(); defer { monitor.unlock() }
-        while queueHead == queue.count && producing && !stopped { monitor.wait(submittedOne) }
-        guard !stopped, queueHead < queue.count else { return nil }
-        let item = queue[queueHead]
-        queueHead += 1
-        // Drop the taken front now and then, so the queue does not grow with the stream.
-        if queueHead >= 64 && queueHead * 2 >= queue.count {
-            queue.removeFirst(queueHead)
-            queueHead = 0
+        while !stopped {
+            let next = queue.removeFirst() ?? open
+            if let batch = next {
+                if batch === open {
+                    batch.close()
+                    open = nil
+                }
+                let inputs = batch.inputs
+                batch.inputs = []
+                return (batch, inputs)
+            }
+            guard producing else { return nil }
+            idleWorkers += 1
+            monitor.wait(batchReady)
+            idleWorkers -= 1
         }
-        return item
+        return nil
     }
 
-    func waitForTurn(_ ticket: Int) {
-        monitor.lock(); defer { monitor.unlock() }
-        while turn != ticket { monitor.wait(turnPassed) }
-    }
-
-    func passTurn() {
-        monitor.lock(); defer { monitor.unlock() }
-        advanceTurn()
-    }
-
-    /// With the monitor held: `ticket` needs no turn. It is skipped now if the turn is
-    /// its own, or when the turn gets to it.
-    private func giveUpTurn(_ ticket: Int) {
-        if turn == ticket { advanceTurn() } else { passedEarly.insert(ticket) }
-    }
-
-    /// With the monitor held: the turn moves past the current item and every later
-    /// one that gave its turn up already.
-    private func advanceTurn() {
-        turn += 1
-        while passedEarly.remove(turn) != nil { turn += 1 }
-        // Several workers may wait, each for its own ticket: all must look.
-        turnPassed.broadcast()
+    /// Hands `outputs` (of `batch`'s items before `end`) to the consumer, and gives up
+    /// the turns of those that did not take theirs.
+    private func handBack(_ outputs: inout [Output], of batch: WorkBatch<Input, Output>, upTo end: Int, _ turns: WorkerTurns) {
+        monitor.lock()
+        giveUp(turns.untaken(before: end))
+        batch.ready.append(contentsOf: outputs)
+        let wake = batch === inFlight.first
+        monitor.unlock()
+        if wake { outputReady.signal() }
+        outputs.removeAll(keepingCapacity: true)
     }
 
     private func consumeInOrder(_ consume: (Output) -> Bool) {
+        var outputs: [Output] = []
         while true {
             monitor.lock()
-            while results[consumed] == nil && !(!producing && consumed == submitted) { monitor.wait(resultReady) }
-            guard let output = results.removeValue(forKey: consumed) else {
+            while inFlight.first.map({ $0.ready.isEmpty }) ?? producing { monitor.wait(outputReady) }
+            guard let batch = inFlight.first else {
                 monitor.unlock()
                 return
             }
+            swap(&outputs, &batch.ready)
             monitor.unlock()
-            let goOn = consume(output)
+            var goOn = true, count = 0
+            for output in outputs where goOn {
+                goOn = consume(output)
+                count += 1
+            }
+            outputs.removeAll(keepingCapacity: true)
             monitor.lock()
-            consumed += 1
-            consumedOne.signal()
+            consumed += count
+            batch.consumed += count
+            let freed = batch.isConsumed
+            if freed { _ = inFlight.removeFirst() }
+            // The producer refills half the window at a time: one wake-up for several batches.
+            let wake = (freed && inFlight.count <= window / 2) || consumed > awaited
             if !goOn {
                 stopped = true
-                for condition in [consumedOne, submittedOne, turnPassed, resultReady] { condition.broadcast() }
+                for condition in [consumedSome, batchReady, turnPassed, outputReady] { condition.broadcast() }
             }
             monitor.unlock()
+            if wake { consumedSome.signal() }
             if !goOn { return }
         }
-    }
-}
-
-/// The pipeline an item's turn waits on (whatever its input and output types).
-protocol TurnKeeper: AnyObject {
-    func waitForTurn(_ ticket: Int)
-    func passTurn()
-}
-
-/// An item's place in the input order, for work that must see the items in that
-/// order (learning from a stream as it goes) while the rest runs in parallel.
-public final class PipelineTurn: @unchecked Sendable {
-    private let keeper: (any TurnKeeper)?
-    let ticket: Int
-    var taken = false
-
-    init(keeper: (any TurnKeeper)?, ticket: Int) {
-        self.keeper = keeper
-        self.ticket = ticket
-    }
-
-    /// Runs `body` once every earlier item has passed its turn (run its own
-    /// `inOrder`, or finished without calling it). At most once per item.
-    public func inOrder<T>(_ body: () -> T) -> T {
-        precondition(!taken, "one in-order section per item")
-        taken = true
-        guard let keeper else { return body() }
-        keeper.waitForTurn(ticket)
-        defer { keeper.passTurn() }
-        return body()
     }
 }

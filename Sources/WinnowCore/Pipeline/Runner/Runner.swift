@@ -36,10 +36,11 @@ public struct Runner {
     /// output goes to `consume`, on this thread, in input order, until it returns false.
     public func run<Worker: DocumentWorker>(_ source: some DocumentSource, makeWorker: @escaping () -> Worker,
                                             consume: @escaping (RunnerOutput<Worker.Output>) -> Bool) {
-        OrderedPipeline<SourceItem, RunnerOutput<Worker.Output>>(jobs: jobs).run(
+        // A batch's documents are written as each is done when a reader waits on each.
+        OrderedPipeline<SourceItem, RunnerOutput<Worker.Output>>(jobs: jobs, batching: .smallDocuments, outputsOneByOne: lineBuffered).run(
             produce: { feed in
                 source.read { item in
-                    guard let ticket = feed.submit(item) else { return false }
+                    guard let ticket = feed.submit(item, bytes: item.bytes) else { return false }
                     // The writer copies an oversized document's rest from the source's input.
                     if case .oversized = item { return feed.waitUntilConsumed(ticket) }
                     return true
@@ -53,5 +54,15 @@ public struct Runner {
                 }
             },
             consume: consume)
+    }
+}
+
+extension SourceItem {
+    /// What the item weighs in a batch of the runner's pipeline: its bytes in memory.
+    var bytes: Int {
+        switch self {
+        case .document(let bytes, _), .oversized(let bytes, _, _): bytes.count
+        case .failure, .rejected, .unchanged: 0
+        }
     }
 }

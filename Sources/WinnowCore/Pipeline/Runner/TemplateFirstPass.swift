@@ -26,7 +26,8 @@ public struct TemplateFirstPass {
     public func index(over paths: [String], stop: @escaping @Sendable () -> Bool = { false }) -> TemplateIndex {
         let index = TemplateIndex(minimumDocuments: minimumDocuments)
         let maxBytes = maxBytes
-        OrderedPipeline<Int, (keys: TemplateKeys, site: UInt64)?>(jobs: min(jobs, max(paths.count, 1))).run(
+        // Sixteen files a hand-off (a worker reads them itself).
+        OrderedPipeline<Int, (keys: TemplateKeys, site: UInt64)?>(jobs: min(jobs, max(paths.count, 1)), batching: .smallDocuments).run(
             produce: { feed in
                 for k in paths.indices {
                     if stop() || feed.submit(k) == nil { return }
