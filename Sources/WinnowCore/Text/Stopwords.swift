@@ -132,7 +132,7 @@ public enum ContentWords {
             return
         }
         let bytes = UnsafeBufferPointer(rebasing: text[word])
-        let isStopword = scalars <= longest && stopwords[hash(lowered: bytes)] != nil
+        let isStopword = scalars <= longest && stopwords.contains(hash(lowered: bytes))
         counter.word(scalars: scalars, isStopword: isStopword)
         guard scalars > 2, digits < scalars, !isStopword else { return }
         out.append(stem(bytes, scalars: scalars))
