@@ -50,6 +50,20 @@ import Testing
         return LexicalScore(bits: 18, intercept: -0.25, entries: entries)
     }()
 
+    /// Most buckets weigh 0, as in the real table, and some -0: the fast sum skips
+    /// them and must still equal adding them in order.
+    static let sparseScore: LexicalScore = {
+        var generator = SplitMix64(seed: 16)
+        let entries = (0..<(1 << 18)).compactMap { bucket -> (bucket: Int, weight: Double)? in
+            switch generator.next() % 10 {
+            case 0, 1, 2: (bucket, Double(generator.next() >> 11) / Double(1 << 53) * 4 - 2)
+            case 3: (bucket, -0.0)
+            default: nil
+            }
+        }
+        return LexicalScore(bits: 18, intercept: 0.125, entries: entries)
+    }()
+
     @Test func keysHashedAsReadAreThePlainKeys() throws {
         var lines: [[UInt8]] = [
             "", " ", "—", "x", "x x", "Share this", "Read MORE: 12 comments!", "a b c", "a b c d", "a, b; c. d e f g h",
@@ -60,6 +74,12 @@ import Testing
         lines += [[0x61, 0x80, 0x62], [0xE6, 0x96], [0x41, 0xE6, 0x96, 0x20, 0x42], [0xFF, 0xFE, 0x20, 0x31], [0xC3], [0xF0, 0x9F, 0x98, 0x80, 0x61]]
         lines.append(Array(String(repeating: "word ", count: 500).utf8))
         lines.append(Array((0..<300).map { "w\($0)" }.joined(separator: " ").utf8))
+        // More distinct words than `DistinctBuckets` finds in its set: they are all sorted.
+        let letters: [Character] = Array("abcdefghijklmnopqrstuvwxyz")
+        let threeLetters: [String] = (0..<6000).map { (k: Int) -> String in
+            String([letters[k % 26], letters[(k / 26) % 26], letters[(k / 676) % 26]])
+        }
+        lines.append(Array(threeLetters.joined(separator: " ").utf8))
         // Every line of the seeds and of the eval pages.
         for name in try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/seeds").sorted() where name.hasSuffix(".txt") {
             lines += try readFile("seeds/" + name).split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
@@ -79,11 +99,13 @@ import Testing
         }
         var differ = 0
         for line in lines {
-            let fast = line.withUnsafeBufferPointer { Self.denseScore.logit($0) }
-            let plain = Self.plainLogit(Self.denseScore, line)
-            if fast.bitPattern != plain.bitPattern {
-                differ += 1
-                if differ <= 5 { Issue.record("\(String(decoding: line, as: UTF8.self)): fast \(fast), plain \(plain)") }
+            for score in [Self.denseScore, Self.sparseScore] {
+                let fast = line.withUnsafeBufferPointer { score.logit($0) }
+                let plain = Self.plainLogit(score, line)
+                if fast.bitPattern != plain.bitPattern {
+                    differ += 1
+                    if differ <= 5 { Issue.record("\(String(decoding: line, as: UTF8.self)): fast \(fast), plain \(plain)") }
+                }
             }
         }
         #expect(lines.count > 3000)

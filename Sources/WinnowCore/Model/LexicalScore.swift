@@ -45,36 +45,21 @@ struct LexicalScore: Sendable {
         }
     }
 
-    /// The most keys a line of `bytes` bytes has. A word and a separator take at
-    /// least two bytes (a CJK word alone three): at most (bytes + 1) / 2 words,
-    /// plus ^first, last$ and #short.
-    static func keyCapacity(_ bytes: Int) -> Int { bytes / 2 + 4 }
+    /// The most keys a line of `bytes` bytes has, and beside them the slots that
+    /// find the distinct ones (`DistinctBuckets`). A word and a separator take at
+    /// least two bytes (a CJK word alone three): at most (bytes + 1) / 2 words, plus
+    /// ^first, last$ and #short.
+    static func keyCapacity(_ bytes: Int) -> Int { keys(bytes) + DistinctBuckets.slots(for: keys(bytes)) }
 
-    /// The logit, with room for `keyCapacity(line.count)` keys at `keys` (a page
+    private static func keys(_ bytes: Int) -> Int { bytes / 2 + 4 }
+
+    /// The logit, with room for `keyCapacity(line.count)` values at `keys` (a page
     /// scores its lines in one buffer).
     func logit(_ line: UnsafeBufferPointer<UInt8>, keys: UnsafeMutablePointer<UInt32>) -> Double {
         let n = LineKeys.scan(line, into: keys, mask: UInt32(truncatingIfNeeded: (1 << bits) - 1))
-        var buckets = UnsafeMutableBufferPointer(start: keys, count: n)
-        // Ascending, so that the sum adds in one order always (that of the reference).
-        if n <= 32 {
-            for a in 1..<max(n, 1) {
-                let v = buckets[a]
-                var b = a
-                while b > 0 && buckets[b - 1] > v { buckets[b] = buckets[b - 1]; b -= 1 }
-                buckets[b] = v
-            }
-        } else {
-            buckets.sort()
-        }
-        return weights.withUnsafeBufferPointer { w in
-            var sum = 0.0, distinct = 0, previous = UInt32.max
-            for b in buckets where b != previous {
-                sum += w[Int(b)]
-                distinct += 1
-                previous = b
-            }
-            return intercept + sum / Double(distinct).squareRoot()
-        }
+        let slots = keys + LexicalScore.keys(line.count)
+        let (sum, distinct) = weights.withUnsafeBufferPointer { DistinctBuckets.sum(keys, count: n, slots: slots, weights: $0) }
+        return intercept + sum / Double(distinct).squareRoot()
     }
 
     /// Writes the line's folded words one after the other into `folded`, the end

@@ -111,9 +111,11 @@ public final class LineFeatures {
         let features: LineFeatures
         let lines: [Int]
         let headline: Int?
-        /// Per kept line: a `keep` rule protects it; it is prose; the length of the
-        /// run of same-shaped lines it stands in; a blank line stands before it.
-        let protected: [Bool], prose: [Bool], runs: [Int32], blankBefore: [Bool]
+        /// Per kept line: whether a `keep` rule protects it, it is prose, a blank line
+        /// stands before it (`Kept` bits, one array, not three: pages are scored
+        /// often and have few kept lines); the length of the run of same-shaped lines
+        /// it stands in.
+        let kept: [UInt8], runs: [Int32]
         let proseSum: [Int]
         let body: (first: Int, last: Int)?
         let bodyShare: Double, meanChars: Double
@@ -126,30 +128,37 @@ public final class LineFeatures {
         private var blockStart = -1
         static let blockRows = 256
 
+        /// The bits of `kept`.
+        enum Kept {
+            static let protected: UInt8 = 1, prose: UInt8 = 2, blankBefore: UInt8 = 4
+        }
+
         init(_ features: LineFeatures, lines: [Int], fates: [Fate], headline: Int?) {
-            let page = features.page
+            // The page's arrays, not a copy of the page.
+            let blank = features.page.blank
             let n = lines.count
             self.features = features
             self.lines = lines
             self.headline = headline
-            traits = page.traits
-            kinds = page.kinds
+            traits = features.page.traits
+            kinds = features.page.kinds
             // The per-line arrays in one walk over the kept lines.
-            var protected = [Bool](), prose = [Bool](), proseLines = [Int](), blankBefore = [Bool]()
+            var kept = [UInt8](), proseLines = [Int]()
             var runs = [Int32](repeating: 1, count: n), proseSum = [0]
-            protected.reserveCapacity(n); prose.reserveCapacity(n); blankBefore.reserveCapacity(n); proseSum.reserveCapacity(n + 1)
+            kept.reserveCapacity(n); proseSum.reserveCapacity(n + 1)
             proseLines.reserveCapacity(n)
             var chars = 0, runStart = 0, runShape = -1
             for (k, i) in lines.enumerated() {
                 let t = traits[i]
-                protected.append({ if case .protected = fates[i] { true } else { false } }())
+                var bits: UInt8 = 0
+                if case .protected = fates[i] { bits |= Kept.protected }
                 let isProse = kinds[i].isProse
-                prose.append(isProse)
-                if isProse { proseLines.append(k) }
+                if isProse { bits |= Kept.prose; proseLines.append(k) }
                 proseSum.append(proseSum[k] + (isProse ? 1 : 0))
                 chars += t.chars
                 // A blank input line between two kept lines is a paragraph break in the output.
-                blankBefore.append(k > 0 && (lines[k - 1] + 1..<i).contains(where: { page.blank[$0] }))
+                if k > 0 && (lines[k - 1] + 1..<i).contains(where: { blank[$0] }) { bits |= Kept.blankBefore }
+                kept.append(bits)
                 // Runs of consecutive lines of one shape: each line gets its run's length.
                 let shape = LineFeatures.shape(t)
                 if shape != runShape {
@@ -159,13 +168,12 @@ public final class LineFeatures {
                 }
             }
             for j in runStart..<n { runs[j] = Int32(clamping: n - runStart) }
-            self.protected = protected
-            self.prose = prose
+            self.kept = kept
             self.runs = runs
             self.proseSum = proseSum
-            self.blankBefore = blankBefore
             meanChars = Double(chars) / Double(n)
-            let body = Page.bodyBounds(prose: proseLines, ordinal: Array(0..<n))
+            // Positions among the kept lines are their indices.
+            let body = Page.bodyBounds(prose: proseLines) { proseLines[$0] }
             self.body = body
             bodyShare = body.map { Double($0.last - $0.first + 1) / Double(n) } ?? 0
             inBody = (0..<n).map { k in body.map { k >= $0.first && k <= $0.last } ?? false }
@@ -196,17 +204,18 @@ public final class LineFeatures {
                 features.computeOwn(i, into: out, at: base)
                 var j = base + ownCount
                 func put(_ v: Double) { out[j] = v; j += 1 }
-                put(flag(protected[k])); put(flag(headline == i)); put(flag(body?.first == k))
+                put(flag(kept[k] & Kept.protected != 0)); put(flag(headline == i)); put(flag(body?.first == k))
                 put(Double(k) / Double(max(n - 1, 1))); put(flag(inBody[k])); put(flag(before)); put(flag(after))
                 put(before ? logs.log1p(body!.first - k) : 0); put(after ? logs.log1p(k - body!.last) : 0)
                 put(bodyShare); put(logs.log1p(n)); put(Double(proseSum[n]) / Double(n))
                 put(log(Double(max(traits[i].chars, 1)) / max(meanChars, 1))); put(logs.log1p(Int(runs[k])))
-                put(LineFeatures.windowShare(proseSum, k, n)); put(flag(blankBefore[k])); put(flag(k + 1 < n && blankBefore[k + 1]))
+                put(LineFeatures.windowShare(proseSum, k, n)); put(flag(kept[k] & Kept.blankBefore != 0))
+                put(flag(k + 1 < n && kept[k + 1] & Kept.blankBefore != 0))
                 for offset in offsets {
                     let m = k + offset
                     if m >= 0 && m < n {
                         let t = traits[lines[m]]
-                        put(logs.log1p(t.chars)); put(flag(prose[m])); put(flag(kinds[lines[m]].isHeadlineLike)); put(0)
+                        put(logs.log1p(t.chars)); put(flag(kept[m] & Kept.prose != 0)); put(flag(kinds[lines[m]].isHeadlineLike)); put(0)
                     } else {
                         put(0); put(0); put(0); put(1)
                     }

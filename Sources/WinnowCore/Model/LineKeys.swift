@@ -128,18 +128,29 @@ enum LineKeys {
                     continue
                 }
             }
-            // An invalid byte decodes as U+FFFD (a word character) and is kept as it is.
-            let (cp, width) = LineTraits.decode(line, at: i)
-            if LexicalScore.isCJK(cp) {
+            let (kind, width) = LineKeys.kind(line, at: i)
+            if kind == .cjk {
                 guard i == start else { return i }
                 for k in i..<(i &+ width) { sink.feed(line[k]) }
                 return i &+ width
             }
-            guard LexicalScore.isWord(cp) else { return i }
+            guard kind == .word else { return i }
             for k in i..<(i &+ width) { sink.feed(line[k]) }
             i &+= width
         }
         return i
+    }
+
+    enum Kind { case word, cjk, other }
+
+    /// What the character at byte `i` is to the split, and its width. Not inlined:
+    /// characters of three and four bytes are rare outside CJK pages, and the loop
+    /// over the others stays lean.
+    @inline(never)
+    static func kind(_ line: UnsafeBufferPointer<UInt8>, at i: Int) -> (Kind, Int) {
+        // An invalid byte decodes as U+FFFD (a word character) and is kept as it is.
+        let (cp, width) = LineTraits.decode(line, at: i)
+        return (LexicalScore.isCJK(cp) ? .cjk : LexicalScore.isWord(cp) ? .word : .other, width)
     }
 
     /// `fold`'s mark of a word character whose bytes are kept as they are.

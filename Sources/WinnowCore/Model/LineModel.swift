@@ -38,17 +38,29 @@ public struct LineModel: LineClassifier {
             foldedBias = bias - (0..<weights.count).reduce(0) { $0 + folded[$1] * means[$1] }
         }
 
-        /// The logit of `x`; a stage with one more weight than `x` has values (stage 1
-        /// with the lexical score) takes `extra` as the last.
-        func logit(_ x: ArraySlice<Double>, extra: Double = 0) -> Double {
-            var sum = foldedBias
-            folded.withUnsafeBufferPointer { w in
-                x.withUnsafeBufferPointer { x in
-                    for j in 0..<x.count { sum += w[j] * x[j] }
-                }
-                if w.count > x.count { sum += w[x.count] * extra }
+        /// `body` given the folded weights by address: a closure that scores many
+        /// rows then captures two words, not a copy of the model.
+        func withFolded<R>(_ body: (Folded) -> R) -> R {
+            folded.withUnsafeBufferPointer { body(Folded(weights: $0, bias: foldedBias)) }
+        }
+
+        struct Folded {
+            let weights: UnsafeBufferPointer<Double>
+            let bias: Double
+
+            func logit(_ x: ArraySlice<Double>, extra: Double = 0) -> Double {
+                x.withUnsafeBufferPointer { logit($0, extra: extra) }
             }
-            return sum
+
+            /// The logit of `x`; a stage with one more weight than `x` has values (stage 1
+            /// with the lexical score) takes `extra` as the last.
+            func logit(_ x: UnsafeBufferPointer<Double>, extra: Double = 0) -> Double {
+                let w = weights
+                var sum = bias
+                for j in 0..<x.count { sum += w[j] * x[j] }
+                if w.count > x.count { sum += w[x.count] * extra }
+                return sum
+            }
         }
 
         func contributions(_ x: ArraySlice<Double>) -> [(feature: String, weight: Double)] {
@@ -276,6 +288,7 @@ public struct LineModel: LineClassifier {
 
     public func removals(_ features: LineFeatures, fates: [Fate], headline: Int?) -> [(line: Int, score: Double)] {
         let rows = features.rows(fates: fates, headline: headline)
+        let threshold = threshold, bodyThreshold = bodyThreshold
         return probabilities(rows, features).enumerated().compactMap { k, score in
             let line = rows.lines[k]
             guard line != headline, case .kept = fates[line], score < (rows.inBody[k] ? bodyThreshold : threshold) else { return nil }
@@ -287,7 +300,9 @@ public struct LineModel: LineClassifier {
     private func probabilities(_ rows: LineFeatures.Rows, _ features: LineFeatures) -> [Double] {
         let z = stage1Logits(rows, features)
         var out = [Double](repeating: 0, count: z.count)
-        LineModel.forEachStage2Input(z) { k, input in out[k] = LineModel.sigmoid(stage2.logit(input)) }
+        stage2.withFolded { stage2 in
+            LineModel.forEachStage2Input(z) { k, input in out[k] = LineModel.sigmoid(stage2.logit(input)) }
+        }
         return out
     }
 
@@ -297,7 +312,8 @@ public struct LineModel: LineClassifier {
         let z = stage1Logits(rows, features)
         var context: [Double] = []
         LineModel.forEachStage2Input(z) { m, input in if m == k { context = Array(input) } }
-        let own = stage1.contributions(rows.row(k) + lexicalLogits(rows, features, [k]))
+        let words = lexical == nil ? [] : mapLexical(rows, features, [k]) { $1 }
+        let own = stage1.contributions(rows.row(k) + words)
         let around = stage2.contributions(context[...]).filter { $0.feature != "z" }
         func top(_ terms: [(feature: String, weight: Double)], _ n: Int) -> [(feature: String, weight: Double)] {
             Array(terms.sorted { abs($0.weight) > abs($1.weight) }.prefix(n))
@@ -306,21 +322,22 @@ public struct LineModel: LineClassifier {
     }
 
     private func stage1Logits(_ rows: LineFeatures.Rows, _ features: LineFeatures) -> [Double] {
-        guard lexical != nil else { return rows.lines.indices.map { stage1.logit(rows.row($0)) } }
-        let words = lexicalLogits(rows, features, rows.lines.indices)
-        return rows.lines.indices.map { stage1.logit(rows.row($0), extra: words[$0]) }
+        stage1.withFolded { stage1 in
+            mapLexical(rows, features, rows.lines.indices) { k, words in stage1.logit(rows.row(k), extra: words) }
+        }
     }
 
-    /// The lexical logits of rows `ks` (none without a lexical table), each line's
-    /// computed once a page.
-    private func lexicalLogits<C: Collection<Int>>(_ rows: LineFeatures.Rows, _ features: LineFeatures, _ ks: C) -> [Double] {
-        guard let lexical else { return [] }
+    /// `body` of each of rows `ks` and its lexical logit (0 without a lexical
+    /// table), each line's computed once a page: no array of the logits between.
+    private func mapLexical<C: Collection<Int>, T>(_ rows: LineFeatures.Rows, _ features: LineFeatures, _ ks: C,
+                                                   _ body: (Int, Double) -> T) -> [T] {
+        guard let lexical else { return ks.map { body($0, 0) } }
         let page = features.page
         let longest = ks.reduce(0) { max($0, page.line(rows.lines[$1]).count) }
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: LexicalScore.keyCapacity(longest)) { keys in
             ks.map { k in
                 let line = rows.lines[k]
-                return features.memoised(line) { lexical.logit(page.line(line), keys: keys.baseAddress!) }
+                return body(k, features.memoised(line) { lexical.logit(page.line(line), keys: keys.baseAddress!) })
             }
         }
     }
@@ -328,31 +345,36 @@ public struct LineModel: LineClassifier {
     static func sigmoid(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
 
     /// Stage 2's inputs for each kept line, from the stage-1 logits in line order,
-    /// handed to `body` one line at a time in one reused buffer.
-    static func forEachStage2Input(_ z: [Double], _ body: (Int, ArraySlice<Double>) -> Void) {
+    /// handed to `body` one line at a time in one reused buffer (on the stack).
+    static func forEachStage2Input(_ z: [Double], _ body: (Int, UnsafeBufferPointer<Double>) -> Void) {
         let n = z.count
         let segment = articleSpan(z)
-        var sums = [0.0]
-        sums.reserveCapacity(n + 1)
-        for v in z { sums.append(sums.last! + v) }
+        // Running sums: sums[j] is the sum of z[0..<j].
+        let sums = [Double](unsafeUninitializedCapacity: n + 1) { sums, count in
+            var total = 0.0
+            sums[0] = 0
+            for j in 0..<n { total = total + z[j]; sums[j + 1] = total }
+            count = n + 1
+        }
         func at(_ j: Int) -> Double { j >= 0 && j < n ? z[j] : 0 }
         func mean(_ lo: Int, _ hi: Int) -> Double {
             let a = max(lo, 0), b = min(hi, n)
             return b > a ? (sums[b] - sums[a]) / Double(b - a) : 0
         }
-        var input = [Double](repeating: 0, count: stage2Names.count)
         let logs = SmallLog()
-        for k in 0..<n {
-            let distance = k < segment.lowerBound ? segment.lowerBound - k : k >= segment.upperBound ? k - segment.upperBound + 1 : 0
-            input[0] = z[k]
-            input[1] = at(k - 3); input[2] = at(k - 2); input[3] = at(k - 1)
-            input[4] = at(k + 1); input[5] = at(k + 2); input[6] = at(k + 3)
-            input[7] = mean(k - 5, k); input[8] = mean(k + 1, k + 6)
-            input[9] = distance == 0 ? 1 : 0
-            input[10] = logs.log1p(distance)
-            input[11] = Double(segment.count) / Double(n)
-            input[12] = Double(k) / Double(max(n - 1, 1))
-            body(k, input[...])
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: stage2Names.count) { input in
+            for k in 0..<n {
+                let distance = k < segment.lowerBound ? segment.lowerBound - k : k >= segment.upperBound ? k - segment.upperBound + 1 : 0
+                input[0] = z[k]
+                input[1] = at(k - 3); input[2] = at(k - 2); input[3] = at(k - 1)
+                input[4] = at(k + 1); input[5] = at(k + 2); input[6] = at(k + 3)
+                input[7] = mean(k - 5, k); input[8] = mean(k + 1, k + 6)
+                input[9] = distance == 0 ? 1 : 0
+                input[10] = logs.log1p(distance)
+                input[11] = Double(segment.count) / Double(n)
+                input[12] = Double(k) / Double(max(n - 1, 1))
+                body(k, UnsafeBufferPointer(input))
+            }
         }
     }
 

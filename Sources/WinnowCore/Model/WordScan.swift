@@ -47,7 +47,8 @@ struct WordScan {
 extension WordScan: ScalarCounter {
     static var counts: Bool { true }
 
-    @inline(__always)
+    // Not inlined: the page's scan loop stays lean, and few scalars get here.
+    @inline(never)
     mutating func see(_ scalar: UInt32, _ entry: UInt64, line s: UnsafeBufferPointer<UInt8>, end i: Int) {
         if entry & LineTraits.Lane.punctuation != 0 {
             counts.punctuation &+= 1

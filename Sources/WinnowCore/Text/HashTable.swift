@@ -32,6 +32,13 @@ struct HashTable {
         return keys[i] == 0 ? nil : values[i]
     }
 
+    /// Whether `key` has a value: the subscript, inlined where a loop asks for every
+    /// word (the line model's stopword counts).
+    @inline(__always)
+    func contains(_ key: UInt64) -> Bool {
+        key == 0 ? zeroValue != nil : keys[slot(key)] != 0
+    }
+
     /// Sets the value for `key` unless it has one already; returns the value in force.
     @discardableResult
     mutating func insertIfAbsent(_ key: UInt64, _ value: Int32) -> Int32 {

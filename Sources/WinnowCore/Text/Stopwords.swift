@@ -113,29 +113,34 @@ public enum ContentWords {
             return
         }
         if joined.scalars > 0 {
-            // Pieces joined by dashes or quotes: the content word and the counter's differ.
-            if !word.isEmpty {
-                consider(UnsafeBufferPointer(rebasing: text[word]), scalars: scalars, digits: digits,
-                         stopwords: stopwords, longest: longest, into: &out)
-            }
-            let total = joined.scalars + scalars
-            let whole = UnsafeBufferPointer(rebasing: text[joined.start..<word.upperBound])
-            counter.word(scalars: total, isStopword: total <= longest && stopwords[hash(lowered: whole)] != nil)
+            endJoinedWord(text, word, scalars: scalars, digits: digits, joined: joined, stopwords: stopwords,
+                          longest: longest, into: &out, counting: &counter)
             return
         }
-        guard scalars > 0 else {
-            // Only stray continuation bytes, or nothing: no word for the counter.
-            if !word.isEmpty {
-                consider(UnsafeBufferPointer(rebasing: text[word]), scalars: scalars, digits: digits,
-                         stopwords: stopwords, longest: longest, into: &out)
-            }
-            return
-        }
+        // Only stray continuation bytes, or nothing: no word for the counter, nor a
+        // content word (`consider` takes three characters or more).
+        guard scalars > 0 else { return }
         let bytes = UnsafeBufferPointer(rebasing: text[word])
-        let isStopword = scalars <= longest && stopwords[hash(lowered: bytes)] != nil
+        let isStopword = scalars <= longest && stopwords.contains(hash(lowered: bytes))
         counter.word(scalars: scalars, isStopword: isStopword)
         guard scalars > 2, digits < scalars, !isStopword else { return }
         out.append(stem(bytes, scalars: scalars))
+    }
+
+    /// Pieces joined by dashes or quotes: the content word and the counter's word
+    /// differ. Rare, so not inlined: the split's loop stays lean.
+    @inline(never)
+    private static func endJoinedWord<Counter: ShadowWordCounter>(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>,
+                                                                  scalars: Int, digits: Int, joined: (start: Int, scalars: Int),
+                                                                  stopwords: HashTable, longest: Int, into out: inout [UInt64],
+                                                                  counting counter: inout Counter) {
+        if !word.isEmpty {
+            consider(UnsafeBufferPointer(rebasing: text[word]), scalars: scalars, digits: digits,
+                     stopwords: stopwords, longest: longest, into: &out)
+        }
+        let total = joined.scalars + scalars
+        let whole = UnsafeBufferPointer(rebasing: text[joined.start..<word.upperBound])
+        counter.word(scalars: total, isStopword: total <= longest && stopwords[hash(lowered: whole)] != nil)
     }
 
     /// FNV-1a of the bytes, ASCII lower-cased: how stopwords are looked up.
