@@ -6,7 +6,8 @@ public struct Page {
     public let bytes: UnsafeBufferPointer<UInt8>
     public let spans: [LineSpan]
     public let blank: [Bool]
-    public let traits: [LineTraits]
+    /// Each line's traits, 8 bytes a line for a short one (`LineTraitsList`).
+    public let traits: LineTraitsList
     /// Every 64th line's position among the non-blank lines: `ordinal(i)` counts on
     /// from it (a position for every line cost 4 bytes a line, read only by `first N`
     /// and `last N` rules and the body's bounds).
@@ -31,8 +32,8 @@ public struct Page {
     init(_ bytes: UnsafeBufferPointer<UInt8>, scanWords: Bool) {
         self.bytes = bytes
         spans = LineSplitter.split(bytes)
-        var blank = [Bool](), traits = [LineTraits](), marks = [Int32]()
-        blank.reserveCapacity(spans.count); traits.reserveCapacity(spans.count); marks.reserveCapacity(spans.count / 64 + 1)
+        var blank = [Bool](), lineTraits = LineTraitsList.Builder(capacity: spans.count), marks = [Int32]()
+        blank.reserveCapacity(spans.count); marks.reserveCapacity(spans.count / 64 + 1)
         var scans = scanWords ? WordScans(count: spans.count) : WordScans()
         var count = 0
         var letters = LetterTotals()
@@ -41,25 +42,40 @@ public struct Page {
             blank.append(isBlank)
             let line = UnsafeBufferPointer(rebasing: bytes[span.content])
             if isBlank {
-                traits.append(LineTraits())
+                lineTraits.append(LineTraits())
             } else if scanWords {
                 var scan = WordScan()
-                traits.append(LineTraits(line, counting: &scan, letters: &letters))
+                lineTraits.append(Page.scan(line, counting: &scan, letters: &letters))
                 scans[i] = scan
             } else {
-                traits.append(LineTraits(line, letters: &letters))
+                lineTraits.append(Page.scan(line, letters: &letters))
             }
             if i & 63 == 0 { marks.append(Int32(truncatingIfNeeded: count)) }
             if !isBlank { count += 1 }
         }
         wordScans = scans
         self.blank = blank
+        let traits = lineTraits.build()
         self.traits = traits
         self.ordinalMarks = marks
         self.nonBlankCount = count
         self.letters = letters
         shadows = ShadowArena(bytes, spans: spans, blank: blank)
         body = Page.bodyBounds(prose: traits.indices.filter { traits[$0].isProse }, blank: blank)
+    }
+
+    /// One line's scan, in a function of its own: the scan loop keeps its registers
+    /// whatever `init` around it holds (inlined there, it took up to 5 more
+    /// instructions a character once the traits were stored packed).
+    @inline(never)
+    private static func scan(_ line: UnsafeBufferPointer<UInt8>, counting scan: inout WordScan,
+                             letters: inout LetterTotals) -> LineTraits {
+        LineTraits(line, counting: &scan, letters: &letters)
+    }
+
+    @inline(never)
+    private static func scan(_ line: UnsafeBufferPointer<UInt8>, letters: inout LetterTotals) -> LineTraits {
+        LineTraits(line, letters: &letters)
     }
 
     /// Non-prose lines that may stand between two prose lines of one body.
