@@ -288,9 +288,9 @@ extension RobustnessTests {
     /// lines (16.6 MB) took 565 MB, 623 bytes a line here, most of it the repeat
     /// detector's shingle table sized for 8 shingles a line before any was stored;
     /// then 370 bytes (`LineTraits` of 11 `Int`s, 22 `Double`s of model features a
-    /// line, word hashes kept per line); 138 once those were narrowed or dropped; 99
+    /// line, word hashes kept per line); 138 once those were narrowed or dropped; 97
     /// since a page keeps its traits and the model's word counts in 8 bytes a line
-    /// each and the model's memo only for lines it reads. The limit, 110 bytes, is
+    /// each, the model's memo only for lines it reads and two flags in bits. The limit, 110 bytes, is
     /// under 7 times the page's 17 bytes a line (docs/robustness.md, row 33).
     @Test func memoryPerShortLineIsBounded() throws {
         let dir = try temporaryFolder()
