@@ -29,6 +29,32 @@ import Testing
         }
     }
 
+    /// A page keeps a line of under 256 characters packed (a byte a count) and a
+    /// longer one whole: either way it gives back the line's own traits.
+    @Test func aPageKeepsEveryLinesTraits() throws {
+        var generator = SplitMix64(seed: 17)
+        let alphabet: [[UInt8]] = [[0x20], [0x2E], [0x31], [0x61], [0x5A], [0x3A], [0xD9, 0xBE], [0xD8, 0xA9], [0xDB, 0x8C]]
+        var lines = try corpusLines().prefix(500).map { Array($0.utf8) }
+        for length in [0, 1, 200, 254, 255, 256, 257, 300, 1000, 70_000] {
+            for _ in 0..<3 {
+                lines.append((0..<length).flatMap { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+            }
+        }
+        lines.append([UInt8](repeating: 0x61, count: 255))
+        lines.append([UInt8](repeating: 0x61, count: 256))
+        let text: [UInt8] = lines.flatMap { $0 + [0x0A] }
+        text.withUnsafeBufferPointer { b in
+            let page = Page(b)
+            var long = 0
+            for i in 0..<page.count {
+                let own = page.blank[i] ? LineTraits() : LineTraits(page.line(i))
+                #expect(page.traits[i] == own, "line \(i)")
+                if own.chars > 255 { long += 1 }
+            }
+            #expect(long > 10)
+        }
+    }
+
     @Test func countsPastTheLaneLimit() {
         // 1000 Persian-only letters and 1000 digits: far past a lane's 255.
         let line = String(repeating: "پ", count: 1000) + " " + String(repeating: "7", count: 1000)

@@ -38,23 +38,28 @@ import Testing
         }
     }
 
-    /// A page keeps its lines' counts in 16 bits; a line with more (70 000 separators)
-    /// keeps them whole.
-    @Test func aPageKeepsCountsPastSixteenBits() {
-        let text = String(repeating: "|", count: 70_000) + " the end?\nHome | News\n"
+    /// A page keeps its lines' counts in a byte each; a line with more (255 and 256
+    /// separators, 70 000) keeps them whole.
+    @Test func aPageKeepsCountsPastAByte() {
+        let text = String(repeating: "|", count: 70_000) + " the end?\nHome | News\n" + String(repeating: "|", count: 255)
+            + " a\n" + String(repeating: "|", count: 256) + " the the\n" + String(repeating: "the ", count: 300) + "\n"
         let bytes = Array(text.utf8)
         bytes.withUnsafeBufferPointer { b in
             let page = Page(b, scanWords: true)
             var scans = page.wordScans
             _ = TopicModel.words(of: page, scans: &scans)
-            for i in 0..<2 {
+            for i in 0..<5 {
                 let kept = scans[i], alone = WordScan(page.line(i), shadow: page.shadow(i))
                 #expect(kept.punctuation == alone.punctuation && kept.separators == alone.separators
                         && kept.stopwords == alone.stopwords && kept.shortWords == alone.shortWords
-                        && kept.endsQuestion == alone.endsQuestion && kept.urlLike == alone.urlLike)
+                        && kept.capitalised == alone.capitalised && kept.cjk == alone.cjk
+                        && kept.endsQuestion == alone.endsQuestion && kept.urlLike == alone.urlLike, "line \(i)")
             }
             #expect(scans[0].separators == 70_000 && scans[0].endsQuestion && scans[0].stopwords == 1)
             #expect(scans[1].separators == 1 && scans[1].shortWords == 0)
+            #expect(scans[2].separators == 255 && scans[3].separators == 256 && scans[3].stopwords == 2)
+            // Past a byte only once the shadow's words are added.
+            #expect(scans[4].stopwords == 300 && scans[4].shortWords == 300)
         }
     }
 

@@ -80,8 +80,9 @@ public struct RepeatDetector: Detector {
         var shingleOwner = HashTable(capacity: min(page.count * 8, 1 << 16))
         // The lines looked at: those the rules kept. Their word hashes are worked out
         // again for the few lines the sandwich check weighs, not kept for every line
-        // (8 bytes a word and 16 a line, on a page of a million short lines).
-        let looked = (0..<page.count).map { !page.blank[$0] && fates[$0].isKept }
+        // (8 bytes a word and 16 a line, on a page of a million short lines). A bit a line.
+        var looked = LineFlags(count: page.count)
+        for i in 0..<page.count where !page.blank[i] && fates[i].isKept { looked[i] = true }
         var words: [UInt64] = [], shingles: [UInt64] = [], distinct: [UInt64] = [], owners: [Int32] = []
         for i in 0..<page.count where looked[i] {
             let text = page.shadow(i)

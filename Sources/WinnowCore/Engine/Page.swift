@@ -7,7 +7,8 @@ public struct Page {
     public let bytes: UnsafeBufferPointer<UInt8>
     public let spans: [LineSpan]
     public let blank: [Bool]
-    public let traits: [LineTraits]
+    /// Each line's traits, 8 bytes a line for a short one (`LineTraitsList`).
+    public let traits: LineTraitsList
     /// Each line's kind, from the classifier the page was built with: what the rules
     /// and detectors read, never the traits' thresholds themselves.
     public private(set) var kinds: [LineKind] = []
@@ -36,32 +37,8 @@ public struct Page {
     init(_ bytes: UnsafeBufferPointer<UInt8>, scanWords: Bool, kinds classifier: any LineKindClassifier = HeuristicLineKinds()) {
         self.bytes = bytes
         spans = LineSplitter.split(bytes)
-        let scan = Page.scan(bytes, spans, scanWords: scanWords)
-        wordScans = scan.words
-        blank = scan.blank
-        traits = scan.traits
-        ordinalMarks = scan.marks
-        nonBlankCount = scan.count
-        letters = scan.letters
-        shadows = ShadowArena(bytes, spans: spans, blank: blank)
-        (kinds, body) = Page.kindsAndBody(self, classifier)
-    }
-
-    /// What one scan of each line gives: blank or not, its traits (and with
-    /// `scanWords` what the line model counts), every 64th line's ordinal.
-    private struct Scan {
-        var blank: [Bool], traits: [LineTraits], marks: [Int32], words: WordScans
-        var count: Int
-        var letters: LetterTotals
-    }
-
-    /// The scan of every line. Its own function, so the loop's code does not change
-    /// with what `init` does after it: left in `init`, it took 1.4 M more
-    /// instructions on 1.5 MB once `init` asked for the kinds.
-    @inline(never)
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ spans: [LineSpan], scanWords: Bool) -> Scan {
-        var blank = [Bool](), traits = [LineTraits](), marks = [Int32]()
-        blank.reserveCapacity(spans.count); traits.reserveCapacity(spans.count); marks.reserveCapacity(spans.count / 64 + 1)
+        var blank = [Bool](), lineTraits = LineTraitsList.Builder(capacity: spans.count), marks = [Int32]()
+        blank.reserveCapacity(spans.count); marks.reserveCapacity(spans.count / 64 + 1)
         var scans = scanWords ? WordScans(count: spans.count) : WordScans()
         var count = 0
         var letters = LetterTotals()
@@ -70,18 +47,25 @@ public struct Page {
             blank.append(isBlank)
             let line = UnsafeBufferPointer(rebasing: bytes[span.content])
             if isBlank {
-                traits.append(LineTraits())
+                lineTraits.append(LineTraits())
             } else if scanWords {
                 var scan = WordScan()
-                traits.append(LineTraits(line, counting: &scan, letters: &letters))
+                lineTraits.append(Page.scan(line, counting: &scan, letters: &letters))
                 scans[i] = scan
             } else {
-                traits.append(LineTraits(line, letters: &letters))
+                lineTraits.append(Page.scan(line, letters: &letters))
             }
             if i & 63 == 0 { marks.append(Int32(truncatingIfNeeded: count)) }
             if !isBlank { count += 1 }
         }
-        return Scan(blank: blank, traits: traits, marks: marks, words: scans, count: count, letters: letters)
+        wordScans = scans
+        self.blank = blank
+        self.traits = lineTraits.build()
+        self.ordinalMarks = marks
+        self.nonBlankCount = count
+        self.letters = letters
+        shadows = ShadowArena(bytes, spans: spans, blank: blank)
+        (kinds, body) = Page.kindsAndBody(self, classifier)
     }
 
     /// The lines' kinds, and the body's bounds from the prose lines among them.
@@ -91,6 +75,20 @@ public struct Page {
         let kinds = classifier.kinds(of: page)
         precondition(kinds.count == page.count, "a LineKindClassifier gives one kind a line")
         return (kinds, bodyBounds(prose: kinds.indices.filter { kinds[$0].isProse }, blank: page.blank))
+    }
+
+    /// One line's scan, in a function of its own: the scan loop keeps its registers
+    /// whatever `init` around it holds (inlined there, it took up to 5 more
+    /// instructions a character once the traits were stored packed).
+    @inline(never)
+    private static func scan(_ line: UnsafeBufferPointer<UInt8>, counting scan: inout WordScan,
+                             letters: inout LetterTotals) -> LineTraits {
+        LineTraits(line, counting: &scan, letters: &letters)
+    }
+
+    @inline(never)
+    private static func scan(_ line: UnsafeBufferPointer<UInt8>, letters: inout LetterTotals) -> LineTraits {
+        LineTraits(line, letters: &letters)
     }
 
     /// Non-prose lines that may stand between two prose lines of one body.

@@ -4,17 +4,17 @@
 public final class ShadowArena {
     private var storage: UnsafeMutableBufferPointer<UInt8>
     /// Line `i`'s shadow, when it has its own (`own[i]`), is `storage[ends[i]..<ends[i + 1]]`:
-    /// the shadows are stored in line order. 5 bytes a line, not a 24-byte optional range
-    /// (32-bit ends: a page holds at most `LineSpan.maxDocumentBytes` bytes).
+    /// the shadows are stored in line order. 4 bytes and a bit a line, not a 24-byte
+    /// optional range (32-bit ends: a page holds at most `LineSpan.maxDocumentBytes` bytes).
     private var ends: [UInt32]
-    private var own: [Bool]
+    private var own: LineFlags
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, spans: [LineSpan], blank: [Bool]) {
         // A shadow is never longer than its line: the page's size is room enough
         // (untouched, the memory costs nothing).
         storage = .allocate(capacity: max(bytes.count, 1))
         var ends = [UInt32](repeating: 0, count: spans.count + 1)
-        var own = [Bool](repeating: false, count: spans.count)
+        var own = LineFlags(count: spans.count)
         var used = 0
         for (i, span) in spans.enumerated() {
             if !blank[i] {

@@ -44,20 +44,34 @@ public final class LineFeatures {
     let logs = SmallLog()
 
     /// Per line, a value a model derives from the line alone (its lexical logit),
-    /// once a page; NaN until then.
+    /// once a page; NaN until then. Made a block of 256 lines at a time, when one of
+    /// them is first asked for: lines the model never reads (a page the rules and
+    /// detectors removed) cost nothing, not 8 bytes each.
     /// Used by one thread, one access at a time: no run-time exclusivity check.
-    @exclusivity(unchecked) private var memo: [Double]
+    @exclusivity(unchecked) private var memo: [UnsafeMutablePointer<Double>?]
+    private static let memoBlock = 256
 
     /// Line `i`'s memoised value, computed by `compute` the first time.
     func memoised(_ i: Int, _ compute: () -> Double) -> Double {
-        if memo[i].isNaN { memo[i] = compute() }
-        return memo[i]
+        let b = i / LineFeatures.memoBlock, k = i % LineFeatures.memoBlock
+        let block = memo[b] ?? {
+            let made = UnsafeMutablePointer<Double>.allocate(capacity: LineFeatures.memoBlock)
+            made.initialize(repeating: .nan, count: LineFeatures.memoBlock)
+            memo[b] = made
+            return made
+        }()
+        if block[k].isNaN { block[k] = compute() }
+        return block[k]
     }
 
     public init(_ page: Page) {
         self.page = page
-        memo = [Double](repeating: .nan, count: page.count)
+        memo = [UnsafeMutablePointer<Double>?](repeating: nil, count: (page.count + LineFeatures.memoBlock - 1) / LineFeatures.memoBlock)
         scans = page.wordScans.count == page.count ? page.wordScans : WordScan.scans(of: page)
+    }
+
+    deinit {
+        for case let block? in memo { block.deallocate() }
     }
 
     /// What depends on line `i` alone, written to `values` from `base` on, in
@@ -121,7 +135,7 @@ public final class LineFeatures {
         let bodyShare: Double, meanChars: Double
         let inBody: [Bool]
         /// The page's traits and kinds (the arrays, not a copy of the page a row).
-        let traits: [LineTraits], kinds: [LineKind]
+        let traits: LineTraitsList, kinds: [LineKind]
         /// Rows `blockStart..<blockStart + blockRows`, as far as there are lines.
         /// Used by one thread, one access at a time: no run-time exclusivity check.
         @exclusivity(unchecked) private var block: [Double]

@@ -96,42 +96,46 @@ extension WordScan: ShadowWordCounter {
     }
 }
 
-/// The `WordScan` of every line of a page, 16 bytes a line (32 as `WordScan`s): the
-/// counts as `UInt16`, and a line with a count past 65,535 (a line of over 64 KB)
-/// kept whole on the side, so no count is ever cut.
+/// The `WordScan` of every line of a page, 8 bytes a line (32 as `WordScan`s): a
+/// byte a count, and a line with a count past 255 (a line of over 255 characters)
+/// kept whole on the side, its slot holding its index there, so no count is ever cut.
 struct WordScans {
-    private var packed: [Packed]
-    private var wide: [Int: WordScan] = [:]
+    private var slots: [UInt64]
+    private var long: [WordScan] = []
+    private static let urlLike: UInt64 = 1 << 56, endsQuestion: UInt64 = 1 << 57
+    /// Set in the slot of a line kept whole in `long`, its index in the low 32 bits.
+    private static let isLong: UInt64 = 1 << 63
 
-    init() { packed = [] }
+    init() { slots = [] }
 
-    init(count: Int) { packed = [Packed](repeating: Packed(), count: count) }
+    init(count: Int) { slots = [UInt64](repeating: 0, count: count) }
 
-    var count: Int { packed.count }
+    var count: Int { slots.count }
 
     subscript(i: Int) -> WordScan {
         get {
-            let p = packed[i]
-            return p.flags & Packed.isWide != 0 ? wide[i]! : p.unpacked
+            let slot = slots[i]
+            return slot & WordScans.isLong != 0 ? long[Int(slot & 0xFFFF_FFFF)] : WordScans.unpacked(slot)
         }
         set {
-            if let p = Packed(newValue) {
-                packed[i] = p
-                if !wide.isEmpty { wide[i] = nil }
+            if slots[i] & WordScans.isLong != 0 {
+                long[Int(slots[i] & 0xFFFF_FFFF)] = newValue
+            } else if let p = WordScans.packed(newValue) {
+                slots[i] = p
             } else {
-                packed[i].flags = Packed.isWide
-                wide[i] = newValue
+                slots[i] = WordScans.isLong | UInt64(long.count)
+                long.append(newValue)
             }
         }
     }
 
     /// Adds the shadow's counts of line `i` (its stopwords and short words).
     mutating func add(_ shadow: ShadowCounts, at i: Int) {
-        let p = packed[i]
-        let stop = UInt32(p.counts.0) + shadow.stopwords, short = UInt32(p.counts.1) + shadow.shortWords
-        if p.flags & Packed.isWide == 0, stop <= UInt32(UInt16.max), short <= UInt32(UInt16.max) {
-            packed[i].counts.0 = UInt16(stop)
-            packed[i].counts.1 = UInt16(short)
+        let slot = slots[i]
+        let stop = UInt32(truncatingIfNeeded: slot & 0xFF) &+ shadow.stopwords
+        let short = UInt32(truncatingIfNeeded: slot >> 8 & 0xFF) &+ shadow.shortWords
+        if slot & WordScans.isLong == 0, stop | short <= 0xFF {
+            slots[i] = slot & ~0xFFFF | UInt64(stop) | UInt64(short) << 8
         } else {
             var whole = self[i]
             whole.counts.stopwords &+= shadow.stopwords
@@ -140,32 +144,25 @@ struct WordScans {
         }
     }
 
-    private struct Packed {
-        var counts: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0, 0, 0, 0)
-        var flags: UInt8 = 0
-        static let urlLike: UInt8 = 1, endsQuestion: UInt8 = 2, isWide: UInt8 = 4
+    /// The scan in 64 bits, a byte a count, or nil when a count does not fit in one.
+    @inline(__always)
+    private static func packed(_ s: WordScan) -> UInt64? {
+        let c = s.counts
+        // All fit in a byte when their bits together do.
+        guard c.stopwords | c.shortWords | c.capitalised | c.punctuation | c.separators | c.cjk | c.cjkBreaks
+                <= 0xFF else { return nil }
+        return UInt64(c.stopwords) | UInt64(c.shortWords) << 8 | UInt64(c.capitalised) << 16 | UInt64(c.punctuation) << 24
+            | UInt64(c.separators) << 32 | UInt64(c.cjk) << 40 | UInt64(c.cjkBreaks) << 48
+            | (s.urlLike ? urlLike : 0) | (s.endsQuestion ? endsQuestion : 0)
+    }
 
-        init() {}
-
-        /// Nil when a count does not fit in 16 bits.
-        @inline(__always)
-        init?(_ s: WordScan) {
-            let c = s.counts
-            // All fit in 16 bits when their bits together do.
-            guard c.stopwords | c.shortWords | c.capitalised | c.punctuation | c.separators | c.cjk | c.cjkBreaks
-                    <= UInt32(UInt16.max) else { return nil }
-            counts = (UInt16(c.stopwords), UInt16(c.shortWords), UInt16(c.capitalised), UInt16(c.punctuation),
-                      UInt16(c.separators), UInt16(c.cjk), UInt16(c.cjkBreaks))
-            flags = (s.urlLike ? Packed.urlLike : 0) | (s.endsQuestion ? Packed.endsQuestion : 0)
-        }
-
-        var unpacked: WordScan {
-            var s = WordScan()
-            s.counts = (UInt32(counts.0), UInt32(counts.1), UInt32(counts.2), UInt32(counts.3),
-                        UInt32(counts.4), UInt32(counts.5), UInt32(counts.6))
-            s.urlLike = flags & Packed.urlLike != 0
-            s.endsQuestion = flags & Packed.endsQuestion != 0
-            return s
-        }
+    @inline(__always)
+    private static func unpacked(_ p: UInt64) -> WordScan {
+        func byte(_ k: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: p >> (8 * k) & 0xFF) }
+        var s = WordScan()
+        s.counts = (byte(0), byte(1), byte(2), byte(3), byte(4), byte(5), byte(6))
+        s.urlLike = p & urlLike != 0
+        s.endsQuestion = p & endsQuestion != 0
+        return s
     }
 }

@@ -335,3 +335,25 @@ struct NoScalarCount: ScalarCounter {
     @inline(__always) mutating func wordStart(_ entry: UInt64) {}
     @inline(__always) mutating func end(last: UInt32) {}
 }
+
+extension LineTraits {
+    /// The traits in 64 bits, a byte a count and the flags in the seventh byte, when
+    /// every count fits in a byte (a line of under 256 characters: no count exceeds
+    /// `chars`); nil for a longer line. The top bit is never set (`LineTraitsList`
+    /// marks its other lines with it).
+    @inline(__always)
+    var packed: UInt64? {
+        let c = counts
+        guard c.chars | c.words | c.arabicScript | c.latin | c.digits | c.breaks <= 0xFF else { return nil }
+        return UInt64(c.chars) | UInt64(c.words) << 8 | UInt64(c.arabicScript) << 16 | UInt64(c.latin) << 24
+            | UInt64(c.digits) << 32 | UInt64(c.breaks) << 40 | UInt64(flags) << 48
+    }
+
+    @inline(__always)
+    init(packed p: UInt64) {
+        counts = Counts32(chars: UInt32(truncatingIfNeeded: p & 0xFF), words: UInt32(truncatingIfNeeded: p >> 8 & 0xFF),
+                          arabicScript: UInt32(truncatingIfNeeded: p >> 16 & 0xFF), latin: UInt32(truncatingIfNeeded: p >> 24 & 0xFF),
+                          digits: UInt32(truncatingIfNeeded: p >> 32 & 0xFF), breaks: UInt32(truncatingIfNeeded: p >> 40 & 0xFF))
+        flags = UInt8(truncatingIfNeeded: p >> 48)
+    }
+}
