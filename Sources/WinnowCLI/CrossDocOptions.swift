@@ -23,8 +23,10 @@ struct CrossDocOptions: ParsableArguments {
     /// Nil when turned off. Once `stop()` says so, no further file is read and the
     /// index is left partial.
     func firstPass(over paths: [String], maxBytes: Int = 256 << 20, jobs: Int = 1,
+                   kinds: any LineKindClassifier = HeuristicLineKinds(),
                    stop: @escaping @Sendable () -> Bool = { false }) -> LearnedTemplates? {
         guard !noCrossDoc else { return nil }
-        return LearnedTemplates(TemplateFirstPass(minimumDocuments: templateMinDocs, maxBytes: maxBytes, jobs: jobs).index(over: paths, stop: stop))
+        let pass = TemplateFirstPass(minimumDocuments: templateMinDocs, maxBytes: maxBytes, jobs: jobs, kinds: kinds)
+        return LearnedTemplates(pass.index(over: paths, stop: stop))
     }
 }

@@ -41,7 +41,7 @@ struct Eval: ParsableCommand {
         }
         options.profiles = try sites.loadProfiles()
         // Like a batch run: a first pass learns the lines the pages share.
-        let learning = crossDoc.firstPass(over: plan.items.map(\.input))
+        let learning = crossDoc.firstPass(over: plan.items.map(\.input), kinds: options.lineKinds)
         var runs: [EvalReport.Scored] = []
         for (decider, options) in try deciders(options) {
             runs.append(EvalReport.Scored(decider: decider, evaluation: try score(plan, ruleSet: ruleSet, options: options, learning: learning)))

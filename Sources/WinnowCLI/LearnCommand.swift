@@ -53,6 +53,7 @@ struct Learn: ParsableCommand {
         learner.minimumDocuments = minPages
         learner.minimumShare = minShare
         learner.includeProse = all
+        learner.kinds = rules.cleanOptions.lineKinds
         // On the runner, as stats reads a corpus; learning cleans nothing and writes
         // nothing, and what cannot be read is said as stats says it.
         let learning = CorpusLearning(learner, keepsPages: saveProfile != nil)

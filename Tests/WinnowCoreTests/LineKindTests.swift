@@ -99,4 +99,31 @@ struct HeuristicsWithout: LineKindClassifier {
         #expect(flags(HeuristicLineKinds()) == 1)
         #expect(flags(HeuristicsWithout(removed: .prose)) == 0)
     }
+
+    /// The cross-document learners build their pages with the injected kinds too:
+    /// a shared prose line is an article copy's evidence, or kept out of `learn`'s
+    /// proposals, only when the classifier calls it prose.
+    @Test func theCrossDocumentKeysTakeTheInjectedProse() {
+        let text = "Menu\n\(prose)\n"
+        let keys = { (classifier: any LineKindClassifier) in
+            Array(text.utf8).withUnsafeBufferPointer { TemplateIndex.keys($0, kinds: classifier) }
+        }
+        #expect(keys(HeuristicLineKinds()).prose.count == 1)
+        #expect(keys(HeuristicsWithout(removed: .prose)).prose.isEmpty)
+        #expect(keys(HeuristicsWithout(removed: .prose)).lines == keys(HeuristicLineKinds()).lines)
+        let stream = StreamLearning(kinds: HeuristicsWithout(removed: .prose))
+        #expect(stream.kinds is HeuristicsWithout)
+        #expect(TemplateFirstPass(minimumDocuments: 2, kinds: HeuristicsWithout(removed: .prose)).kinds is HeuristicsWithout)
+    }
+
+    @Test func learnProposesASharedLineOnlyWhenItIsNotProse() {
+        let proposed = { (classifier: any LineKindClassifier) -> Bool in
+            var learner = TemplateLearner()
+            learner.kinds = classifier
+            for p in 0..<4 { learner.add(Array("Page \(p) of the site\n\(self.prose)\nSomething else \(p * 7919)\n".utf8)) }
+            return learner.candidates().contains { $0.examples.contains(self.prose) }
+        }
+        #expect(!proposed(HeuristicLineKinds()))
+        #expect(proposed(HeuristicsWithout(removed: .prose)))
+    }
 }

@@ -138,7 +138,7 @@ struct Batch: ParsableCommand {
         var options = rules.cleanOptions
         options.profiles = try sites.loadProfiles()
         let learning = crossDoc.firstPass(over: plan.items.map(\.input), maxBytes: maxDocBytes, jobs: workers,
-                                          stop: { Interrupt.requested })
+                                          kinds: options.lineKinds, stop: { Interrupt.requested })
         let cleanOptions = options
         let ledger = BatchLedger(total: plan.items.count, progress: progress ?? (isatty(2) != 0))
         // The report names each file by its path under the input folder.

@@ -48,8 +48,9 @@ public final class TemplateIndex: @unchecked Sendable {
     }
 
     /// Counts the distinct lines of one document of `site`.
-    public func add(_ document: UnsafeBufferPointer<UInt8>, site: UInt64 = 0) {
-        add(keys: TemplateIndex.keys(document), site: site)
+    public func add(_ document: UnsafeBufferPointer<UInt8>, site: UInt64 = 0,
+                    kinds: any LineKindClassifier = HeuristicLineKinds()) {
+        add(keys: TemplateIndex.keys(document, kinds: kinds), site: site)
     }
 
     /// Counts one document from its `keys`, which callers may work out on other
@@ -83,9 +84,11 @@ public final class TemplateIndex: @unchecked Sendable {
         Int(truncatingIfNeeded: ((key ^ (key >> 31)) &* 0x9E37_79B9_7F4A_7C15) >> 20) & onceMask
     }
 
-    /// The keys of a document's non-blank lines.
-    public static func keys(_ document: UnsafeBufferPointer<UInt8>) -> TemplateKeys {
-        let page = Page(document)
+    /// The keys of a document's non-blank lines; which of them are prose is what
+    /// `kinds` says, as it says it for the cleaner.
+    public static func keys(_ document: UnsafeBufferPointer<UInt8>,
+                            kinds: any LineKindClassifier = HeuristicLineKinds()) -> TemplateKeys {
+        let page = Page(document, kinds: kinds)
         var out = TemplateKeys()
         var whole = FNV.basis
         for i in 0..<page.count where !page.blank[i] {

@@ -19,6 +19,9 @@ public struct TemplateLearner {
     public var minimumDocuments = 3
     public var minimumShare = 0.2
     public var includeProse = false
+    /// What decides a line's kind (prose, headline-like), as the cleaner's options
+    /// say (`CleanOptions.lineKinds`).
+    public var kinds: any LineKindClassifier = HeuristicLineKinds()
 
     private struct Occurrence {
         var docs = Set<Int>()
@@ -40,7 +43,7 @@ public struct TemplateLearner {
         let docID = documentCount
         documentCount += 1
         document.withUnsafeBufferPointer { bytes in
-            let page = Page(bytes)
+            let page = Page(bytes, kinds: kinds)
             languages[Language.detect(page.letters), default: 0] += 1
             let nonBlank = (0..<page.count).filter { !page.blank[$0] }
             var seenHere = Set<[String]>()

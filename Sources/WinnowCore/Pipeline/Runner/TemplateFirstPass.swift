@@ -13,11 +13,15 @@ public struct TemplateFirstPass {
     /// Larger files are left out (the cleaning pass reports them).
     public var maxBytes: Int
     public var jobs: Int
+    /// What decides a line's kind, as the cleaner's options say (`CleanOptions.lineKinds`).
+    public var kinds: any LineKindClassifier
 
-    public init(minimumDocuments: Int, maxBytes: Int = 256 << 20, jobs: Int = 1) {
+    public init(minimumDocuments: Int, maxBytes: Int = 256 << 20, jobs: Int = 1,
+                kinds: any LineKindClassifier = HeuristicLineKinds()) {
         self.minimumDocuments = minimumDocuments
         self.maxBytes = maxBytes
         self.jobs = jobs
+        self.kinds = kinds
     }
 
     /// Counts the lines of the files at `paths`, each under its site (`site(of:)`).
@@ -25,7 +29,7 @@ public struct TemplateFirstPass {
     /// says so, no further file is read and the index is left partial.
     public func index(over paths: [String], stop: @escaping @Sendable () -> Bool = { false }) -> TemplateIndex {
         let index = TemplateIndex(minimumDocuments: minimumDocuments)
-        let maxBytes = maxBytes
+        let maxBytes = maxBytes, kinds = kinds
         // Sixteen files a hand-off (a worker reads them itself).
         OrderedPipeline<Int, (keys: TemplateKeys, site: UInt64)?>(jobs: min(jobs, max(paths.count, 1)), batching: .smallDocuments).run(
             produce: { feed in
@@ -35,7 +39,7 @@ public struct TemplateFirstPass {
             },
             makeWorker: {
                 { k, _ in
-                    guard !stop(), let keys = TemplateFirstPass.lineKeys(path: paths[k], maxBytes: maxBytes) else { return nil }
+                    guard !stop(), let keys = TemplateFirstPass.lineKeys(path: paths[k], maxBytes: maxBytes, kinds: kinds) else { return nil }
                     return (keys, TemplateFirstPass.site(of: paths[k]))
                 }
             },
@@ -53,10 +57,10 @@ public struct TemplateFirstPass {
 
     /// The line keys of one file, or nil when it is not a regular file, cannot be
     /// read or is too large. Opened without blocking: a FIFO must not hang the pass.
-    private static func lineKeys(path: String, maxBytes: Int) -> TemplateKeys? {
+    private static func lineKeys(path: String, maxBytes: Int, kinds: any LineKindClassifier) -> TemplateKeys? {
         guard let file = try? OpenedFile.open(path, nonBlocking: true) else { return nil }
         defer { close(file.fd) }
         guard file.isRegular, case .complete(let bytes)? = try? ByteReader.read(fd: file.fd, cap: maxBytes, path: path) else { return nil }
-        return bytes.withUnsafeBufferPointer { TemplateIndex.keys($0) }
+        return bytes.withUnsafeBufferPointer { TemplateIndex.keys($0, kinds: kinds) }
     }
 }
