@@ -67,10 +67,16 @@ enum DistinctBuckets {
     private static func sort(_ keys: UnsafeMutableBufferPointer<UInt32>) {
         var keys = keys
         guard keys.count > 32 else {
-            for a in 1..<max(keys.count, 1) {
+            guard keys.count > 1 else { return }
+            // The least first: the inner loop then stops on it, without testing `c > 0`
+            // (the keys are distinct, so the order sorted is the same).
+            var least = 0
+            for a in 1..<keys.count where keys[a] < keys[least] { least = a }
+            keys.swapAt(0, least)
+            for a in 2..<max(keys.count, 2) {
                 let v = keys[a]
                 var c = a
-                while c > 0 && keys[c - 1] > v { keys[c] = keys[c - 1]; c -= 1 }
+                while keys[c &- 1] > v { keys[c] = keys[c &- 1]; c &-= 1 }
                 keys[c] = v
             }
             return

@@ -8,25 +8,48 @@ enum LineKeys {
     static let shortPrefix = FNV.feed(FNV.basis, "#short:".utf8)
     static let empty = FNV.hash("<empty>".utf8)
 
+    /// The tables and seeds a line's scan reads, behind one lazy global (one
+    /// check a line, not one each).
+    struct Seeds {
+        let fold: UnsafePointer<UInt8>, pairs: UnsafePointer<UInt8>, skip: UnsafePointer<UInt8>
+        let caret: UInt64, shortPrefix: UInt64
+    }
+    nonisolated(unsafe) static let seeds = Seeds(fold: fold, pairs: pairs, skip: skip, caret: caret, shortPrefix: shortPrefix)
+
+    /// 1 for each ASCII byte that is not part of a word (what is stepped over after
+    /// one), 0 for the other bytes: one look-up a byte, no test of its high bit.
+    nonisolated(unsafe) static let skip: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for b in 0..<256 { table[b] = b < 0x80 && fold[b] == 0 ? 1 : 0 }
+        return UnsafePointer(table)
+    }()
+
     /// Writes the line's keys, masked, to `keys` (room for `line.count / 2 + 4`: see
     /// `LexicalScore.logit`) and returns how many.
     static func scan(_ line: UnsafeBufferPointer<UInt8>, into keys: UnsafeMutablePointer<UInt32>, mask: UInt32) -> Int {
         // The tables and seeds read once a line, not once a word.
-        let fold = LineKeys.fold, pairs = LineKeys.pairs, caret = LineKeys.caret
+        let seeds = LineKeys.seeds
+        let fold = seeds.fold, pairs = seeds.pairs, skip = seeds.skip, caret = seeds.caret
         let n = line.count
         var count = 0, words = 0
-        var last: UInt64 = 0, first: UInt64 = 0, short = LineKeys.shortPrefix
+        var last: UInt64 = 0, first: UInt64 = 0, short = seeds.shortPrefix
         var i = 0
         while i < n {
             let end: Int, h: UInt64
-            if words < 3 {
-                var three = Leading(caret: caret, short: words == 0 ? short : (short ^ UInt64(UInt8(ascii: " "))) &* FNV.prime)
+            if words == 0 {
+                var three = Leading(caret: caret, short: short)
                 end = word(line, from: i, into: &three, fold, pairs)
                 if end > i {
                     short = three.short
-                    if words == 0 { first = three.caret }
+                    first = three.caret
                 }
                 h = three.word
+            } else if words < 3 {
+                // The second and third words: no "^" hash (the first's alone is kept).
+                var two = Pair(short: (short ^ UInt64(UInt8(ascii: " "))) &* FNV.prime)
+                end = word(line, from: i, into: &two, fold, pairs)
+                if end > i { short = two.short }
+                h = two.word
             } else {
                 var one = Single()
                 end = word(line, from: i, into: &one, fold, pairs)
@@ -38,13 +61,13 @@ enum LineKeys {
                 i += b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 && i + 1 < n && line[i + 1] & 0xC0 == 0x80 ? 2 : LineTraits.decode(line, at: i).1
                 continue
             }
-            words += 1
+            words &+= 1
             keys[count] = UInt32(truncatingIfNeeded: h) & mask
-            count += 1
+            count &+= 1
             last = h
             i = end
             // Spaces and ASCII punctuation after a word: stepped over here, not by `word`.
-            while i < n && line[i] < 0x80 && fold[Int(line[i])] == 0 { i &+= 1 }
+            while i < n && skip[Int(line[i])] != 0 { i &+= 1 }
         }
         func add(_ hash: UInt64) {
             keys[count] = UInt32(truncatingIfNeeded: hash) & mask
@@ -66,7 +89,7 @@ enum LineKeys {
         mutating func feed(_ b: UInt8)
     }
 
-    /// The hashes the first three words feed ("^" is kept for the first only).
+    /// The hashes the first word feeds: its own, "^" and "#short:".
     struct Leading: Sink {
         var word: UInt64, caret: UInt64, short: UInt64
 
@@ -80,6 +103,22 @@ enum LineKeys {
         mutating func feed(_ b: UInt8) {
             word = (word ^ UInt64(b)) &* FNV.prime
             caret = (caret ^ UInt64(b)) &* FNV.prime
+            short = (short ^ UInt64(b)) &* FNV.prime
+        }
+    }
+
+    /// The second and third words' hashes: their own and the line's "#short:".
+    struct Pair: Sink {
+        var word: UInt64, short: UInt64
+
+        init(short: UInt64) {
+            word = FNV.basis
+            self.short = short
+        }
+
+        @inline(__always)
+        mutating func feed(_ b: UInt8) {
+            word = (word ^ UInt64(b)) &* FNV.prime
             short = (short ^ UInt64(b)) &* FNV.prime
         }
     }
@@ -114,11 +153,20 @@ enum LineKeys {
             if i &+ 1 < n {
                 // Two bytes (Arabic script, Latin-1, Greek, Cyrillic...): never CJK.
                 let c = line[i &+ 1]
-                let f = pairs[Int(b & 0x7F) &<< 8 | Int(c)]
+                let f = pairs[Int(b) &<< 8 | Int(c)]
                 if f == LineKeys.raw {
                     sink.feed(b)
                     sink.feed(c)
                     i &+= 2
+                    // The rest of a run of such characters (a word in Arabic script),
+                    // in a tighter loop: an ASCII lead byte is `invalid` in `pairs`.
+                    while i &+ 1 < n {
+                        let b = line[i], c = line[i &+ 1]
+                        guard pairs[Int(b) &<< 8 | Int(c)] == LineKeys.raw else { break }
+                        sink.feed(b)
+                        sink.feed(c)
+                        i &+= 2
+                    }
                     continue
                 }
                 if f == 0 { return i }
@@ -158,14 +206,13 @@ enum LineKeys {
     /// `pairs`' mark of two bytes that are not one character.
     static let invalid: UInt8 = 2
 
-    /// `fold` of the character of two bytes `b c` at index `(b & 0x7F) << 8 | c`
-    /// (`b` from 80 to FF), `invalid` where they are not one character of two bytes
-    /// (`b` not from C2 to DF, or `c` not a continuation byte): the pair looked up
-    /// at once, not decoded.
+    /// `fold` of the character of two bytes `b c` at index `b << 8 | c`, `invalid`
+    /// where they are not one character of two bytes (`b` not from C2 to DF, or `c`
+    /// not a continuation byte; an ASCII `b` too): the pair looked up at once, not decoded.
     nonisolated(unsafe) static let pairs: UnsafePointer<UInt8> = {
-        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 128 * 256)
-        table.initialize(repeating: invalid, count: 128 * 256)
-        for lead in 0x42..<0x60 {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256 * 256)
+        table.initialize(repeating: invalid, count: 256 * 256)
+        for lead in 0xC2..<0xE0 {
             for c in 0x80..<0xC0 { table[lead << 8 | c] = fold[(lead & 0x1F) << 6 | c & 0x3F] }
         }
         return UnsafePointer(table)

@@ -113,10 +113,13 @@ struct WordScans {
     var count: Int { slots.count }
 
     subscript(i: Int) -> WordScan {
+        @inline(__always)
         get {
             let slot = slots[i]
             return slot & WordScans.isLong != 0 ? long[Int(slot & 0xFFFF_FFFF)] : WordScans.unpacked(slot)
         }
+        // Inlined: the page's scan sets a line's at a time, and a call cost more than the packing.
+        @inline(__always)
         set {
             if slots[i] & WordScans.isLong != 0 {
                 long[Int(slots[i] & 0xFFFF_FFFF)] = newValue
@@ -130,6 +133,7 @@ struct WordScans {
     }
 
     /// Adds the shadow's counts of line `i` (its stopwords and short words).
+    @inline(__always)
     mutating func add(_ shadow: ShadowCounts, at i: Int) {
         let slot = slots[i]
         let stop = UInt32(truncatingIfNeeded: slot & 0xFF) &+ shadow.stopwords
