@@ -97,11 +97,7 @@ public struct Page {
     /// The body: the run of prose lines (no more than `bodyGap` other non-blank lines
     /// between neighbours) holding the most prose lines. A cookie notice above a long
     /// menu, or a copyright sentence under the comments, is outside it.
-    static func bodyBounds(prose: [Int], ordinal: [Int]) -> (first: Int, last: Int)? {
-        bodyBounds(prose: prose) { ordinal[prose[$0]] }
-    }
-
-    /// The same, with the page's own positions. Not inlined: `init` stays as lean
+    /// Here with the page's own positions. Not inlined: `init` stays as lean
     /// as it was (inlined, its scan loop cost 4 M more instructions on 1.5 MB).
     @inline(never)
     static func bodyBounds(prose: [Int], blank: [Bool]) -> (first: Int, last: Int)? {
