@@ -281,6 +281,37 @@ def pcre2_version():
     return subprocess.run([found, "--version"], capture_output=True, text=True).stdout.strip() if found else "?"
 
 
+# The last commit before the line model ran by default (b6d9c12 turned it on). Issue 15's
+# speed target compares against this build, run in the same rounds.
+BEFORE_MODEL_COMMIT = "754016c"
+
+
+def build_before_model(out_dir):
+    """Builds winnow at BEFORE_MODEL_COMMIT once (git archive + swift build, a few minutes)
+    and keeps the binary under out_dir; returns its path, or None with the reason."""
+    full = subprocess.run(["git", "rev-parse", "--verify", "--quiet", BEFORE_MODEL_COMMIT + "^{commit}"],
+                          cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    if not full:
+        return None, f"commit {BEFORE_MODEL_COMMIT} is not in this clone (a shallow clone?)"
+    home = os.path.join(out_dir, "before-model", full[:12])
+    binary = os.path.join(home, "winnow")
+    if os.access(binary, os.X_OK):
+        return binary, None
+    src = os.path.join(home, "src")
+    shutil.rmtree(src, ignore_errors=True)
+    os.makedirs(src)
+    print(f"bench: building winnow at {full[:12]} (the build before the line model) once; a few minutes", file=sys.stderr, flush=True)
+    archive = subprocess.Popen(["git", "archive", full], cwd=ROOT, stdout=subprocess.PIPE)
+    subprocess.run(["tar", "-x", "-C", src], stdin=archive.stdout, check=True)
+    archive.wait()
+    built = subprocess.run(["swift", "build", "-c", "release", "--product", "winnow"], cwd=src, capture_output=True, text=True)
+    if built.returncode != 0:
+        return None, "swift build failed at that commit:\n" + built.stdout[-2000:] + built.stderr[-2000:]
+    shutil.copy2(os.path.join(src, ".build", "release", "winnow"), binary)
+    shutil.rmtree(src, ignore_errors=True)
+    return binary, None
+
+
 def build_reference(out_dir):
     """Compiles bench/reference.c with cc -O2 against libpcre2-8; returns the binary."""
     cc = shutil.which("cc")
@@ -302,6 +333,9 @@ def main():
     ap.add_argument("--results", default=os.path.join(HERE, "results.md"), help="where to write the Markdown (default: bench/results.md)")
     ap.add_argument("--wait-quiet", type=int, default=0, metavar="SECONDS",
                     help="before measuring, wait up to SECONDS for the 1-minute load average to fall below half the cores")
+    ap.add_argument("--before-model", metavar="BIN",
+                    help=f"winnow built at {BEFORE_MODEL_COMMIT}, the build before the line model (default: build it once under bench/out/before-model)")
+    ap.add_argument("--no-before-model", action="store_true", help="skip the build-before-the-model row")
     ap.add_argument("--callgrind", action="store_true", help="also profile winnow -z on 0.5 MB with valgrind --tool=callgrind and list the top functions")
     args = ap.parse_args()
 
@@ -390,6 +424,12 @@ def main():
     reference_file = os.path.join(OUT, "reference.pat")
     with open(reference_file, "w", encoding="utf-8") as f:
         f.write(anchored_line + "\n" + unanchored_line + "\n")
+    if args.no_before_model:
+        before_model, before_note = None, "skipped (--no-before-model)"
+    elif args.before_model:
+        before_model, before_note = os.path.abspath(args.before_model), None
+    else:
+        before_model, before_note = build_before_model(OUT)
     grep_help = subprocess.run([pcre2grep, "--help"], capture_output=True, text=True).stdout
     grep_version = subprocess.run([pcre2grep, "-V"], capture_output=True, text=True).stdout.strip()
     if "--jit" in grep_help.replace("--no-jit", ""):
@@ -457,9 +497,15 @@ def main():
              ["pcre2grep", "-U", "-v"] + jit_args + ["-f", separate_file, main_txt], doc_bytes=main_doc_bytes, check=lines_check),
         Case("cat", "cat (floor)", ["cat", main_txt], doc_bytes=main_doc_bytes),
     ]
+    if before_model:
+        # That build has no -j: one stream is one core there.
+        t_cases.append(Case("before-model", f"winnow -z at {BEFORE_MODEL_COMMIT}, the build before the line model (one core)",
+                            [before_model, "-z"], stdin=main_nul, doc_bytes=main_doc_bytes,
+                            in_bytes=os.path.getsize(main_nul), check=winnow_check))
     print(f"bench: 1. throughput on {main_mb} MB ({main_docs} documents), {runs} rounds", file=sys.stderr, flush=True)
     rounds(t_cases, runs, "throughput")
-    wz, wj, wn, wz2, wj2, pair, ref, pg, pgs, cat = t_cases
+    wz, wj, wn, wz2, wj2, pair, ref, pg, pgs, cat = t_cases[:10]
+    before = t_cases[10] if before_model else None
 
     # ---- 2. single documents of growing size
     empty = os.path.join(DATA, "empty.txt")
@@ -636,7 +682,10 @@ def main():
          rss_ratio <= 1.10 and rss_ratio2 <= 1.10),
         ("batch -j2 ≥ 1.6× -j1", f"{fmt(batch_ratio)}×", batch_ratio >= 1.6),
         ("JSONL ≥ 0.8× plain text (same documents, -z)", f"{fmt(jsonl_ratio)}×" + cpu_ratio(wz, wj), jsonl_ratio >= 0.8),
-        ("with the line model ≥ 0.9× the throughput of --no-model", f"{fmt(model_ratio)}×" + cpu_ratio(wn, wz), model_ratio >= 0.9),
+        (f"with the line model ≥ 0.9× the throughput of the build before it ({BEFORE_MODEL_COMMIT})",
+         (f"{fmt(before.wall / wz.wall)}×" + cpu_ratio(before, wz)) if before else f"not measured: {before_note}",
+         bool(before) and before.wall / wz.wall >= 0.9),
+        ("stricter: with the line model ≥ 0.9× the throughput of the same build with --no-model", f"{fmt(model_ratio)}×" + cpu_ratio(wn, wz), model_ratio >= 0.9),
         ("the line model adds ≤ 10 MB to peak RSS", f"{fmt(model_rss, 1)} MB ({fmt(wz.med('rss_kb') / 1024, 1)} vs "
          f"{fmt(wn.med('rss_kb') / 1024, 1)} MB)", model_rss <= 10),
     ]
