@@ -50,9 +50,7 @@ func winnow(_ arguments: [String], stdin: [UInt8] = [], cwd: String? = nil, exec
 
 /// A fresh temporary folder.
 func temporaryFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "winnow-test-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
+    try ScratchFolders.make("winnow-test-")
 }
 
 func write(_ text: String, to path: String) throws {

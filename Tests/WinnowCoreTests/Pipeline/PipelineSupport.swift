@@ -3,13 +3,12 @@ import Foundation
 
 /// A fresh temporary folder holding `files` (name → contents).
 func folder(_ files: [String: [UInt8]]) throws -> String {
-    let path = NSTemporaryDirectory() + "winnow-pipeline-" + UUID().uuidString
+    let path = try ScratchFolders.make("winnow-pipeline-")
     for (name, bytes) in files {
         let file = path + "/" + name
         try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(bytes).write(to: URL(fileURLWithPath: file))
     }
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }
 
