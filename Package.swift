@@ -38,14 +38,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Shared by the test targets: scratch folders removed at exit.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "WinnowCoreTests",
-            dependencies: ["WinnowCore"]
+            dependencies: ["WinnowCore", "TestSupport"]
         ),
         // Runs the built `winnow` binary: exit codes, messages, pipes, stdin.
         .testTarget(
             name: "WinnowCLITests",
-            dependencies: ["WinnowCLI"]
+            dependencies: ["WinnowCLI", "TestSupport"]
         ),
     ]
 )

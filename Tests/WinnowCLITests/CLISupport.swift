@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The package root, found from this file's path.
 let packageRoot: String = {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import WinnowCore
 
 /// A fresh temporary folder holding `files` (name → contents).

@@ -2,14 +2,14 @@ import Foundation
 
 /// Temporary folders the tests make, removed when the test process exits, so runs
 /// of the suite do not pile folders up in the machine's temporary directory.
-enum ScratchFolders {
+public enum ScratchFolders {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var paths: [String] = []
     /// Registered once, on the first folder.
     private static let removalAtExit: Void = { atexit { ScratchFolders.removeAll() } }()
 
     /// A new, empty folder whose name starts with `prefix`.
-    static func make(_ prefix: String) throws -> String {
+    public static func make(_ prefix: String) throws -> String {
         let path = NSTemporaryDirectory() + prefix + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         _ = removalAtExit
