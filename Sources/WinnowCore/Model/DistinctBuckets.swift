@@ -34,7 +34,8 @@ enum DistinctBuckets {
         var distinct = 0, weighted = 0
         for k in 0..<n {
             let b = keys[k]
-            var s = Int(truncatingIfNeeded: b &* 0x9E37_79B1) & mask
+            // A bucket is already the low bits of a hash: its own low bits spread it.
+            var s = Int(truncatingIfNeeded: b) & mask
             while slots[s] != .max && slots[s] != b { s = (s &+ 1) & mask }
             guard slots[s] == .max else { continue }
             slots[s] = b

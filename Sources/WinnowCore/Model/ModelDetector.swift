@@ -61,8 +61,7 @@ public struct ModelDetector: Detector {
         observe?(features, fates.all, headline)
         guard let classifier else { return }
         let page = pass.page
-        let kept = (0..<page.count).reduce(0) { $0 + (!page.blank[$1] && fates[$1].isKept ? 1 : 0) }
-        guard kept >= ModelDetector.minimumKeptLines else { return }
+        guard ModelDetector.keepsEnough(page, fates.all) else { return }
         let input = fates.all
         let removals: [(line: Int, score: Double)]
         if let last, last.headline == headline, last.fates == input {
@@ -77,5 +76,16 @@ public struct ModelDetector: Detector {
                 pass.modelEvidence[line] = classifier.evidence(features, fates: input, headline: headline, line: line)
             }
         }
+    }
+
+    /// Whether at least `minimumKeptLines` non-blank lines are kept: counted only
+    /// that far.
+    private static func keepsEnough(_ page: Page, _ fates: [Fate]) -> Bool {
+        var kept = 0
+        for i in 0..<page.count where !page.blank[i] && fates[i].isKept {
+            kept += 1
+            if kept == minimumKeptLines { return true }
+        }
+        return false
     }
 }
