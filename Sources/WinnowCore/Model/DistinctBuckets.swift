@@ -2,57 +2,70 @@
 /// ascending bucket order (the reference's order), and how many distinct buckets
 /// there are.
 ///
-/// Only buckets of non-zero weight are sorted: adding 0 leaves a sum as it is
-/// (the sum starts at +0 and is never -0), so they only count. Most buckets weigh
-/// 0, and sorting every key was a quarter of a line's lexical cost. The distinct
-/// ones are found in a small open-addressing set instead.
+/// The distinct buckets are found in a small set that keeps them sorted as they
+/// go in: open addressing whose slot for a bucket grows with the bucket (its share
+/// of the bucket range), each probe run kept in order. One walk over the slots then
+/// reads them ascending: no sort. Buckets of weight 0 are added too: adding 0 leaves
+/// a sum as it is (the sum starts at +0 and is never -0).
 enum DistinctBuckets {
     /// The most slots the set takes (32 KB): a line with more keys sorts them all.
     static let maxSlots = 8192
 
     /// The slots needed beside `keys` keys.
-    static func slots(for keys: Int) -> Int { min(size(for: keys), maxSlots) }
+    static func slots(for keys: Int) -> Int { min(size(for: keys) + keys, maxSlots) }
 
-    /// A power of two at least twice the keys: probes stay short.
+    /// The first slots a bucket can take: twice the keys, so probe runs stay short
+    /// and the walk over them does too.
     @inline(__always)
-    private static func size(for keys: Int) -> Int {
-        var size = 16
-        while size < 2 * keys { size &<<= 1 }
-        return size
-    }
+    private static func size(for keys: Int) -> Int { 2 * keys }
 
     /// Sums `keys[0..<n]`'s distinct buckets' weights, with room for `slots(for: n)`
-    /// at `slots`; reorders `keys`.
+    /// at `slots`; `weights` has a power of two of them (a bucket is below its count).
     @inline(__always)
     static func sum(_ keys: UnsafeMutablePointer<UInt32>, count n: Int, slots: UnsafeMutablePointer<UInt32>,
                     weights w: UnsafeBufferPointer<Double>) -> (sum: Double, distinct: Int) {
         let size = size(for: n)
-        guard size <= maxSlots else { return sortedSum(UnsafeMutableBufferPointer(start: keys, count: n), w) }
-        let mask = size &- 1
-        // No bucket is UInt32.max (buckets have at most 24 bits): it marks a free slot.
-        slots.initialize(repeating: .max, count: size)
-        var distinct = 0, weighted = 0
+        // A run of probes starts below `size` and holds at most `n` buckets: it ends
+        // below `size + n`, so it never wraps round.
+        let total = size + n
+        guard total <= maxSlots else { return sortedSum(UnsafeMutableBufferPointer(start: keys, count: n), w) }
+        let bits = w.count.trailingZeroBitCount
+        // No bucket is UInt32.max (buckets have at most 24 bits): it marks a free slot,
+        // and is above every bucket, so a probe stops at it.
+        slots.initialize(repeating: .max, count: total)
+        var distinct = 0
         for k in 0..<n {
             let b = keys[k]
-            var s = Int(truncatingIfNeeded: b &* 0x9E37_79B1) & mask
-            while slots[s] != .max && slots[s] != b { s = (s &+ 1) & mask }
-            guard slots[s] == .max else { continue }
-            slots[s] = b
+            // The bucket's first slot, growing with the bucket: b * size / 2^bits.
+            var s = (Int(b) &* size) &>> bits
+            while slots[s] < b { s &+= 1 }
+            guard slots[s] != b else { continue }
             distinct &+= 1
-            // Kept in place at the front: `weighted` never passes `k`.
-            if w[Int(b)] != 0 { keys[weighted] = b; weighted &+= 1 }
+            // Into its place in the run: the larger ones after it move up a slot.
+            var carry = b
+            repeat {
+                swap(&carry, &slots[s])
+                s &+= 1
+            } while carry != .max
         }
-        let sorted = UnsafeMutableBufferPointer(start: keys, count: weighted)
-        sort(sorted)
-        var sum = 0.0
-        for b in sorted { sum += w[Int(b)] }
+        // Up to the last bucket, not over the free slots after it.
+        var sum = 0.0, found = 0, s = 0
+        while found < distinct {
+            let b = slots[s]
+            if b != .max {
+                sum += w[Int(b)]
+                found &+= 1
+            }
+            s &+= 1
+        }
         return (sum, distinct)
     }
 
     /// Every key sorted, the distinct ones summed: for lines of thousands of words.
     private static func sortedSum(_ keys: UnsafeMutableBufferPointer<UInt32>, _ w: UnsafeBufferPointer<Double>)
         -> (sum: Double, distinct: Int) {
-        sort(keys)
+        var keys = keys
+        keys.sort()
         var sum = 0.0, distinct = 0, previous = UInt32.max
         for b in keys where b != previous {
             sum += w[Int(b)]
@@ -60,27 +73,5 @@ enum DistinctBuckets {
             previous = b
         }
         return (sum, distinct)
-    }
-
-    /// Ascending: by insertion when short (most lines), else the library's sort.
-    @inline(__always)
-    private static func sort(_ keys: UnsafeMutableBufferPointer<UInt32>) {
-        var keys = keys
-        guard keys.count > 32 else {
-            guard keys.count > 1 else { return }
-            // The least first: the inner loop then stops on it, without testing `c > 0`
-            // (the keys are distinct, so the order sorted is the same).
-            var least = 0
-            for a in 1..<keys.count where keys[a] < keys[least] { least = a }
-            keys.swapAt(0, least)
-            for a in 2..<max(keys.count, 2) {
-                let v = keys[a]
-                var c = a
-                while keys[c &- 1] > v { keys[c] = keys[c &- 1]; c &-= 1 }
-                keys[c] = v
-            }
-            return
-        }
-        keys.sort()
     }
 }

@@ -74,14 +74,12 @@ public final class LineFeatures {
         for case let block? in memo { block.deallocate() }
     }
 
-    /// What depends on line `i` alone, written to `values` from `base` on, in
-    /// `own`'s order: no array a line.
-    func computeOwn(_ i: Int, into values: UnsafeMutableBufferPointer<Double>, at base: Int) {
+    /// What depends on line `i` alone, handed to `sink` in `own`'s order: no array a line.
+    func computeOwn<S: RowSink>(_ i: Int, into sink: inout S) {
         let t = page.traits[i]
         let s = scans[i]
         let chars = Double(max(t.chars, 1)), words = Double(max(t.words, 1))
-        var j = base
-        func put(_ v: Double) { values[j] = v; j += 1 }
+        func put(_ v: Double) { sink.put(v) }
         put(logs.log1p(t.chars)); put(logs.log1p(t.words)); put(min(chars / words, 20) / 10)
         put(flag(t.endsSentence)); put(logs.log1p(t.innerSentenceBreaks))
         put(flag(t.endsWithColon)); put(flag(t.startsWithListMarker))
@@ -107,6 +105,8 @@ public final class LineFeatures {
         /// Every row, one after the other.
         public var values: [Double] { lines.indices.flatMap { row($0) } }
         public func row(_ k: Int) -> ArraySlice<Double> { source!.row(k) }
+        /// Row `k`'s values handed to `sink`, none stored.
+        func write<S: RowSink>(_ k: Int, into sink: inout S) { source!.write(k, into: &sink) }
     }
 
     /// The rows of the lines `fates` keeps, given the page's headline.
@@ -138,7 +138,7 @@ public final class LineFeatures {
         let traits: LineTraitsList, kinds: [LineKind]
         /// Rows `blockStart..<blockStart + blockRows`, as far as there are lines.
         /// Used by one thread, one access at a time: no run-time exclusivity check.
-        @exclusivity(unchecked) private var block: [Double]
+        @exclusivity(unchecked) private var block: [Double] = []
         private var blockStart = -1
         static let blockRows = 256
 
@@ -191,13 +191,16 @@ public final class LineFeatures {
             self.body = body
             bodyShare = body.map { Double($0.last - $0.first + 1) / Double(n) } ?? 0
             inBody = (0..<n).map { k in body.map { k >= $0.first && k <= $0.last } ?? false }
-            // Every slot of a row is written before it is read: no zeroing.
-            let size = min(n, RowSource.blockRows) * LineFeatures.count
-            block = [Double](unsafeUninitializedCapacity: size) { _, count in count = size }
         }
 
         func row(_ k: Int) -> ArraySlice<Double> {
             let start = k - k % RowSource.blockRows
+            if block.isEmpty {
+                // Made at the first row asked for: scoring writes no row (`write`).
+                // Every slot of a row is written before it is read: no zeroing.
+                let size = min(lines.count, RowSource.blockRows) * LineFeatures.count
+                block = [Double](unsafeUninitializedCapacity: size) { _, count in count = size }
+            }
             if start != blockStart {
                 for m in start..<min(start + RowSource.blockRows, lines.count) { make(m, at: (m - start) * LineFeatures.count) }
                 blockStart = start
@@ -208,31 +211,36 @@ public final class LineFeatures {
 
         /// Writes row `k` into the block from `base` on.
         private func make(_ k: Int, at base: Int) {
+            block.withUnsafeMutableBufferPointer { out in
+                var writer = RowWriter(out.baseAddress! + base)
+                write(k, into: &writer)
+            }
+        }
+
+        /// Row `k`'s values handed to `sink` in `names`' order.
+        func write<S: RowSink>(_ k: Int, into sink: inout S) {
             let n = lines.count
             let i = lines[k]
             let before = body.map { k < $0.first } ?? false
             let after = body.map { k > $0.last } ?? false
-            let ownCount = LineFeatures.own.count, offsets = LineFeatures.neighbourOffsets, logs = features.logs
-            // In `context`'s order, written in place through one pointer (no check a value).
-            block.withUnsafeMutableBufferPointer { out in
-                features.computeOwn(i, into: out, at: base)
-                var j = base + ownCount
-                func put(_ v: Double) { out[j] = v; j += 1 }
-                put(flag(kept[k] & Kept.protected != 0)); put(flag(headline == i)); put(flag(body?.first == k))
-                put(Double(k) / Double(max(n - 1, 1))); put(flag(inBody[k])); put(flag(before)); put(flag(after))
-                put(before ? logs.log1p(body!.first - k) : 0); put(after ? logs.log1p(k - body!.last) : 0)
-                put(bodyShare); put(logs.log1p(n)); put(Double(proseSum[n]) / Double(n))
-                put(log(Double(max(traits[i].chars, 1)) / max(meanChars, 1))); put(logs.log1p(Int(runs[k])))
-                put(LineFeatures.windowShare(proseSum, k, n)); put(flag(kept[k] & Kept.blankBefore != 0))
-                put(flag(k + 1 < n && kept[k + 1] & Kept.blankBefore != 0))
-                for offset in offsets {
-                    let m = k + offset
-                    if m >= 0 && m < n {
-                        let t = traits[lines[m]]
-                        put(logs.log1p(t.chars)); put(flag(kept[m] & Kept.prose != 0)); put(flag(kinds[lines[m]].isHeadlineLike)); put(0)
-                    } else {
-                        put(0); put(0); put(0); put(1)
-                    }
+            let offsets = LineFeatures.neighbourOffsets, logs = features.logs
+            features.computeOwn(i, into: &sink)
+            // Then `context`'s and `neighbours`'.
+            func put(_ v: Double) { sink.put(v) }
+            put(flag(kept[k] & Kept.protected != 0)); put(flag(headline == i)); put(flag(body?.first == k))
+            put(Double(k) / Double(max(n - 1, 1))); put(flag(inBody[k])); put(flag(before)); put(flag(after))
+            put(before ? logs.log1p(body!.first - k) : 0); put(after ? logs.log1p(k - body!.last) : 0)
+            put(bodyShare); put(logs.log1p(n)); put(Double(proseSum[n]) / Double(n))
+            put(log(Double(max(traits[i].chars, 1)) / max(meanChars, 1))); put(logs.log1p(Int(runs[k])))
+            put(LineFeatures.windowShare(proseSum, k, n)); put(flag(kept[k] & Kept.blankBefore != 0))
+            put(flag(k + 1 < n && kept[k + 1] & Kept.blankBefore != 0))
+            for offset in offsets {
+                let m = k + offset
+                if m >= 0 && m < n {
+                    let t = traits[lines[m]]
+                    put(logs.log1p(t.chars)); put(flag(kept[m] & Kept.prose != 0)); put(flag(kinds[lines[m]].isHeadlineLike)); put(0)
+                } else {
+                    put(0); put(0); put(0); put(1)
                 }
             }
         }

@@ -29,58 +29,135 @@ enum LineKeys {
     static func scan(_ line: UnsafeBufferPointer<UInt8>, into keys: UnsafeMutablePointer<UInt32>, mask: UInt32) -> Int {
         // The tables and seeds read once a line, not once a word.
         let seeds = LineKeys.seeds
-        let fold = seeds.fold, pairs = seeds.pairs, skip = seeds.skip, caret = seeds.caret
+        let fold = seeds.fold, pairs = seeds.pairs, skip = seeds.skip
         let n = line.count
-        var count = 0, words = 0
-        var last: UInt64 = 0, first: UInt64 = 0, short = seeds.shortPrefix
+        // A key a word so far: `count` is also the number of words read.
+        var count = 0
+        var first: UInt64 = 0, short = seeds.shortPrefix
         var i = 0
-        while i < n {
+        // The first three words also feed "#short:" (the first, "^" too).
+        while i < n && count < 3 {
             let end: Int, h: UInt64
-            if words == 0 {
-                var three = Leading(caret: caret, short: short)
+            if count == 0 {
+                var three = Leading(caret: seeds.caret, short: short)
                 end = word(line, from: i, into: &three, fold, pairs)
                 if end > i {
                     short = three.short
                     first = three.caret
                 }
                 h = three.word
-            } else if words < 3 {
+            } else {
                 // The second and third words: no "^" hash (the first's alone is kept).
                 var two = Pair(short: (short ^ UInt64(UInt8(ascii: " "))) &* FNV.prime)
                 end = word(line, from: i, into: &two, fold, pairs)
                 if end > i { short = two.short }
                 h = two.word
-            } else {
-                var one = Single()
-                end = word(line, from: i, into: &one, fold, pairs)
-                h = one.word
             }
             guard end > i else {
-                // Not a word's character: step over it (decoded as `word` decodes it).
-                let b = line[i]
-                i += b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 && i + 1 < n && line[i + 1] & 0xC0 == 0x80 ? 2 : LineTraits.decode(line, at: i).1
+                i = stepOver(line, at: i)
                 continue
             }
-            words &+= 1
             keys[count] = UInt32(truncatingIfNeeded: h) & mask
             count &+= 1
-            last = h
             i = end
             // Spaces and ASCII punctuation after a word: stepped over here, not by `word`.
             while i < n && skip[Int(line[i])] != 0 { i &+= 1 }
         }
-        func add(_ hash: UInt64) {
-            keys[count] = UInt32(truncatingIfNeeded: hash) & mask
+        let words = count < 3 ? count : tail(line, from: i, into: keys, count: count, mask: mask, seeds)
+        count = words
+        func add(_ key: UInt32) {
+            keys[count] = key & mask
             count += 1
         }
         if words == 0 {
-            add(LineKeys.empty)
+            add(UInt32(truncatingIfNeeded: LineKeys.empty))
         } else {
-            add(first)
-            add((last ^ UInt64(UInt8(ascii: "$"))) &* FNV.prime)
-            if words <= 3 { add(short) }
+            add(UInt32(truncatingIfNeeded: first))
+            // "w$" from the last word's key, not its whole hash: the low bits of a xor
+            // and of a product depend only on the low bits of their operands, and the
+            // mask keeps fewer than 32.
+            add((keys[words - 1] ^ UInt32(UInt8(ascii: "$"))) &* UInt32(truncatingIfNeeded: FNV.prime))
+            if words <= 3 { add(UInt32(truncatingIfNeeded: short)) }
         }
         return count
+    }
+
+    /// The keys of the words from byte `start` on (those after the third): each
+    /// word's own hash alone; returns the new count. One loop over characters, not one
+    /// a word: a word's key is written when the character after it is met, so a
+    /// space between two words costs a few instructions, not a call of `word` and a
+    /// loop over separators. Splits as `word` and `stepOver` do.
+    @inline(never)
+    private static func tail(_ line: UnsafeBufferPointer<UInt8>, from start: Int, into keys: UnsafeMutablePointer<UInt32>,
+                             count: Int, mask: UInt32, _ seeds: Seeds) -> Int {
+        let fold = seeds.fold, pairs = seeds.pairs
+        let n = line.count
+        var i = start, count = count
+        var one = Single(), inWord = false
+        @inline(__always) func feed(_ b: UInt8) { one.feed(b) }
+        @inline(__always) func close() {
+            if inWord {
+                keys[count] = UInt32(truncatingIfNeeded: one.word) & mask
+                count &+= 1
+                one = Single()
+                inWord = false
+            }
+        }
+        /// A character `fold` or `pairs` maps to `f`: a word's byte, or (0) a separator.
+        @inline(__always) func take(_ f: UInt8) {
+            if f != 0 {
+                feed(f)
+                inWord = true
+            } else {
+                close()
+            }
+        }
+        while i < n {
+            let b = line[i]
+            if b < 0x80 {
+                take(fold[Int(b)])
+                i &+= 1
+                continue
+            }
+            if i &+ 1 < n {
+                let f = pairs[pair(line, at: i)]
+                if f == LineKeys.raw {
+                    i = rawRun(line, from: i, into: &one, pairs)
+                    inWord = true
+                    continue
+                }
+                if f != LineKeys.invalid {
+                    take(f)
+                    i &+= 2
+                    continue
+                }
+            }
+            let (kind, width) = LineKeys.kind(line, at: i)
+            switch kind {
+            case .word:
+                for k in i..<(i &+ width) { feed(line[k]) }
+                inWord = true
+            case .cjk:
+                // A word alone: it ends the word before it.
+                close()
+                for k in i..<(i &+ width) { feed(line[k]) }
+                inWord = true
+                close()
+            case .other:
+                close()
+            }
+            i &+= width
+        }
+        close()
+        return count
+    }
+
+    /// The byte after the character at `i`, which is not a word's (decoded as `word`
+    /// decodes it).
+    @inline(__always)
+    private static func stepOver(_ line: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let b = line[i], n = line.count
+        return i + (b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 && i + 1 < n && line[i + 1] & 0xC0 == 0x80 ? 2 : LineTraits.decode(line, at: i).1)
     }
 
     /// Where the folded bytes of a word go: its own hash, and for the first three
@@ -123,14 +200,6 @@ enum LineKeys {
         }
     }
 
-    /// One word's own hash.
-    struct Single: Sink {
-        var word = FNV.basis
-
-        @inline(__always)
-        mutating func feed(_ b: UInt8) { word = (word ^ UInt64(b)) &* FNV.prime }
-    }
-
     /// `sink` fed with the folded bytes of the word that starts at byte `start`;
     /// returns the byte after it, `start` when no word starts there. A CJK
     /// character is a word alone: it ends the word before it.
@@ -152,21 +221,9 @@ enum LineKeys {
             }
             if i &+ 1 < n {
                 // Two bytes (Arabic script, Latin-1, Greek, Cyrillic...): never CJK.
-                let c = line[i &+ 1]
-                let f = pairs[Int(b) &<< 8 | Int(c)]
+                let f = pairs[pair(line, at: i)]
                 if f == LineKeys.raw {
-                    sink.feed(b)
-                    sink.feed(c)
-                    i &+= 2
-                    // The rest of a run of such characters (a word in Arabic script),
-                    // in a tighter loop: an ASCII lead byte is `invalid` in `pairs`.
-                    while i &+ 1 < n {
-                        let b = line[i], c = line[i &+ 1]
-                        guard pairs[Int(b) &<< 8 | Int(c)] == LineKeys.raw else { break }
-                        sink.feed(b)
-                        sink.feed(c)
-                        i &+= 2
-                    }
+                    i = rawRun(line, from: i, into: &sink, pairs)
                     continue
                 }
                 if f == 0 { return i }
@@ -189,6 +246,39 @@ enum LineKeys {
         return i
     }
 
+    /// One word's own hash.
+    struct Single: Sink {
+        var word = FNV.basis
+
+        @inline(__always)
+        mutating func feed(_ b: UInt8) { word = (word ^ UInt64(b)) &* FNV.prime }
+    }
+
+    /// `pairs`' index of the two bytes at `i` (and `i + 1`): both read in one load.
+    @inline(__always)
+    static func pair(_ line: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        Int(UInt16(littleEndian: UnsafeRawPointer(line.baseAddress! + i).loadUnaligned(as: UInt16.self)))
+    }
+
+    /// `sink` fed with the run of two-byte word characters kept as they are that
+    /// starts at byte `i` (a word in Arabic script), in a tight loop; returns the byte
+    /// after it. An ASCII lead byte is `invalid` in `pairs`.
+    @inline(__always)
+    static func rawRun<S: Sink>(_ line: UnsafeBufferPointer<UInt8>, from start: Int, into sink: inout S,
+                                _ pairs: UnsafePointer<UInt8>) -> Int {
+        var i = start
+        // A pair starts before the last byte.
+        let end = line.count &- 1
+        while i < end {
+            let p = pair(line, at: i)
+            guard pairs[p] == LineKeys.raw else { break }
+            sink.feed(UInt8(truncatingIfNeeded: p))
+            sink.feed(UInt8(truncatingIfNeeded: p &>> 8))
+            i &+= 2
+        }
+        return i
+    }
+
     enum Kind { case word, cjk, other }
 
     /// What the character at byte `i` is to the split, and its width. Not inlined:
@@ -206,14 +296,15 @@ enum LineKeys {
     /// `pairs`' mark of two bytes that are not one character.
     static let invalid: UInt8 = 2
 
-    /// `fold` of the character of two bytes `b c` at index `b << 8 | c`, `invalid`
-    /// where they are not one character of two bytes (`b` not from C2 to DF, or `c`
-    /// not a continuation byte; an ASCII `b` too): the pair looked up at once, not decoded.
+    /// `fold` of the character of two bytes `b c` at index `c << 8 | b` (`pair`: the
+    /// two read as one little-endian number), `invalid` where they are not one
+    /// character of two bytes (`b` not from C2 to DF, or `c` not a continuation byte;
+    /// an ASCII `b` too): the pair looked up at once, not decoded.
     nonisolated(unsafe) static let pairs: UnsafePointer<UInt8> = {
         let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256 * 256)
         table.initialize(repeating: invalid, count: 256 * 256)
         for lead in 0xC2..<0xE0 {
-            for c in 0x80..<0xC0 { table[lead << 8 | c] = fold[(lead & 0x1F) << 6 | c & 0x3F] }
+            for c in 0x80..<0xC0 { table[c << 8 | lead] = fold[(lead & 0x1F) << 6 | c & 0x3F] }
         }
         return UnsafePointer(table)
     }()

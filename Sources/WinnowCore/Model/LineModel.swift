@@ -48,8 +48,13 @@ public struct LineModel: LineClassifier {
             let weights: UnsafeBufferPointer<Double>
             let bias: Double
 
-            func logit(_ x: ArraySlice<Double>, extra: Double = 0) -> Double {
-                x.withUnsafeBufferPointer { logit($0, extra: extra) }
+            /// The logit of row `k` of `rows`, computed as its values are made (none
+            /// stored): the same additions in the same order as `logit(rows.row(k), extra:)`.
+            func logit(_ rows: LineFeatures.Rows, _ k: Int, extra: Double) -> Double {
+                var sum = WeightedSum(weights: weights, bias: bias)
+                rows.write(k, into: &sum)
+                sum.putExtra(extra)
+                return sum.sum
             }
 
             /// The logit of `x`; a stage with one more weight than `x` has values (stage 1
@@ -323,7 +328,7 @@ public struct LineModel: LineClassifier {
 
     private func stage1Logits(_ rows: LineFeatures.Rows, _ features: LineFeatures) -> [Double] {
         stage1.withFolded { stage1 in
-            mapLexical(rows, features, rows.lines.indices) { k, words in stage1.logit(rows.row(k), extra: words) }
+            mapLexical(rows, features, rows.lines.indices) { k, words in stage1.logit(rows, k, extra: words) }
         }
     }
 

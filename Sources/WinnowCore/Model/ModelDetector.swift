@@ -40,6 +40,12 @@ public struct ModelDetector: Detector {
     /// The headline the first pass found: kept in later passes too, when the
     /// classifier's own removals (of the lead) would hide it from `HeadlineGuard`.
     private var firstHeadline: Int?
+    /// The last pass's input and the classifier's removals for it. The classifier
+    /// decides from the page's features (one object for every pass of a document),
+    /// the fates and the headline alone, so a later pass that hands it the same
+    /// fates and headline (the rules settled) gets the same removals without
+    /// scoring the page again.
+    private var last: (fates: [Fate], headline: Int?, removals: [(line: Int, score: Double)])?
 
     public init?(_ setup: DetectorSetup) {
         guard setup.options.classifier != nil || setup.observeClassifierInput != nil else { return nil }
@@ -55,14 +61,31 @@ public struct ModelDetector: Detector {
         observe?(features, fates.all, headline)
         guard let classifier else { return }
         let page = pass.page
-        let kept = (0..<page.count).reduce(0) { $0 + (!page.blank[$1] && fates[$1].isKept ? 1 : 0) }
-        guard kept >= ModelDetector.minimumKeptLines else { return }
+        guard ModelDetector.keepsEnough(page, fates.all) else { return }
         let input = fates.all
-        for (line, score) in classifier.removals(features, fates: input, headline: headline) {
+        let removals: [(line: Int, score: Double)]
+        if let last, last.headline == headline, last.fates == input {
+            removals = last.removals
+        } else {
+            removals = classifier.removals(features, fates: input, headline: headline)
+            last = (input, headline, removals)
+        }
+        for (line, score) in removals {
             fates.remove(line, Evidence(permille: Int((score * 1000).rounded(.down))))
             if collectEvidence {
                 pass.modelEvidence[line] = classifier.evidence(features, fates: input, headline: headline, line: line)
             }
         }
+    }
+
+    /// Whether at least `minimumKeptLines` non-blank lines are kept: counted only
+    /// that far.
+    private static func keepsEnough(_ page: Page, _ fates: [Fate]) -> Bool {
+        var kept = 0
+        for i in 0..<page.count where !page.blank[i] && fates[i].isKept {
+            kept += 1
+            if kept == minimumKeptLines { return true }
+        }
+        return false
     }
 }
