@@ -80,6 +80,22 @@ import Testing
         #expect(words > 10_000)
     }
 
+    /// Random words of ASCII letters in both cases, digits, Arabic letters and the
+    /// article "ال": the one-pass stopword hash and stem (five characters, after the
+    /// article) give what the definition gives, at every word length.
+    @Test func contentWordsMatchTheirDefinitionOnRandomWords() {
+        var generator = SplitMix64(seed: 11)
+        let pieces: [[UInt8]] = [[0x61], [0x41], [0x5A], [0x74], [0x33], [0xD8, 0xA8], [0xDB, 0x8C], [0xD8, 0xA7, 0xD9, 0x84],
+                                 [0xD8, 0xA7], [0xD9, 0x84], [0x20], [0x20], [0x2E], [0xE2, 0x80, 0x93]]
+        for _ in 0..<3000 {
+            var shadow: [UInt8] = []
+            for _ in 0..<Int(generator.next() % 40) { shadow += pieces[Int(generator.next() % UInt64(pieces.count))] }
+            var found: [UInt64] = []
+            shadow.withUnsafeBufferPointer { ContentWords.of($0, into: &found) }
+            #expect(found == referenceContentWords(shadow), "\(shadow)")
+        }
+    }
+
     @Test func languageSelectionFollowsItsDefinition() throws {
         for line in try corpusLines() + TextScanTests.oddLines {
             let t = traits(Array(line.utf8)).0
