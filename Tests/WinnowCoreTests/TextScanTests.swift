@@ -80,6 +80,22 @@ import Testing
         #expect(words > 10_000)
     }
 
+    /// Random words of ASCII letters in both cases, digits, Arabic letters and the
+    /// article "ال": the one-pass stopword hash and stem (five characters, after the
+    /// article) give what the definition gives, at every word length.
+    @Test func contentWordsMatchTheirDefinitionOnRandomWords() {
+        var generator = SplitMix64(seed: 11)
+        let pieces: [[UInt8]] = [[0x61], [0x41], [0x5A], [0x74], [0x33], [0xD8, 0xA8], [0xDB, 0x8C], [0xD8, 0xA7, 0xD9, 0x84],
+                                 [0xD8, 0xA7], [0xD9, 0x84], [0x20], [0x20], [0x2E], [0xE2, 0x80, 0x93]]
+        for _ in 0..<3000 {
+            var shadow: [UInt8] = []
+            for _ in 0..<Int(generator.next() % 40) { shadow += pieces[Int(generator.next() % UInt64(pieces.count))] }
+            var found: [UInt64] = []
+            shadow.withUnsafeBufferPointer { ContentWords.of($0, into: &found) }
+            #expect(found == referenceContentWords(shadow), "\(shadow)")
+        }
+    }
+
     @Test func languageSelectionFollowsItsDefinition() throws {
         for line in try corpusLines() + TextScanTests.oddLines {
             let t = traits(Array(line.utf8)).0
@@ -257,5 +273,36 @@ import Testing
         #expect(table[0] == 5 && table[1] == 2 && table[199] == nil && table.count == 2)
         table.removeAll()
         #expect(table[0] == nil && table[1] == nil && table.count == 0)
+    }
+
+    /// The bulk inserts and adds give what the same keys one at a time give (repeats
+    /// within one call, key 0, growth in the middle), and a reusable table emptied
+    /// slot by slot is as empty as a new one, through several rounds.
+    @Test func bulkAndReusedTablesMatchOneAtATime() {
+        var x: UInt64 = 77
+        func key() -> UInt64 {
+            x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return x >> 58 == 0 ? 0 : x >> 50   // key 0 now and then, and repeats
+        }
+        var reused = HashTable(capacity: 2, reusable: true), reusedAdds = HashTable(capacity: 2, reusable: true)
+        for round in 0..<6 {
+            var single = HashTable(capacity: 2), singleAdds = HashTable(capacity: 2)
+            var seen: [UInt64] = []
+            for batch in 0..<40 {
+                let keys = (0..<(batch % 9)).map { _ in key() }
+                for k in keys { single.insertIfAbsent(k, Int32(batch)); singleAdds.add(k, Int32(round + 1)) }
+                reused.insertIfAbsent(contentsOf: keys, Int32(batch))
+                reusedAdds.add(contentsOf: keys[...], Int32(round + 1))
+                seen += keys
+            }
+            #expect(reused.count == single.count && reusedAdds.count == singleAdds.count)
+            for k in seen + [1, 2, 3] {
+                #expect(reused[k] == single[k], "round \(round) key \(k)")
+                #expect(reusedAdds[k] == singleAdds[k], "round \(round) key \(k)")
+            }
+            reused.removeAll()
+            reusedAdds.removeAll()
+            #expect(reused.count == 0 && seen.allSatisfy { reused[$0] == nil && reusedAdds[$0] == nil })
+        }
     }
 }

@@ -10,18 +10,22 @@ public final class DetectorPass {
     let words: WordLists
     /// For detectors that match patterns (a profile's rules).
     let scratch: MatchScratch
+    /// The repeat detector's tables and buffers, kept by the worker.
+    let repeats: RepeatScratch
     private var found: (topic: TopicModel, headline: Int?)?
     /// Lines the cross-document detector took for template (`CleanResult.templateLines`).
     var templateLines: [(line: Int, documents: Int)] = []
     /// Features behind the model's removals (`CleanResult.modelEvidence`).
     var modelEvidence: [Int: [(feature: String, weight: Double)]] = [:]
 
-    init(page: Page, state: PassState, features: LineFeatures?, words: WordLists, scratch: MatchScratch) {
+    init(page: Page, state: PassState, features: LineFeatures?, words: WordLists, scratch: MatchScratch,
+         repeats: RepeatScratch = RepeatScratch()) {
         self.page = page
         self.state = state
         self.features = features
         self.words = words
         self.scratch = scratch
+        self.repeats = repeats
     }
 
     /// What the article is about, from the lines kept before the first detector

@@ -70,20 +70,16 @@ public struct RepeatDetector: Detector {
 
     public func run(_ pass: DetectorPass, _ fates: inout DetectorFates<Self>) {
         let page = pass.page
-        // Both tables start at the size of an ordinary page and grow: sized for every
-        // line up front, the exact one cost a page of a million short lines 25 MB
-        // though it held 1,728 distinct lines. The first owner of a key wins whatever
-        // the table's size, so the size never changes a verdict.
-        var exact = HashTable(capacity: min(page.count, 1 << 16))
-        // Sized for a page of ordinary length; it grows. Sized for the largest possible (8
-        // shingles a line) it cost a page of 1M short lines 100 MB before any was stored.
-        var shingleOwner = HashTable(capacity: min(page.count * 8, 1 << 16))
+        // Reused from page to page (`RepeatScratch`).
+        let scratch = pass.repeats
+        var (exact, shingleOwner) = scratch.tables(lines: page.count)
         // The lines looked at: those the rules kept. Their word hashes are worked out
         // again for the few lines the sandwich check weighs, not kept for every line
         // (8 bytes a word and 16 a line, on a page of a million short lines). A bit a line.
         var looked = LineFlags(count: page.count)
         for i in 0..<page.count where !page.blank[i] && fates[i].isKept { looked[i] = true }
-        var words: [UInt64] = [], shingles: [UInt64] = [], distinct: [UInt64] = [], owners: [Int32] = []
+        var words = scratch.words, shingles = scratch.shingles, distinct = scratch.distinct, owners = scratch.owners
+        scratch.words = []; scratch.shingles = []; scratch.distinct = []; scratch.owners = []
         for i in 0..<page.count where looked[i] {
             let text = page.shadow(i)
             words.removeAll(keepingCapacity: true)
@@ -99,8 +95,10 @@ public struct RepeatDetector: Detector {
                share >= nearShare {
                 fates.remove(i, .near(of: earlier, percent: Int(share * 100)))
             }
-            for s in shingles { shingleOwner.insertIfAbsent(s, Int32(i)) }
+            shingleOwner.insertIfAbsent(contentsOf: shingles, Int32(i))
         }
+        scratch.giveBack(exact: consume exact, shingleOwner: consume shingleOwner)
+        (scratch.words, scratch.shingles, scratch.distinct, scratch.owners) = (words, shingles, distinct, owners)
         dropSandwichedEdits(page, &fates) { i in
             var hashes: [UInt64] = []
             if looked[i] { _ = RepeatDetector.wordHashes(page.shadow(i), into: &hashes) }

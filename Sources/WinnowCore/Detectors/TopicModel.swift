@@ -33,7 +33,7 @@ public struct TopicModel {
     init(_ page: Page, fates: [Fate], words: WordLists? = nil) {
         self.words = words ?? TopicModel.words(of: page)
         for i in 0..<page.count where fates[i].isKept && page.kinds[i].isProse {
-            for w in self.words[i] { bodyCounts.add(w, 1) }
+            bodyCounts.add(contentsOf: self.words[i], 1)
         }
     }
 

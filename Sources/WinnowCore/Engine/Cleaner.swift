@@ -4,6 +4,8 @@ public final class Cleaner {
     public let ruleSet: RuleSet
     public let options: CleanOptions
     let scratch: RuleScratch
+    /// The repeat detector's tables, kept from document to document.
+    let repeats = RepeatScratch()
     /// Sees, in every pass, what the line classifier is given: the page, the fates
     /// after the rules and detectors, and the headline. `winnow features` keeps the
     /// last pass's for training.
@@ -135,7 +137,8 @@ public final class Cleaner {
         // Moved out, not copied: the detectors change them.
         var fates = rules.fates
         rules.fates = []
-        let pass = DetectorPass(page: page, state: state, features: features, words: words, scratch: scratch.match)
+        let pass = DetectorPass(page: page, state: state, features: features, words: words, scratch: scratch.match,
+                                repeats: repeats)
         detectors.run(pass, &fates)
         var warnings = rules.warnings
         let overBudget = RemovalBudget(share: options.removalBudget, detectors: options.detectors).enforce(page, &fates)

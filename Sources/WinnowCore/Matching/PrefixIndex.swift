@@ -4,23 +4,30 @@
 /// it. A body line usually leaves the trie after a byte or two having met no rule,
 /// whatever the number of rules; a line meets, besides the rule that matches it,
 /// only rules that share its opening words.
-final class PrefixIndex: Sendable {
+///
+/// The tables are read through pointers into one allocation, made in `init` and
+/// never written after: held in arrays, the walk spent most of its instructions on
+/// bounds checks and on reloading the arrays it had no registers for.
+final class PrefixIndex: @unchecked Sendable {
     /// Walk the line with ASCII letters in lower case, and the two non-ASCII letters
     /// PCRE2 matches to ASCII ones without case (ſ → s, K KELVIN SIGN → k) as those:
     /// for rules whose prefixes are caseless (checked against PCRE2 by the tests).
     let caseless: Bool
     /// The root's child for each byte (0: none; the root is node 0).
-    private let rootChildren: [Int32]
+    private let rootChildren: UnsafePointer<Int32>
     /// Node n's other edges: `edgeBytes[edgeStart[n]..<edgeStart[n + 1]]`,
     /// with their children in `edgeChildren`. Most nodes have one edge (a prefix's
     /// next byte), and a prefix's nodes are numbered in a row, so a walk reads
     /// neighbouring memory (a hash table of edges cost a cache miss a byte).
-    private let edgeStart: [Int32]
-    private let edgeBytes: [UInt8]
-    private let edgeChildren: [Int32]
+    private let edgeStart: UnsafePointer<Int32>
+    private let edgeBytes: UnsafePointer<UInt8>
+    private let edgeChildren: UnsafePointer<Int32>
     /// The rules whose prefix ends at node n: `ending[endStart[n]..<endStart[n + 1]]`.
-    private let endStart: [Int32]
-    private let ending: [Int32]
+    private let endStart: UnsafePointer<Int32>
+    private let ending: UnsafePointer<Int32>
+    /// The allocations the pointers above point into.
+    private let words: UnsafeMutableBufferPointer<Int32>
+    private let bytes: UnsafeMutableBufferPointer<UInt8>
 
     /// `entries`: rules (indexes in the rule set) with their prefixes (UTF-8, folded
     /// when `caseless`). Nil when there is nothing to index.
@@ -63,14 +70,28 @@ final class PrefixIndex: Sendable {
             edgeChildren[k] = edge.child
             next[Int(edge.parent)] += 1
         }
-        self.rootChildren = rootChildren
-        edgeStart = edgeCount
-        self.edgeBytes = edgeBytes
-        self.edgeChildren = edgeChildren
         var endStart: [Int32] = [0]
         for list in endsAt { endStart.append(endStart.last! + Int32(list.count)) }
-        self.endStart = endStart
-        ending = endsAt.flatMap { $0 }
+        let tables = [rootChildren, edgeCount, edgeChildren, endStart, endsAt.flatMap { $0 }]
+        let words = UnsafeMutableBufferPointer<Int32>.allocate(capacity: tables.reduce(0) { $0 + $1.count })
+        var starts: [UnsafePointer<Int32>] = []
+        var filled = 0
+        for table in tables {
+            starts.append(UnsafePointer(words.baseAddress! + filled))
+            filled = words[filled...].initialize(fromContentsOf: table)
+        }
+        (self.rootChildren, edgeStart, self.edgeChildren, self.endStart, ending) =
+            (starts[0], starts[1], starts[2], starts[3], starts[4])
+        let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(edgeBytes.count, 1))
+        _ = bytes.initialize(fromContentsOf: edgeBytes)
+        self.edgeBytes = UnsafePointer(bytes.baseAddress!)
+        self.words = words
+        self.bytes = bytes
+    }
+
+    deinit {
+        words.deallocate()
+        bytes.deallocate()
     }
 
     @inline(__always)

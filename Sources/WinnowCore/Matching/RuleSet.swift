@@ -10,12 +10,19 @@ public final class RuleSet: @unchecked Sendable {
     private let bySelection: [LanguageRules?]
 
     /// The rules of one combination of languages: their prefilter, and the rules
-    /// split by role.
-    struct LanguageRules {
+    /// split by role. A class: a line's lookup retains one reference, not four.
+    final class LanguageRules {
         let prefilter: Prefilter
         let keep: RuleGroup
         let act: RuleGroup     // drop, cut, list, meta: first match wins
         let strip: RuleGroup
+
+        init(prefilter: Prefilter, keep: RuleGroup, act: RuleGroup, strip: RuleGroup) {
+            self.prefilter = prefilter
+            self.keep = keep
+            self.act = act
+            self.strip = strip
+        }
     }
 
     /// Compiles parsed rule files; every pattern error is reported, not just the first.

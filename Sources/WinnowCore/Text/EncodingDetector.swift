@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Tells which encoding a document's bytes are in, for `--input-encoding auto`.
 /// Valid UTF-8 without NUL bytes costs one pass and nothing else; only other
 /// documents are looked at more closely:
@@ -17,7 +21,8 @@ public enum EncodingDetector {
     }
 
     public static func detect(_ b: UnsafeBufferPointer<UInt8>) -> Verdict {
-        let nul = b.firstIndex(of: 0) != nil
+        // memchr: the byte loop it replaces cost 5 instructions a byte.
+        let nul = b.baseAddress.map { memchr($0, 0, b.count) != nil } ?? false
         if !nul && isValidUTF8(b) { return .utf8 }
         if let unicode = unicodeForm(b) { return unicode }
         if !nul, let arabic = arabicCodePage(b) { return .other(arabic, bom: 0) }
@@ -29,23 +34,8 @@ public enum EncodingDetector {
 
     public static func detect(_ bytes: [UInt8]) -> Verdict { bytes.withUnsafeBufferPointer { detect($0) } }
 
-    /// Whether every byte is part of a valid UTF-8 sequence (ASCII 8 bytes at a time).
-    public static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = b.baseAddress else { return true }
-        var i = 0
-        let n = b.count
-        while i < n {
-            if i + 8 <= n {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
-            }
-            if b[i] < 0x80 { i += 1; continue }
-            let length = utf8Length(b, i)
-            if length == 0 { return false }
-            i += length
-        }
-        return true
-    }
+    /// Whether every byte is part of a valid UTF-8 sequence (`UTF8Validation`).
+    public static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool { UTF8Validation.isValid(b) }
 
     /// Length of a valid UTF-8 sequence at `i` (no overlongs, surrogates or values
     /// past U+10FFFF), or 0.

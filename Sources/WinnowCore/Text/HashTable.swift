@@ -10,18 +10,32 @@ struct HashTable {
     /// The value of the key 0, kept apart: 0 marks an empty slot.
     private var zeroValue: Int32?
     private(set) var count = 0
+    /// The slots holding a key, in a table kept to be emptied and filled again
+    /// (`reusable`): `removeAll` then clears those, not every slot. Nil otherwise.
+    private var taken: [Int32]?
 
-    init(capacity: Int = 64) {
+    /// `reusable`: the table will be emptied and used again (see `taken`).
+    init(capacity: Int = 64, reusable: Bool = false) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         keys = [UInt64](repeating: 0, count: size)
         values = [Int32](repeating: 0, count: size)
         mask = size - 1
+        if reusable { taken = [] }
+    }
+
+    /// Slots in all: the memory the table holds, 12 bytes a slot.
+    var slots: Int { keys.count }
+
+    /// Where the search for `key` starts, before the mask.
+    @inline(__always)
+    private static func home(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key ^ (key >> 29)) &* 0xBF58_476D_1CE4_E5B9)
     }
 
     @inline(__always)
     private func slot(_ key: UInt64) -> Int {
-        var i = Int(truncatingIfNeeded: (key ^ (key >> 29)) &* 0xBF58_476D_1CE4_E5B9) & mask
+        var i = HashTable.home(key) & mask
         while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
         return i
     }
@@ -52,6 +66,7 @@ struct HashTable {
         if keys[i] != 0 { return values[i] }
         keys[i] = key
         values[i] = value
+        taken?.append(Int32(truncatingIfNeeded: i))
         count += 1
         if count * 2 > keys.count { grow() }
         return value
@@ -67,6 +82,7 @@ struct HashTable {
         if keys[i] == 0 {
             keys[i] = key
             values[i] = delta
+            taken?.append(Int32(truncatingIfNeeded: i))
             count += 1
             if count * 2 > keys.count { grow() }
         } else {
@@ -74,8 +90,59 @@ struct HashTable {
         }
     }
 
+    /// `insertIfAbsent(key, value)` for each key in turn.
+    mutating func insertIfAbsent(contentsOf new: some Collection<UInt64>, _ value: Int32) {
+        place(new) { slot, isNew in if isNew { slot = value } }
+    }
+
+    /// `add(key, delta)` for each key in turn.
+    mutating func add(contentsOf new: some Collection<UInt64>, _ delta: Int32) {
+        place(new) { slot, isNew in slot = isNew ? delta : slot + delta }
+    }
+
+    /// Finds or takes a slot for each key in turn and lets `update` set its value
+    /// (`isNew`: the key was not there). Room for all of them is made first, so the
+    /// table does not grow in the loop and the loop writes through pointers: one
+    /// uniqueness check of the arrays, not two a key. Growing sooner changes no
+    /// value, only the table's size.
+    @inline(__always)
+    private mutating func place(_ new: some Collection<UInt64>, _ update: (inout Int32, _ isNew: Bool) -> Void) {
+        while (count + new.count) * 2 > keys.count { grow() }
+        let mask = self.mask
+        var added = 0
+        var zero = zeroValue ?? 0, zeroSeen = zeroValue != nil
+        keys.withUnsafeMutableBufferPointer { keys in
+            values.withUnsafeMutableBufferPointer { values in
+                for key in new {
+                    if key == 0 {
+                        update(&zero, !zeroSeen)
+                        if !zeroSeen { zeroSeen = true; added += 1 }
+                        continue
+                    }
+                    var i = HashTable.home(key) & mask
+                    while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
+                    if keys[i] == 0 {
+                        keys[i] = key
+                        update(&values[i], true)
+                        taken?.append(Int32(truncatingIfNeeded: i))
+                        added += 1
+                    } else {
+                        update(&values[i], false)
+                    }
+                }
+            }
+        }
+        if zeroSeen { zeroValue = zero }
+        count += added
+    }
+
     mutating func removeAll() {
-        for i in keys.indices { keys[i] = 0 }
+        if taken != nil {
+            for i in taken! { keys[Int(i)] = 0 }
+            taken!.removeAll(keepingCapacity: true)
+        } else {
+            for i in keys.indices { keys[i] = 0 }
+        }
         zeroValue = nil
         count = 0
     }
@@ -85,10 +152,12 @@ struct HashTable {
         keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
         values = [Int32](repeating: 0, count: oldKeys.count * 2)
         mask = keys.count - 1
+        if taken != nil { taken!.removeAll(keepingCapacity: true) }
         for (k, v) in zip(oldKeys, oldValues) where k != 0 {
             let i = slot(k)
             keys[i] = k
             values[i] = v
+            taken?.append(Int32(truncatingIfNeeded: i))
         }
     }
 

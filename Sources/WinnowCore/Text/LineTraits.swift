@@ -98,30 +98,32 @@ public struct LineTraits: Sendable, Equatable {
             // At most 255 bytes, so at most 255 characters, between two emptyings of
             // the lanes: none can overflow.
             let stop = min(n, i + 255)
+            // Wrapping arithmetic: counts and offsets stay below the line's length, and
+            // the overflow checks cost the loop registers it spilled.
             while i < stop {
                 let scalar: UInt32
                 let b = s[i]
                 if b < 0x80 {
                     scalar = UInt32(b)
-                    i += 1
-                } else if b >= 0xC2, b < 0xE0, i + 1 < n, s[i + 1] & 0xC0 == 0x80 {
+                    i &+= 1
+                } else if b >= 0xC2, b < 0xE0, i &+ 1 < n, s[i &+ 1] & 0xC0 == 0x80 {
                     // Two bytes: Arabic script, Latin-1 and the other letters of the table.
-                    scalar = UInt32(b & 0x1F) << 6 | UInt32(s[i + 1] & 0x3F)
-                    i += 2
+                    scalar = UInt32(b & 0x1F) << 6 | UInt32(s[i &+ 1] & 0x3F)
+                    i &+= 2
                 } else {
                     let (decoded, length) = LineTraits.decode(s, at: i)
                     scalar = decoded
-                    i += length
+                    i &+= length
                 }
-                chars += 1
+                chars &+= 1
                 let entry = scalar < LineTraits.tableSize ? table[Int(scalar)] : LineTraits.entry(scalar)
                 if Counter.counts, entry & Lane.shapeMask != 0 { counter.see(scalar, entry, line: s, end: i) }
                 if entry & Lane.space != 0 {
                     inWord = false
-                    if pendingBreak { breaks += 1; pendingBreak = false }
+                    if pendingBreak { breaks &+= 1; pendingBreak = false }
                     continue
                 }
-                if !inWord { words += 1; inWord = true; counter.wordStart(entry) }
+                if !inWord { words &+= 1; inWord = true; counter.wordStart(entry) }
                 pendingBreak = entry & Lane.sentenceFinal != 0
                 lanes &+= entry & Lane.countMask
                 beforeLast = last

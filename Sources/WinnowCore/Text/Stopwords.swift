@@ -40,8 +40,7 @@ public enum ContentWords {
     @inline(__always)
     static func of<Counter: ShadowWordCounter>(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64],
                                                counting counter: inout Counter) {
-        let stopwords = Stopwords.hashes
-        let longest = Stopwords.longest
+        let checks = WordChecks()
         let ascii = ContentWords.asciiKinds
         let n = text.count
         var start = 0, scalars = 0, digits = 0
@@ -84,18 +83,18 @@ public enum ContentWords {
                 joinedScalars += scalars + 1
                 if i > start {
                     ContentWords.consider(UnsafeBufferPointer(rebasing: text[start..<i]), scalars: scalars, digits: digits,
-                                          stopwords: stopwords, longest: longest, into: &out)
+                                          checks: checks, into: &out)
                 }
             } else {
                 ContentWords.endWord(text, start..<i, scalars: scalars, digits: digits, joined: (joinedStart, joinedScalars),
-                                     stopwords: stopwords, longest: longest, into: &out, counting: &counter)
+                                     checks: checks, into: &out, counting: &counter)
                 joinedScalars = 0
             }
             i += breakLength
             start = i; scalars = 0; digits = 0
         }
         ContentWords.endWord(text, start..<n, scalars: scalars, digits: digits, joined: (joinedStart, joinedScalars),
-                             stopwords: stopwords, longest: longest, into: &out, counting: &counter)
+                             checks: checks, into: &out, counting: &counter)
     }
 
     /// The end of a word of the counter's split (see `of`): the content word
@@ -103,28 +102,34 @@ public enum ContentWords {
     /// holds pieces before it.
     @inline(__always)
     private static func endWord<Counter: ShadowWordCounter>(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, scalars: Int,
-                                                            digits: Int, joined: (start: Int, scalars: Int), stopwords: HashTable,
-                                                            longest: Int, into out: inout [UInt64], counting counter: inout Counter) {
+                                                            digits: Int, joined: (start: Int, scalars: Int), checks: WordChecks,
+                                                            into out: inout [UInt64], counting counter: inout Counter) {
         guard Counter.counts else {
             if !word.isEmpty {
                 consider(UnsafeBufferPointer(rebasing: text[word]), scalars: scalars, digits: digits,
-                         stopwords: stopwords, longest: longest, into: &out)
+                         checks: checks, into: &out)
             }
             return
         }
         if joined.scalars > 0 {
-            endJoinedWord(text, word, scalars: scalars, digits: digits, joined: joined, stopwords: stopwords,
-                          longest: longest, into: &out, counting: &counter)
+            endJoinedWord(text, word, scalars: scalars, digits: digits, joined: joined, checks: checks,
+                          into: &out, counting: &counter)
             return
         }
         // Only stray continuation bytes, or nothing: no word for the counter, nor a
         // content word (`consider` takes three characters or more).
         guard scalars > 0 else { return }
         let bytes = UnsafeBufferPointer(rebasing: text[word])
-        let isStopword = scalars <= longest && stopwords.contains(hash(lowered: bytes))
+        guard scalars <= checks.longest else {
+            counter.word(scalars: scalars, isStopword: false)
+            if scalars > 2, digits < scalars { out.append(stem(bytes, scalars: scalars, checks.lower)) }
+            return
+        }
+        let (full, plainStem) = hashes(lowered: bytes, checks.lower)
+        let isStopword = checks.stopwords.contains(full)
         counter.word(scalars: scalars, isStopword: isStopword)
         guard scalars > 2, digits < scalars, !isStopword else { return }
-        out.append(stem(bytes, scalars: scalars))
+        out.append(hasArticle(bytes, scalars: scalars) ? stem(bytes, scalars: scalars, checks.lower) : plainStem)
     }
 
     /// Pieces joined by dashes or quotes: the content word and the counter's word
@@ -132,32 +137,53 @@ public enum ContentWords {
     @inline(never)
     private static func endJoinedWord<Counter: ShadowWordCounter>(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>,
                                                                   scalars: Int, digits: Int, joined: (start: Int, scalars: Int),
-                                                                  stopwords: HashTable, longest: Int, into out: inout [UInt64],
+                                                                  checks: WordChecks, into out: inout [UInt64],
                                                                   counting counter: inout Counter) {
         if !word.isEmpty {
             consider(UnsafeBufferPointer(rebasing: text[word]), scalars: scalars, digits: digits,
-                     stopwords: stopwords, longest: longest, into: &out)
+                     checks: checks, into: &out)
         }
         let total = joined.scalars + scalars
         let whole = UnsafeBufferPointer(rebasing: text[joined.start..<word.upperBound])
-        counter.word(scalars: total, isStopword: total <= longest && stopwords[hash(lowered: whole)] != nil)
+        let isStopword = total <= checks.longest && checks.stopwords.contains(hash(lowered: whole, checks.lower))
+        counter.word(scalars: total, isStopword: isStopword)
     }
 
     /// FNV-1a of the bytes, ASCII lower-cased: how stopwords are looked up.
     @inline(__always)
-    private static func hash(lowered word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    private static func hash(lowered word: UnsafeBufferPointer<UInt8>, _ lower: UnsafePointer<UInt8>) -> UInt64 {
         var full = FNV.basis
-        for b in word { full = (full ^ UInt64(lower(b))) &* FNV.prime }
+        for b in word { full = (full ^ UInt64(lower[Int(b)])) &* FNV.prime }
         return full
+    }
+
+    /// `hash(lowered:)` and, in the same pass, the hash of the first five
+    /// characters: the stem of a word without the article (see `stem`).
+    @inline(__always)
+    private static func hashes(lowered word: UnsafeBufferPointer<UInt8>, _ lower: UnsafePointer<UInt8>)
+        -> (full: UInt64, stem: UInt64) {
+        var full = FNV.basis, stem = FNV.basis
+        var count = 0
+        for b in word {
+            // The stem ends where the sixth character starts.
+            if b & 0xC0 != 0x80 {
+                count += 1
+                if count == 6 { stem = full }
+            }
+            full = (full ^ UInt64(lower[Int(b)])) &* FNV.prime
+        }
+        return (full, count < 6 ? full : stem)
     }
 
     /// Appends the stem of `word` unless it is too short, a number or a stopword.
     @inline(__always)
     private static func consider(_ word: UnsafeBufferPointer<UInt8>, scalars: Int, digits: Int,
-                                 stopwords: HashTable, longest: Int, into out: inout [UInt64]) {
+                                 checks: WordChecks, into out: inout [UInt64]) {
         guard scalars > 2, digits < scalars else { return }
-        if scalars <= longest, stopwords[hash(lowered: word)] != nil { return }
-        out.append(stem(word, scalars: scalars))
+        guard scalars <= checks.longest else { out.append(stem(word, scalars: scalars, checks.lower)); return }
+        let (full, plainStem) = hashes(lowered: word, checks.lower)
+        if checks.stopwords.contains(full) { return }
+        out.append(hasArticle(word, scalars: scalars) ? stem(word, scalars: scalars, checks.lower) : plainStem)
     }
 
     private enum AsciiKind {
@@ -192,14 +218,18 @@ public enum ContentWords {
         return (0x93...0x9F).contains(s[i + 2]) || s[i + 2] == 0xA6 ? 3 : 0
     }
 
-    @inline(__always)
-    private static func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+    /// Each byte, ASCII lower-cased: one load where the comparison took seven
+    /// instructions a byte of every word hashed. Allocated once, never freed.
+    nonisolated(unsafe) fileprivate static let lowered: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for b in 0..<256 { table[b] = UInt8(b) &- 0x41 < 26 ? UInt8(b) | 0x20 : UInt8(b) }
+        return UnsafePointer(table)
+    }()
 
     /// The hash of a content word's stem: its first five characters, after "ال" in
     /// a word of more than four.
-    private static func stem(_ word: UnsafeBufferPointer<UInt8>, scalars: Int) -> UInt64 {
-        var k = 0
-        if scalars > 4, word.count >= 4, word[0] == 0xD8, word[1] == 0xA7, word[2] == 0xD9, word[3] == 0x84 { k = 4 }
+    private static func stem(_ word: UnsafeBufferPointer<UInt8>, scalars: Int, _ lower: UnsafePointer<UInt8>) -> UInt64 {
+        var k = hasArticle(word, scalars: scalars) ? 4 : 0
         var stem = FNV.basis
         var count = 0
         while k < word.count {
@@ -207,10 +237,16 @@ public enum ContentWords {
                 if count == 5 { break }
                 count += 1
             }
-            stem = (stem ^ UInt64(lower(word[k]))) &* FNV.prime
+            stem = (stem ^ UInt64(lower[Int(word[k])])) &* FNV.prime
             k += 1
         }
         return stem
+    }
+
+    /// A word of more than four characters starting with "ال": its stem starts after it.
+    @inline(__always)
+    private static func hasArticle(_ word: UnsafeBufferPointer<UInt8>, scalars: Int) -> Bool {
+        scalars > 4 && word.count >= 4 && word[0] == 0xD8 && word[1] == 0xA7 && word[2] == 0xD9 && word[3] == 0x84
     }
 
     static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
@@ -218,6 +254,16 @@ public enum ContentWords {
         for b in bytes { h = (h ^ UInt64(b)) &* FNV.prime }
         return h
     }
+}
+
+/// What each word of a line is looked up in, read from the statics once a line
+/// (a static is checked for initialisation at every read).
+struct WordChecks {
+    let stopwords = Stopwords.hashes
+    /// Words of more characters are no stopwords.
+    let longest = Stopwords.longest
+    /// ASCII lower case of each byte (`ContentWords.lowered`).
+    let lower = ContentWords.lowered
 }
 
 /// Sees the words of a shadow as the line model splits them (see `ContentWords.of`).
