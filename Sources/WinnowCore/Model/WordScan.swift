@@ -1,3 +1,5 @@
+import Foundation
+
 /// The word-level counts the line model reads that `LineTraits` does not keep:
 /// stopwords, short and capitalised words, punctuation, separators. Counted in the
 /// passes the page makes anyway, only when a model is in use: the original bytes'
@@ -47,33 +49,34 @@ struct WordScan {
 extension WordScan: ScalarCounter {
     static var counts: Bool { true }
 
-    // Not inlined: the page's scan loop stays lean, and few scalars get here.
-    @inline(never)
-    mutating func see(_ scalar: UInt32, _ entry: UInt64, line s: UnsafeBufferPointer<UInt8>, end i: Int) {
-        if entry & LineTraits.Lane.punctuation != 0 {
-            counts.punctuation &+= 1
-            // "://", "www." (any case) and "@": ASCII bytes are never part of a longer
-            // character, so the bytes before are the characters before.
-            switch scalar {
-            case 0x2F: if i >= 3 && s[i - 3] == 0x3A && s[i - 2] == 0x2F { urlLike = true }
-            case 0x2E: if i >= 4 && s[i - 4] | 0x20 == 0x77 && s[i - 3] | 0x20 == 0x77 && s[i - 2] | 0x20 == 0x77 { urlLike = true }
-            case 0x40: urlLike = true
-            default: break
-            }
-        }
-        if entry & LineTraits.Lane.separator != 0 { counts.separators &+= 1 }
-        if entry & LineTraits.Lane.cjk != 0 { counts.cjk &+= 1 }
-        if entry & LineTraits.Lane.cjkBreak != 0 { counts.cjkBreaks &+= 1 }
-    }
-
-    @inline(__always)
-    mutating func wordStart(_ entry: UInt64) {
-        if entry & LineTraits.Lane.upper != 0 { counts.capitalised &+= 1 }
-    }
-
-    @inline(__always)
-    mutating func end(last: UInt32) {
+    mutating func end(_ line: UnsafeBufferPointer<UInt8>, last: UInt32, shapes: LineTraits.ShapeCounts) {
+        func narrow(_ v: Int) -> UInt32 { UInt32(truncatingIfNeeded: v) }
+        counts.capitalised = narrow(shapes.capitalised); counts.punctuation = narrow(shapes.punctuation)
+        counts.separators = narrow(shapes.separators); counts.cjk = narrow(shapes.cjk); counts.cjkBreaks = narrow(shapes.cjkBreaks)
         endsQuestion = last == 0x3F || last == 0x61F
+        // Punctuation is ASCII, so a line without any holds no URL marks.
+        if shapes.punctuation > 0 { urlLike = WordScan.hasURLMarks(line) }
+    }
+
+    /// "://", "www." (any case) or "@": ASCII bytes are never part of a longer
+    /// character, so a byte match is a character match.
+    static func hasURLMarks(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = s.baseAddress else { return false }
+        let n = s.count
+        if memchr(base, 0x40, n) != nil { return true }
+        var from = 0
+        while from < n, let hit = memchr(base + from, 0x2F, n - from) {
+            let i = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+            if i >= 2 && s[i - 2] == 0x3A && s[i - 1] == 0x2F { return true }
+            from = i + 1
+        }
+        from = 0
+        while from < n, let hit = memchr(base + from, 0x2E, n - from) {
+            let i = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+            if i >= 3 && s[i - 3] | 0x20 == 0x77 && s[i - 2] | 0x20 == 0x77 && s[i - 1] | 0x20 == 0x77 { return true }
+            from = i + 1
+        }
+        return false
     }
 }
 

@@ -91,6 +91,10 @@ public struct LineTraits: Sendable, Equatable {
         // one register and moved to `sums` before a lane can overflow.
         var lanes: UInt64 = 0
         var sums = Counts()
+        // The counter's shape counts, in byte lanes as the letters (`ShapeLanes`), and
+        // its capitalised words: registers only, so the loop makes no call.
+        var shapeLanes: UInt64 = 0
+        var shapes = ShapeCounts()
         let table = LineTraits.entries
         var i = 0
         let n = s.count
@@ -117,21 +121,26 @@ public struct LineTraits: Sendable, Equatable {
                 }
                 chars &+= 1
                 let entry = scalar < LineTraits.tableSize ? table[Int(scalar)] : LineTraits.entry(scalar)
-                if Counter.counts, entry & Lane.shapeMask != 0 { counter.see(scalar, entry, line: s, end: i) }
+                if Counter.counts, entry & Lane.shapeMask != 0 { shapeLanes &+= ShapeLanes.of(entry) }
                 if entry & Lane.space != 0 {
                     inWord = false
                     if pendingBreak { breaks &+= 1; pendingBreak = false }
                     continue
                 }
-                if !inWord { words &+= 1; inWord = true; counter.wordStart(entry) }
+                if !inWord {
+                    words &+= 1
+                    inWord = true
+                    if Counter.counts { shapes.capitalised &+= Int(truncatingIfNeeded: entry >> Lane.upperShift & 1) }
+                }
                 pendingBreak = entry & Lane.sentenceFinal != 0
                 lanes &+= entry & Lane.countMask
                 beforeLast = last
                 last = scalar
             }
             sums.add(&lanes)
+            if Counter.counts { shapes.add(&shapeLanes) }
         }
-        counter.end(last: last)
+        if Counter.counts { counter.end(s, last: last, shapes: shapes) }
         func narrow(_ v: Int) -> UInt32 { UInt32(clamping: v) }
         counts = Counts32(chars: narrow(chars), words: narrow(words), arabicScript: narrow(sums.arabicScript),
                           latin: narrow(sums.latin), digits: narrow(sums.digits), breaks: narrow(breaks))
@@ -171,6 +180,7 @@ public struct LineTraits: Sendable, Equatable {
         /// What only the line model reads (`WordScan`): upper-case letters, ASCII
         /// punctuation, separators, CJK characters and CJK sentence ends.
         static let upper: UInt64 = 4 << 56
+        static let upperShift: UInt64 = 58
         static let punctuation: UInt64 = 8 << 56
         static let separator: UInt64 = 16 << 56
         static let cjk: UInt64 = 32 << 56
@@ -188,6 +198,27 @@ public struct LineTraits: Sendable, Equatable {
             func lane(_ k: UInt64) -> Int { Int(lanes >> (8 * k) & 0xFF) }
             digits += lane(0); latin += lane(1); arabicScript += lane(2); persian += lane(3)
             persianOnly += lane(4); arabic += lane(5); arabicOnly += lane(6)
+            lanes = 0
+        }
+    }
+
+    /// The shape flags of an entry (punctuation, separator, CJK, CJK sentence end: four
+    /// bits from bit 59) spread to one byte lane each: the multiply puts copies of the
+    /// four bits 7 apart, so bit k lands alone at bit 8k (the copies never overlap).
+    enum ShapeLanes {
+        @inline(__always)
+        static func of(_ entry: UInt64) -> UInt64 { (entry >> 59 & 0xF) &* 0x20_4081 & 0x0101_0101 }
+    }
+
+    /// What the line model counts in the scan (`ScalarCounter.end`).
+    struct ShapeCounts {
+        var capitalised = 0, punctuation = 0, separators = 0, cjk = 0, cjkBreaks = 0
+
+        /// Moves the lanes' counts here (a lane holds up to 255).
+        mutating func add(_ lanes: inout UInt64) {
+            guard lanes != 0 else { return }
+            punctuation &+= Int(lanes & 0xFF); separators &+= Int(lanes >> 8 & 0xFF)
+            cjk &+= Int(lanes >> 16 & 0xFF); cjkBreaks &+= Int(lanes >> 24 & 0xFF)
             lanes = 0
         }
     }
@@ -317,25 +348,18 @@ public struct LineTraits: Sendable, Equatable {
     }
 }
 
-/// Sees what `LineTraits` scans, scalar by scalar: lets another count share the pass.
+/// Counts what `LineTraits` scans, in the same pass: lets another count share it.
 protocol ScalarCounter {
-    /// Whether the counter wants the scalars: false compiles the counting away.
+    /// Whether the counter wants the counts: false compiles the counting away.
     static var counts: Bool { get }
-    /// Each scalar whose entry has a `Lane.shapeMask` flag, with its entry; it ends
-    /// at byte `end` of `line`.
-    mutating func see(_ scalar: UInt32, _ entry: UInt64, line: UnsafeBufferPointer<UInt8>, end: Int)
-    /// The first scalar of each word (run of non-space scalars).
-    mutating func wordStart(_ entry: UInt64)
-    /// The line's last non-space scalar (0 when none).
-    mutating func end(last: UInt32)
+    /// The line's shape counts and its last non-space scalar (0 when none).
+    mutating func end(_ line: UnsafeBufferPointer<UInt8>, last: UInt32, shapes: LineTraits.ShapeCounts)
 }
 
 /// Counts nothing: the plain `LineTraits` scan.
 struct NoScalarCount: ScalarCounter {
     static var counts: Bool { false }
-    @inline(__always) mutating func see(_ scalar: UInt32, _ entry: UInt64, line: UnsafeBufferPointer<UInt8>, end: Int) {}
-    @inline(__always) mutating func wordStart(_ entry: UInt64) {}
-    @inline(__always) mutating func end(last: UInt32) {}
+    @inline(__always) mutating func end(_ line: UnsafeBufferPointer<UInt8>, last: UInt32, shapes: LineTraits.ShapeCounts) {}
 }
 
 extension LineTraits {
