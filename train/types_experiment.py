@@ -39,11 +39,11 @@ def interactions(names, X, kind):
     col = {n: X[:, j] for j, n in enumerate(names)}
     pps, bs = col["page_prose_share"], col["body_share"]
     extra = []
-    if kind in ("pps", "pps_bs", "all"):
+    if kind in ("pps", "pps_bs"):
         extra += [col[n] * pps for n in LINE]
-    if kind in ("bs", "pps_bs", "all"):
+    if kind in ("bs", "pps_bs"):
         extra += [col[n] * bs for n in LINE]
-    if kind in ("noprose", "all"):
+    if kind == "noprose":
         few = (pps < 0.2).astype(float)
         extra += [col[n] * few for n in LINE]
     if kind in ("page", "page_pps", "page_x"):
@@ -107,7 +107,7 @@ def main():
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--l2", type=float, default=1e-3)
     ap.add_argument("--threshold", type=float, default=0.3)
-    ap.add_argument("--sets", default="base,pps,bs,pps_bs,noprose,all")
+    ap.add_argument("--sets", default="base,pps,bs,pps_bs,noprose,page,page_pps,page_x")
     ap.add_argument("--type-weight", type=float, default=1.0, help="weight of non-article pages")
     args = ap.parse_args()
     index, names, feats, labels, words, lens = load(args.data)
