@@ -108,7 +108,8 @@ def main():
     ap.add_argument("--l2", type=float, default=1e-3)
     ap.add_argument("--threshold", type=float, default=0.3)
     ap.add_argument("--sets", default="base,pps,bs,pps_bs,noprose,page,page_pps,page_x")
-    ap.add_argument("--type-weight", type=float, default=1.0, help="weight of non-article pages")
+    ap.add_argument("--type-weight", type=float, default=1.0,
+                    help="weight of non-article pages in both stages (train.py --type-weight also weighs the lexical fit)")
     args = ap.parse_args()
     index, names, feats, labels, words, lens = load(args.data)
     by_id = {r["id"]: r for r in index}
