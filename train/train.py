@@ -38,6 +38,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STAGE2 = ["z", "z_m3", "z_m2", "z_m1", "z_p1", "z_p2", "z_p3", "z_mean_before", "z_mean_after",
           "in_segment", "log_dist_segment", "segment_share", "position"]
 RTL = {"fa", "ar", "ur"}
+# How much more a page that is not an article weighs (--type-weight).
+TYPE_WEIGHT = 1.0
 
 
 def load_index(data):
@@ -164,6 +166,8 @@ def example_rows(pid, feats, labels, index_by_id):
     weight = 1 / math.sqrt(len(keep)) if keep else 0.0
     if index_by_id[pid].get("lang") in RTL:
         weight *= 5
+    if index_by_id[pid].get("page_type", "article") != "article":
+        weight *= TYPE_WEIGHT
     return keep, [1.0 if lab[lines[k]] == "B" else 0.0 for k in keep], weight
 
 
@@ -333,7 +337,11 @@ def main():
     ap.add_argument("--body-threshold", type=float, default=0.3,
                     help="the threshold for lines between the body's first and last prose line")
     ap.add_argument("--no-final", action="store_true", help="cross-validate only")
+    ap.add_argument("--type-weight", type=float, default=1.0,
+                    help="weight of pages that are not articles, times (train/README.md, page-context interactions)")
     args = ap.parse_args()
+    global TYPE_WEIGHT
+    TYPE_WEIGHT = args.type_weight
 
     index = load_index(args.data)
     index_by_id = {r["id"]: r for r in index}
