@@ -4,16 +4,10 @@
 /// handled as hashes of their bytes: no `String` in the per-line path.
 public enum Stopwords {
     /// Hashes of the stopwords' normalised, lower-cased bytes.
-    static let hashes: HashTable = {
-        var table = HashTable(capacity: 512)
-        for list in Language.allCases.map(\.stopwords) {
-            for word in list.split(separator: " ") where !word.isEmpty {
-                let bytes = Array(Normalizer.normalize(String(word)).utf8)
-                table.insertIfAbsent(ContentWords.hash(bytes[...]), 1)
-            }
-        }
-        return table
-    }()
+    static let hashes = KeySet(Language.allCases.flatMap { language in
+        language.stopwords.split(separator: " ").filter { !$0.isEmpty }
+            .map { ContentWords.hash(Array(Normalizer.normalize(String($0)).utf8)[...]) }
+    })
 
     /// Characters in the longest stopword: longer words need no lookup.
     static let longest: Int = Language.allCases.flatMap { $0.stopwords.split(separator: " ") }
@@ -29,9 +23,10 @@ public enum ContentWords {
     /// One pass over the bytes finds the words, counts their characters and digits
     /// (a two-byte character, Arabic script, at a time) and hashes them: a word is
     /// read again only for a stem after the article "ال".
-    static func of(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) {
+    /// `checks`: the tables, read once for many lines.
+    static func of(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64], checks: WordChecks = WordChecks()) {
         var none = NoWordCount()
-        of(text, into: &out, counting: &none)
+        of(text, into: &out, counting: &none, checks: checks)
     }
 
     /// The same, also showing `counter` each word as the line model splits the
@@ -39,8 +34,7 @@ public enum ContentWords {
     /// ellipsis inside a word does not split it.
     @inline(__always)
     static func of<Counter: ShadowWordCounter>(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64],
-                                               counting counter: inout Counter) {
-        let checks = WordChecks()
+                                               counting counter: inout Counter, checks: WordChecks = WordChecks()) {
         let ascii = ContentWords.asciiKinds, lower = checks.lower
         let n = text.count
         // Counts and sums stay far below overflow (a line is far shorter than
@@ -252,7 +246,7 @@ public enum ContentWords {
     }
 }
 
-/// What each word of a line is looked up in, read from the statics once a line
+/// What each word of a line is looked up in, read from the statics once a page
 /// (a static is checked for initialisation at every read).
 struct WordChecks {
     let stopwords = Stopwords.hashes
