@@ -61,13 +61,21 @@ public enum ContentWords {
                     continue
                 }
             } else if b >= 0xC2, b < 0xE0, i &+ 1 < n, text[i &+ 1] & 0xC0 == 0x80 {
-                let b1 = text[i &+ 1]
-                if !ContentWords.isTwoByteBreak(b, b1) {
-                    hash.startCharacter(scalars)
-                    hash.feed(b)
-                    hash.feed(b1)
-                    scalars &+= 1
-                    i &+= 2
+                var b0 = b, b1 = text[i &+ 1]
+                if !ContentWords.isTwoByteBreak(b0, b1) {
+                    // A run of two-byte characters (Arabic script) in a loop of its
+                    // own: its state stays in registers.
+                    while true {
+                        hash.startCharacter(scalars)
+                        hash.feed(b0)
+                        hash.feed(b1)
+                        scalars &+= 1
+                        i &+= 2
+                        guard i &+ 1 < n else { break }
+                        b0 = text[i]
+                        b1 = text[i &+ 1]
+                        guard b0 &- 0xC2 < 0x1E, b1 & 0xC0 == 0x80, !ContentWords.isTwoByteBreak(b0, b1) else { break }
+                    }
                     continue
                 }
                 breakLength = 2
