@@ -250,7 +250,7 @@ import Testing
             let lowered = word.map { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 0x20)! : $0 }
             let bytes = lowered.flatMap { Array(String($0).utf8) }
             let digits = lowered.filter { ("0"..."9").contains($0) }.count
-            guard lowered.count > 2, digits < lowered.count, Stopwords.hashes[ContentWords.hash(bytes[...])] == nil else { continue }
+            guard lowered.count > 2, digits < lowered.count, !Stopwords.hashes.contains(ContentWords.hash(bytes[...])) else { continue }
             let stemmed = lowered.count > 4 && lowered.starts(with: ["ا", "ل"]) ? Array(lowered.dropFirst(2)) : lowered
             out.append(ContentWords.hash(stemmed.prefix(5).flatMap { Array(String($0).utf8) }[...]))
         }

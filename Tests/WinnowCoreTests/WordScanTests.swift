@@ -140,7 +140,7 @@ private struct TwoPassScan: Equatable {
             if scalars > 0 {
                 if scalars <= 3 { shortWords += 1 }
                 let lowered = word.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
-                if scalars <= Stopwords.longest, Stopwords.hashes[ContentWords.hash(lowered[...])] != nil { stopwords += 1 }
+                if scalars <= Stopwords.longest, Stopwords.hashes.contains(ContentWords.hash(lowered[...])) { stopwords += 1 }
             }
             word = []
             scalars = 0

@@ -10,18 +10,20 @@ public struct TopicModel {
 
     /// The content words of every line of a page.
     static func words(of page: Page) -> WordLists {
-        WordLists(count: page.count, most: mostWords(page)) { i, out in
-            if !page.blank[i] { ContentWords.of(page.shadow(i), into: &out) }
+        let checks = WordChecks()
+        return WordLists(count: page.count, most: mostWords(page)) { i, out in
+            if !page.blank[i] { ContentWords.of(page.shadow(i), into: &out, checks: checks) }
         }
     }
 
     /// The same, counting in the same pass what the line model reads of each
     /// line's shadow into `scans` (a `WordScan` a line).
     static func words(of page: Page, scans: inout WordScans) -> WordLists {
-        WordLists(count: page.count, most: mostWords(page)) { i, out in
+        let checks = WordChecks()
+        return WordLists(count: page.count, most: mostWords(page)) { i, out in
             guard !page.blank[i] else { return }
             var counts = ShadowCounts()
-            ContentWords.of(page.shadow(i), into: &out, counting: &counts)
+            ContentWords.of(page.shadow(i), into: &out, counting: &counts, checks: checks)
             scans.add(counts, at: i)
         }
     }

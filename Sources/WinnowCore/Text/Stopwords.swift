@@ -4,16 +4,10 @@
 /// handled as hashes of their bytes: no `String` in the per-line path.
 public enum Stopwords {
     /// Hashes of the stopwords' normalised, lower-cased bytes.
-    static let hashes: HashTable = {
-        var table = HashTable(capacity: 512)
-        for list in Language.allCases.map(\.stopwords) {
-            for word in list.split(separator: " ") where !word.isEmpty {
-                let bytes = Array(Normalizer.normalize(String(word)).utf8)
-                table.insertIfAbsent(ContentWords.hash(bytes[...]), 1)
-            }
-        }
-        return table
-    }()
+    static let hashes = KeySet(Language.allCases.flatMap { language in
+        language.stopwords.split(separator: " ").filter { !$0.isEmpty }
+            .map { ContentWords.hash(Array(Normalizer.normalize(String($0)).utf8)[...]) }
+    })
 
     /// Characters in the longest stopword: longer words need no lookup.
     static let longest: Int = Language.allCases.flatMap { $0.stopwords.split(separator: " ") }
@@ -26,12 +20,13 @@ public enum Stopwords {
 /// "ال", cut to five characters ("storms" and "storm", "الخليج" and "خليج" match).
 public enum ContentWords {
     /// Appends the content words of a line's shadow (already normalised) to `out`.
-    /// One pass over the bytes finds the words and counts their characters and
-    /// digits, a two-byte character (Arabic script) at a time; only a word that
-    /// may count is read again, for the stopword test and its stem.
-    static func of(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) {
+    /// One pass over the bytes finds the words, counts their characters and digits
+    /// (a two-byte character, Arabic script, at a time) and hashes them: a word is
+    /// read again only for a stem after the article "ال".
+    /// `checks`: the tables, read once for many lines.
+    static func of(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64], checks: WordChecks = WordChecks()) {
         var none = NoWordCount()
-        of(text, into: &out, counting: &none)
+        of(text, into: &out, counting: &none, checks: checks)
     }
 
     /// The same, also showing `counter` each word as the line model splits the
@@ -39,11 +34,13 @@ public enum ContentWords {
     /// ellipsis inside a word does not split it.
     @inline(__always)
     static func of<Counter: ShadowWordCounter>(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64],
-                                               counting counter: inout Counter) {
-        let checks = WordChecks()
-        let ascii = ContentWords.asciiKinds
+                                               counting counter: inout Counter, checks: WordChecks = WordChecks()) {
+        let ascii = ContentWords.asciiKinds, lower = checks.lower
         let n = text.count
+        // Counts and sums stay far below overflow (a line is far shorter than
+        // Int.max bytes): wrapping arithmetic spares the overflow checks.
         var start = 0, scalars = 0, digits = 0
+        var hash = WordHash()
         // The counter's word, when a dash or quote joined pieces of it: where it
         // starts and the characters of its earlier pieces (the joining marks included).
         var joinedStart = 0, joinedScalars = 0
@@ -56,15 +53,29 @@ public enum ContentWords {
                 if kind == AsciiKind.wordBreak {
                     breakLength = 1
                 } else {
-                    scalars += 1
-                    digits += Int(kind)   // AsciiKind.digit is 1, a letter 0
-                    i += 1
+                    hash.startCharacter(scalars)
+                    hash.feed(lower[Int(b)])
+                    scalars &+= 1
+                    digits &+= Int(kind)   // AsciiKind.digit is 1, a letter 0
+                    i &+= 1
                     continue
                 }
-            } else if b >= 0xC2, b < 0xE0, i + 1 < n, text[i + 1] & 0xC0 == 0x80 {
-                if !ContentWords.isTwoByteBreak(b, text[i + 1]) {
-                    scalars += 1
-                    i += 2
+            } else if b >= 0xC2, b < 0xE0, i &+ 1 < n, text[i &+ 1] & 0xC0 == 0x80 {
+                var b0 = b, b1 = text[i &+ 1]
+                if !ContentWords.isTwoByteBreak(b0, b1) {
+                    // A run of two-byte characters (Arabic script) in a loop of its
+                    // own: its state stays in registers.
+                    while true {
+                        hash.startCharacter(scalars)
+                        hash.feed(b0)
+                        hash.feed(b1)
+                        scalars &+= 1
+                        i &+= 2
+                        guard i &+ 1 < n else { break }
+                        b0 = text[i]
+                        b1 = text[i &+ 1]
+                        guard b0 &- 0xC2 < 0x1E, b1 & 0xC0 == 0x80, !ContentWords.isTwoByteBreak(b0, b1) else { break }
+                    }
                     continue
                 }
                 breakLength = 2
@@ -73,28 +84,33 @@ public enum ContentWords {
             }
             if breakLength == 0 {
                 // Any other byte is part of the word, a character where one starts.
-                if b & 0xC0 != 0x80 { scalars += 1 }
-                i += 1
+                if b & 0xC0 != 0x80 {
+                    hash.startCharacter(scalars)
+                    scalars &+= 1
+                }
+                hash.feed(b)
+                i &+= 1
                 continue
             }
             if Counter.counts && breakLength == 3 {
                 // The counter's word goes on across the mark, itself one character.
                 if joinedScalars == 0 { joinedStart = start }
-                joinedScalars += scalars + 1
+                joinedScalars &+= scalars &+ 1
                 if i > start {
                     ContentWords.consider(UnsafeBufferPointer(rebasing: text[start..<i]), scalars: scalars, digits: digits,
-                                          checks: checks, into: &out)
+                                          hash: hash, checks: checks, into: &out)
                 }
             } else {
-                ContentWords.endWord(text, start..<i, scalars: scalars, digits: digits, joined: (joinedStart, joinedScalars),
-                                     checks: checks, into: &out, counting: &counter)
+                ContentWords.endWord(text, start..<i, scalars: scalars, digits: digits, hash: hash,
+                                     joined: (joinedStart, joinedScalars), checks: checks, into: &out, counting: &counter)
                 joinedScalars = 0
             }
-            i += breakLength
+            i &+= breakLength
             start = i; scalars = 0; digits = 0
+            hash = WordHash()
         }
-        ContentWords.endWord(text, start..<n, scalars: scalars, digits: digits, joined: (joinedStart, joinedScalars),
-                             checks: checks, into: &out, counting: &counter)
+        ContentWords.endWord(text, start..<n, scalars: scalars, digits: digits, hash: hash,
+                             joined: (joinedStart, joinedScalars), checks: checks, into: &out, counting: &counter)
     }
 
     /// The end of a word of the counter's split (see `of`): the content word
@@ -102,50 +118,44 @@ public enum ContentWords {
     /// holds pieces before it.
     @inline(__always)
     private static func endWord<Counter: ShadowWordCounter>(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, scalars: Int,
-                                                            digits: Int, joined: (start: Int, scalars: Int), checks: WordChecks,
-                                                            into out: inout [UInt64], counting counter: inout Counter) {
+                                                            digits: Int, hash: WordHash, joined: (start: Int, scalars: Int),
+                                                            checks: WordChecks, into out: inout [UInt64],
+                                                            counting counter: inout Counter) {
         guard Counter.counts else {
             if !word.isEmpty {
-                consider(UnsafeBufferPointer(rebasing: text[word]), scalars: scalars, digits: digits,
+                consider(UnsafeBufferPointer(rebasing: text[word]), scalars: scalars, digits: digits, hash: hash,
                          checks: checks, into: &out)
             }
             return
         }
         if joined.scalars > 0 {
-            endJoinedWord(text, word, scalars: scalars, digits: digits, joined: joined, checks: checks,
+            endJoinedWord(text, word, scalars: scalars, digits: digits, hash: hash, joined: joined, checks: checks,
                           into: &out, counting: &counter)
             return
         }
         // Only stray continuation bytes, or nothing: no word for the counter, nor a
         // content word (`consider` takes three characters or more).
         guard scalars > 0 else { return }
-        let bytes = UnsafeBufferPointer(rebasing: text[word])
-        guard scalars <= checks.longest else {
-            counter.word(scalars: scalars, isStopword: false)
-            if scalars > 2, digits < scalars { out.append(stem(bytes, scalars: scalars, checks.lower)) }
-            return
-        }
-        let (full, plainStem) = hashes(lowered: bytes, checks.lower)
-        let isStopword = checks.stopwords.contains(full)
+        let isStopword = scalars <= checks.longest && checks.stopwords.contains(hash.full)
         counter.word(scalars: scalars, isStopword: isStopword)
         guard scalars > 2, digits < scalars, !isStopword else { return }
-        out.append(hasArticle(bytes, scalars: scalars) ? stem(bytes, scalars: scalars, checks.lower) : plainStem)
+        out.append(stemHash(UnsafeBufferPointer(rebasing: text[word]), scalars: scalars, hash, checks.lower))
     }
 
     /// Pieces joined by dashes or quotes: the content word and the counter's word
     /// differ. Rare, so not inlined: the split's loop stays lean.
     @inline(never)
     private static func endJoinedWord<Counter: ShadowWordCounter>(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>,
-                                                                  scalars: Int, digits: Int, joined: (start: Int, scalars: Int),
-                                                                  checks: WordChecks, into out: inout [UInt64],
-                                                                  counting counter: inout Counter) {
+                                                                  scalars: Int, digits: Int, hash: WordHash,
+                                                                  joined: (start: Int, scalars: Int), checks: WordChecks,
+                                                                  into out: inout [UInt64], counting counter: inout Counter) {
         if !word.isEmpty {
-            consider(UnsafeBufferPointer(rebasing: text[word]), scalars: scalars, digits: digits,
+            consider(UnsafeBufferPointer(rebasing: text[word]), scalars: scalars, digits: digits, hash: hash,
                      checks: checks, into: &out)
         }
         let total = joined.scalars + scalars
         let whole = UnsafeBufferPointer(rebasing: text[joined.start..<word.upperBound])
-        let isStopword = total <= checks.longest && checks.stopwords.contains(hash(lowered: whole, checks.lower))
+        let isStopword = total <= checks.longest && checks.stopwords.contains(ContentWords.hash(lowered: whole, checks.lower))
         counter.word(scalars: total, isStopword: isStopword)
     }
 
@@ -157,33 +167,21 @@ public enum ContentWords {
         return full
     }
 
-    /// `hash(lowered:)` and, in the same pass, the hash of the first five
-    /// characters: the stem of a word without the article (see `stem`).
-    @inline(__always)
-    private static func hashes(lowered word: UnsafeBufferPointer<UInt8>, _ lower: UnsafePointer<UInt8>)
-        -> (full: UInt64, stem: UInt64) {
-        var full = FNV.basis, stem = FNV.basis
-        var count = 0
-        for b in word {
-            // The stem ends where the sixth character starts.
-            if b & 0xC0 != 0x80 {
-                count += 1
-                if count == 6 { stem = full }
-            }
-            full = (full ^ UInt64(lower[Int(b)])) &* FNV.prime
-        }
-        return (full, count < 6 ? full : stem)
-    }
-
     /// Appends the stem of `word` unless it is too short, a number or a stopword.
     @inline(__always)
-    private static func consider(_ word: UnsafeBufferPointer<UInt8>, scalars: Int, digits: Int,
+    private static func consider(_ word: UnsafeBufferPointer<UInt8>, scalars: Int, digits: Int, hash: WordHash,
                                  checks: WordChecks, into out: inout [UInt64]) {
         guard scalars > 2, digits < scalars else { return }
-        guard scalars <= checks.longest else { out.append(stem(word, scalars: scalars, checks.lower)); return }
-        let (full, plainStem) = hashes(lowered: word, checks.lower)
-        if checks.stopwords.contains(full) { return }
-        out.append(hasArticle(word, scalars: scalars) ? stem(word, scalars: scalars, checks.lower) : plainStem)
+        if scalars <= checks.longest && checks.stopwords.contains(hash.full) { return }
+        out.append(stemHash(word, scalars: scalars, hash, checks.lower))
+    }
+
+    /// The stem's hash: the word's own first five characters (hashed in the split),
+    /// or, after the article, read again.
+    @inline(__always)
+    private static func stemHash(_ word: UnsafeBufferPointer<UInt8>, scalars: Int, _ hash: WordHash,
+                                 _ lower: UnsafePointer<UInt8>) -> UInt64 {
+        hasArticle(word, scalars: scalars) ? stem(word, scalars: scalars, lower) : hash.stem(scalars: scalars)
     }
 
     private enum AsciiKind {
@@ -256,7 +254,7 @@ public enum ContentWords {
     }
 }
 
-/// What each word of a line is looked up in, read from the statics once a line
+/// What each word of a line is looked up in, read from the statics once a page
 /// (a static is checked for initialisation at every read).
 struct WordChecks {
     let stopwords = Stopwords.hashes
