@@ -184,22 +184,34 @@ public struct RepeatDetector: Detector {
     }
 
     /// Appends the hash of each word of `text` (split at spaces and tabs) to `out`,
-    /// and returns `spacelessHash(text)`, worked out in the same pass.
+    /// and returns `spacelessHash(text)`, worked out in the same pass. A loop a word,
+    /// not a flag a byte: inside a word a byte costs one test (most bytes are above
+    /// the space), the two hash steps and the end check.
     static func wordHashes(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) -> UInt64 {
         var spaceless: UInt64 = FNV.basis
-        var hash: UInt64 = FNV.basis
-        var inWord = false
-        for b in text {
-            if b == 0x20 || b == 0x09 {
-                if inWord { out.append(hash); hash = FNV.basis; inWord = false }
-            } else {
+        guard let bytes = text.baseAddress else { return spaceless }
+        let n = text.count
+        var i = 0
+        while i < n {
+            var b = bytes[i]
+            if isSpaceOrTab(b) { i += 1; continue }
+            var hash: UInt64 = FNV.basis
+            repeat {
                 hash = (hash ^ UInt64(b)) &* FNV.prime
                 spaceless = (spaceless ^ UInt64(b)) &* FNV.prime
-                inWord = true
-            }
+                i += 1
+                guard i < n else { break }
+                b = bytes[i]
+            } while !isSpaceOrTab(b)
+            out.append(hash)
         }
-        if inWord { out.append(hash) }
         return spaceless
+    }
+
+    /// Space or tab, the word separators: one comparison for a byte above the space.
+    @inline(__always)
+    private static func isSpaceOrTab(_ b: UInt8) -> Bool {
+        b <= 0x20 && (b == 0x20 || b == 0x09)
     }
 
     static func shingles(_ words: ArraySlice<UInt64>, into out: inout [UInt64]) {
