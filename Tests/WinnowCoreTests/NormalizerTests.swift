@@ -61,4 +61,23 @@ import Testing
         }
         #expect(changedLines > 1000)
     }
+    /// The fast path reads two bytes at a time through a table (`pairCodes`): every
+    /// pair of bytes, alone, after an ASCII byte (odd offset) and before a lone lead
+    /// byte at the end, gives what the general path gives.
+    @Test func fastPathAgreesOnEveryPairOfBytes() {
+        let destination = UnsafeMutablePointer<UInt8>.allocate(capacity: 8)
+        defer { destination.deallocate() }
+        var disagreements: [[UInt8]] = []
+        for pair in 0..<0x10000 {
+            let first = UInt8(pair >> 8), second = UInt8(pair & 0xFF)
+            for bytes in [[first, second], [0x61, first, second], [first, second, 0xD9], [0x20, first, second, 0x61]] {
+                var general: [UInt8] = []
+                let changed = bytes.withUnsafeBufferPointer { Normalizer.shadow(of: $0, into: &general) }
+                let length = bytes.withUnsafeBufferPointer { Normalizer.shadow(of: $0, to: destination) }
+                let fast = length.map { Array(UnsafeBufferPointer(start: destination, count: $0)) }
+                if (length != nil) != changed || (changed && fast != general) { disagreements.append(bytes) }
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
+    }
 }

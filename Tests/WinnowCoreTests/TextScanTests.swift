@@ -178,6 +178,7 @@ import Testing
         "", " ", "  - item", "۱- مورد", "12) twelve", "(a) option", "• dot", "«آیا؟»", "He said \"stop.\"",
         "a.b c. d? e", "ـــ", "کلمه\u{200C}ای", "مستشفى علي", "الخليج العربي", "Storms STORM storms", "The 1990s and 3D",
         "x\u{2026} y\u{2026}", "عنوان: ", "Title：", "don't can't", "a\u{00A0}b\u{3000}c",
+        "\tتب\t\tدو ", "x\t", "\t", " \t a",
     ]
 
     /// The scan, and the letters it adds to a page's counts.

@@ -79,7 +79,7 @@ public struct RepeatDetector: Detector {
         var looked = LineFlags(count: page.count)
         for i in 0..<page.count where !page.blank[i] && fates[i].isKept { looked[i] = true }
         var words = scratch.words, shingles = scratch.shingles, distinct = scratch.distinct, owners = scratch.owners
-        scratch.words = []; scratch.shingles = []; scratch.distinct = []; scratch.owners = []
+        scratch.words = []; scratch.shingles = []; scratch.distinct = StampedSet(); scratch.owners = []
         for i in 0..<page.count where looked[i] {
             let text = page.shadow(i)
             words.removeAll(keepingCapacity: true)
@@ -134,17 +134,20 @@ public struct RepeatDetector: Detector {
     }
 
     /// The earlier line owning most of these shingles, with the share it owns.
-    /// (`distinct` and `owned` are buffers reused from line to line.)
-    private func bestEarlier(_ shingles: [UInt64], owners: HashTable, distinct: inout [UInt64],
+    /// (`distinct` and `owned` are reused from line to line.)
+    private func bestEarlier(_ shingles: [UInt64], owners: HashTable, distinct: inout StampedSet,
                              owned: inout [Int32]) -> (Int, Double)? {
         guard !shingles.isEmpty else { return nil }
         // Owners of this line's distinct shingles; the most frequent owner wins (the
         // earliest on ties).
-        distinct.removeAll(keepingCapacity: true)
-        distinct += shingles
-        distinct.sortUnique()
         owned.removeAll(keepingCapacity: true)
-        for shingle in distinct { if let owner = owners[shingle] { owned.append(owner) } }
+        var distinctCount = 0
+        shingles.withUnsafeBufferPointer { shingles in
+            distinct.forEachDistinct(shingles) { shingle in
+                distinctCount += 1
+                if let owner = owners[shingle] { owned.append(owner) }
+            }
+        }
         guard !owned.isEmpty else { return nil }
         owned.sort()
         var best = (line: owned[0], count: 0)
@@ -153,7 +156,7 @@ public struct RepeatDetector: Detector {
             run = k > 0 && owned[k - 1] == owned[k] ? run + 1 : 1
             if run > best.count { best = (owned[k], run) }
         }
-        return (Int(best.line), Double(best.count) / Double(distinct.count))
+        return (Int(best.line), Double(best.count) / Double(distinctCount))
     }
 
     /// A kept line whose nearest non-blank neighbours are both copies of earlier lines
@@ -184,31 +187,58 @@ public struct RepeatDetector: Detector {
     }
 
     /// Appends the hash of each word of `text` (split at spaces and tabs) to `out`,
-    /// and returns `spacelessHash(text)`, worked out in the same pass.
+    /// and returns `spacelessHash(text)`, worked out in the same pass. A loop a word,
+    /// not a flag a byte: inside a word a byte costs one test (most bytes are above
+    /// the space), the two hash steps and the end check.
     static func wordHashes(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) -> UInt64 {
         var spaceless: UInt64 = FNV.basis
-        var hash: UInt64 = FNV.basis
-        var inWord = false
-        for b in text {
-            if b == 0x20 || b == 0x09 {
-                if inWord { out.append(hash); hash = FNV.basis; inWord = false }
-            } else {
-                hash = (hash ^ UInt64(b)) &* FNV.prime
-                spaceless = (spaceless ^ UInt64(b)) &* FNV.prime
-                inWord = true
+        guard let bytes = text.baseAddress else { return spaceless }
+        let n = text.count
+        // Room for the most words the line can hold (a byte and a separator each),
+        // written through a pointer: one uniqueness check a line, not one a word.
+        let start = out.count, most = (n + 1) / 2
+        out.append(contentsOf: repeatElement(0, count: most))
+        let found = out.withUnsafeMutableBufferPointer { slots in
+            let hashes = slots.baseAddress! + start
+            var found = 0
+            var i = 0
+            while i < n {
+                var b = bytes[i]
+                if isSpaceOrTab(b) { i += 1; continue }
+                var hash: UInt64 = FNV.basis
+                repeat {
+                    hash = (hash ^ UInt64(b)) &* FNV.prime
+                    spaceless = (spaceless ^ UInt64(b)) &* FNV.prime
+                    i += 1
+                    guard i < n else { break }
+                    b = bytes[i]
+                } while !isSpaceOrTab(b)
+                hashes[found] = hash
+                found += 1
             }
+            return found
         }
-        if inWord { out.append(hash) }
+        out.removeLast(most - found)
         return spaceless
+    }
+
+    /// Space or tab, the word separators: one comparison for a byte above the space.
+    @inline(__always)
+    private static func isSpaceOrTab(_ b: UInt8) -> Bool {
+        b <= 0x20 && (b == 0x20 || b == 0x09)
     }
 
     static func shingles(_ words: ArraySlice<UInt64>, into out: inout [UInt64]) {
         out.removeAll(keepingCapacity: true)
         guard words.count >= 3 else { return }
-        var i = words.startIndex
-        while i + 2 < words.endIndex {
-            out.append((words[i] &* 0x9E37_79B9_7F4A_7C15) ^ (words[i + 1] &* 0xC2B2_AE3D_27D4_EB4F) ^ words[i + 2])
-            i += 1
+        // Sized first and written through pointers: no uniqueness check a shingle.
+        out.append(contentsOf: repeatElement(0, count: words.count - 2))
+        words.withUnsafeBufferPointer { words in
+            out.withUnsafeMutableBufferPointer { out in
+                for i in out.indices {
+                    out[i] = (words[i] &* 0x9E37_79B9_7F4A_7C15) ^ (words[i + 1] &* 0xC2B2_AE3D_27D4_EB4F) ^ words[i + 2]
+                }
+            }
         }
     }
 }

@@ -8,7 +8,8 @@ final class RepeatScratch {
 
     private var exact: HashTable?
     private var shingleOwner: HashTable?
-    var words: [UInt64] = [], shingles: [UInt64] = [], distinct: [UInt64] = [], owners: [Int32] = []
+    var words: [UInt64] = [], shingles: [UInt64] = [], owners: [Int32] = []
+    var distinct = StampedSet()
 
     /// The tables for a page of `lines` lines, empty: the kept ones or new ones.
     /// The table's size never changes a verdict (the first owner of a key wins).

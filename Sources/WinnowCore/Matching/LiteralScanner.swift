@@ -35,9 +35,16 @@ final class LiteralScanner: Sendable {
     func collect(_ subject: UnsafeBufferPointer<UInt8>, scratch: MatchScratch, into marks: RuleMarks) {
         if caseless {
             if scratch.folded.count < subject.count { scratch.folded = [UInt8](repeating: 0, count: subject.count * 2) }
+            guard let source = subject.baseAddress else { return }
             scratch.folded.withUnsafeMutableBufferPointer { folded in
-                for (k, byte) in subject.enumerated() { folded[k] = byte &- 0x41 < 26 ? byte | 0x20 : byte }
-                scan(UnsafeBufferPointer(rebasing: folded[..<subject.count]), marks)
+                // Through pointers, with no bounds check a byte: the compiler folds
+                // 16 bytes an instruction.
+                let target = folded.baseAddress!
+                for k in 0..<subject.count {
+                    let byte = source[k]
+                    target[k] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                }
+                scan(UnsafeBufferPointer(start: target, count: subject.count), marks)
             }
         } else {
             scan(subject, marks)

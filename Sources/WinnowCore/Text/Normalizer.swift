@@ -56,9 +56,9 @@ public enum Normalizer {
 
     /// The shadow of `line` written to `destination` (room for `line.count` bytes: a
     /// shadow is never longer than its line), returning its length, or nil when the
-    /// line is its own shadow. The same result as `shadow(of:into:)`, faster: the
-    /// two-byte characters (Arabic script, Latin-1) go through one table lookup,
-    /// and bytes are written straight to the destination.
+    /// line is its own shadow. The same result as `shadow(of:into:)`, faster: a
+    /// two-byte character (Arabic script, Latin-1) costs one 16-bit load and one
+    /// lookup in `pairCodes`, and bytes are written straight to the destination.
     static func shadow(of line: UnsafeBufferPointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>) -> Int? {
         guard let base = line.baseAddress else { return nil }
         let n = line.count
@@ -66,19 +66,31 @@ public enum Normalizer {
         var copiedUpTo = 0   // bytes of `line` before this offset are in `destination`
         var o = 0
         var changed = false
-        let codes = twoByteCodes   // read once: a static is checked for initialisation at every read
-        while i < n {
-            let b0 = line[i]
-            if b0 < 0x80 { i += 1; continue }
+        // Read once: a static is checked for initialisation at every read.
+        let codes = pairCodes, replacements = Normalizer.replacements
+        while true {
+            // The run of bytes that stay, a lookup for each two-byte character or
+            // pair of ASCII bytes.
+            var code: UInt8 = 0
+            while i &+ 1 < n {
+                code = codes[Int(UInt16(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt16.self)))]
+                if code == 0 { i &+= 2; continue }
+                if code == Normalizer.stayOne { i &+= 1; continue }
+                break
+            }
             let length: Int
             let replacement: Replacement?
-            if b0 >= 0xC2, b0 < 0xE0, i + 1 < n, line[i + 1] & 0xC0 == 0x80 {
-                let code = codes[Int(b0 & 0x1F) << 6 | Int(line[i + 1] & 0x3F)]
-                if code == 0 { i += 2; continue }
-                length = 2
-                replacement = replacements[Int(code)]
-            } else {
+            if i &+ 1 < n {   // the run stopped here: `code` is this position's
+                if code != Normalizer.notAPair {
+                    length = 2
+                    replacement = replacements[Int(code)]
+                } else {
+                    (length, replacement) = classify(line, at: i)
+                }
+            } else if i < n, base[i] >= 0x80 {   // a last lone byte
                 (length, replacement) = classify(line, at: i)
+            } else {
+                break
             }
             if let replacement {
                 changed = true
@@ -94,6 +106,29 @@ public enum Normalizer {
         (destination + o).update(from: base + copiedUpTo, count: n - copiedUpTo)
         return o + n - copiedUpTo
     }
+
+    /// `pairCodes` for an ASCII byte followed by a non-ASCII one: the first stays.
+    private static let stayOne: UInt8 = 0xFE
+    /// `pairCodes` for two bytes that are not one two-byte character: `classify` decides.
+    private static let notAPair: UInt8 = 0xFF
+
+    /// For two bytes read as a little-endian UInt16 (first byte low): 0 when both
+    /// stay (two ASCII bytes, or a two-byte character that stays), `stayOne`, the
+    /// code in `replacements` of the two-byte character they make, or `notAPair`.
+    /// 64 KB, filled with memsets and 1,920 stores; allocated once, never freed.
+    nonisolated(unsafe) private static let pairCodes: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
+        table.initialize(repeating: notAPair, count: 0x10000)
+        for second in 0..<0x100 {   // an ASCII first byte: the 128 entries of a row
+            (table + second << 8).update(repeating: second < 0x80 ? 0 : stayOne, count: 0x80)
+        }
+        for lead in 0xC2..<0xE0 {
+            for trail in 0x80..<0xC0 {
+                table[trail << 8 | lead] = twoByteCodes[(lead & 0x1F) << 6 | (trail & 0x3F)]
+            }
+        }
+        return UnsafePointer(table)
+    }()
 
     /// The replacements `classify` gives two-byte characters, numbered from 1.
     private static let replacements: [Replacement] = [.removed, .space, .removed, .yeh, .keheh, .heh, .alef, .waw]
