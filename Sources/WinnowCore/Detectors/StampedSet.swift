@@ -14,7 +14,7 @@ struct StampedSet {
         keys.withUnsafeMutableBufferPointer { keys in
             stamps.withUnsafeMutableBufferPointer { stamps in
                 for key in new {
-                    var i = Int(truncatingIfNeeded: (key ^ (key >> 29)) &* 0xBF58_476D_1CE4_E5B9) & mask
+                    var i = slotHome(key) & mask
                     while stamps[i] == stamp && keys[i] != key { i = (i + 1) & mask }
                     if stamps[i] == stamp { continue }
                     stamps[i] = stamp

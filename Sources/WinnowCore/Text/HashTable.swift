@@ -27,15 +27,9 @@ struct HashTable {
     /// Slots in all: the memory the table holds, 12 bytes a slot.
     var slots: Int { keys.count }
 
-    /// Where the search for `key` starts, before the mask.
-    @inline(__always)
-    private static func home(_ key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key ^ (key >> 29)) &* 0xBF58_476D_1CE4_E5B9)
-    }
-
     @inline(__always)
     private func slot(_ key: UInt64) -> Int {
-        var i = HashTable.home(key) & mask
+        var i = slotHome(key) & mask
         while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
         return i
     }
@@ -119,7 +113,7 @@ struct HashTable {
                         if !zeroSeen { zeroSeen = true; added += 1 }
                         continue
                     }
-                    var i = HashTable.home(key) & mask
+                    var i = slotHome(key) & mask
                     while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
                     if keys[i] == 0 {
                         keys[i] = key

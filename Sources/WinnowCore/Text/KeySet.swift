@@ -15,7 +15,7 @@ struct KeySet: @unchecked Sendable {   // never written after `init`
         slots.initialize(repeating: 0, count: size)
         mask = size - 1
         for key in keys where key != 0 {
-            var i = KeySet.home(key) & mask
+            var i = slotHome(key) & mask
             while slots[i] != 0 && slots[i] != key { i = (i + 1) & mask }
             slots[i] = key
         }
@@ -23,17 +23,10 @@ struct KeySet: @unchecked Sendable {   // never written after `init`
         self.slots = UnsafePointer(slots)
     }
 
-    /// Where the search for `key` starts, before the mask: the keys are hashes
-    /// already, but their low bits alone would cluster.
-    @inline(__always)
-    private static func home(_ key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key ^ (key >> 29)) &* 0xBF58_476D_1CE4_E5B9)
-    }
-
     @inline(__always)
     func contains(_ key: UInt64) -> Bool {
         if key == 0 { return hasZero }
-        var i = KeySet.home(key) & mask
+        var i = slotHome(key) & mask
         while true {
             let slot = slots[i]
             if slot == key { return true }
