@@ -57,7 +57,7 @@ struct Clean: ParsableCommand {
         options.profiles = try sites.loadProfiles()
         let run = FilterRun(ruleSet: ruleSet, options: options, maxDocBytes: output.maxDocBytes, jobs: parallel.workers)
         let runner = stream.runner(jobs: parallel.workers)
-        let learning = stream.crossDoc ? StreamLearning(kinds: options.lineKinds) : nil
+        let learning = stream.crossDoc ? StreamLearning() : nil
         let outcome = stream.jsonl
             ? run.jsonlStream(inputs, runner: runner, textKey: stream.textKey, meta: stream.meta,
                               sites: StreamSites(fixed: sites.site,

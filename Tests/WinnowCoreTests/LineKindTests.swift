@@ -111,8 +111,12 @@ struct HeuristicsWithout: LineKindClassifier {
         #expect(keys(HeuristicLineKinds()).prose.count == 1)
         #expect(keys(HeuristicsWithout(removed: .prose)).prose.isEmpty)
         #expect(keys(HeuristicsWithout(removed: .prose)).lines == keys(HeuristicLineKinds()).lines)
-        let stream = StreamLearning(kinds: HeuristicsWithout(removed: .prose))
-        #expect(stream.kinds is HeuristicsWithout)
+        // A stream keys the pages its cleaner built, with the cleaner's kinds.
+        var options = CleanOptions()
+        options.lineKinds = HeuristicsWithout(removed: .prose)
+        let page = Array(text.utf8).withUnsafeBufferPointer { TemplateIndex.keys(of: Cleaner(ruleSet: .empty, options: options).page($0)) }
+        #expect(page.prose.isEmpty)
+        #expect(page.lines == keys(HeuristicLineKinds()).lines)
         #expect(TemplateFirstPass(minimumDocuments: 2, kinds: HeuristicsWithout(removed: .prose)).kinds is HeuristicsWithout)
     }
 

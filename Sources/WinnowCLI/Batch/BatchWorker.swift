@@ -55,8 +55,7 @@ struct BatchWorker: DocumentWorker {
             return outcome
         }
         settings.sites.use(for: cleaner, file: item.input, folderKey: TemplateFirstPass.site(of: item.input))
-        let templates = learning?.counts(for: [document], site: cleaner.templateSite, turn: turn).first
-        let result = cleaner.clean(document, templates: templates)
+        let result = document.withUnsafeBufferPointer { cleaner.clean($0, learning: learning, turn: turn) }
         // In path order, so that a saved profile is the same for any number of jobs.
         if let recorder = settings.recorder {
             turn.inOrder { document.withUnsafeBufferPointer { recorder.record($0, result, site: settings.sites.name(of: item.input) ?? "") } }

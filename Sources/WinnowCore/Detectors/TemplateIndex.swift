@@ -88,7 +88,11 @@ public final class TemplateIndex: @unchecked Sendable {
     /// `kinds` says, as it says it for the cleaner.
     public static func keys(_ document: UnsafeBufferPointer<UInt8>,
                             kinds: any LineKindClassifier = HeuristicLineKinds()) -> TemplateKeys {
-        let page = Page(document, kinds: kinds)
+        keys(of: Page(document, kinds: kinds))
+    }
+
+    /// The keys of a page's non-blank lines; its kinds say which are prose.
+    public static func keys(of page: Page) -> TemplateKeys {
         var out = TemplateKeys()
         var whole = FNV.basis
         for i in 0..<page.count where !page.blank[i] {

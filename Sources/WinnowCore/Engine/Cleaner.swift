@@ -42,12 +42,33 @@ public final class Cleaner {
     /// `templates` are the cross-document counts to clean it with, handed out per
     /// document by the run's `TemplateLearning`; nil turns the cross-document detector off.
     public func clean(_ document: UnsafeBufferPointer<UInt8>, templates: (any TemplateCounts)? = nil) -> CleanResult {
+        clean(document, built: nil, templates: templates)
+    }
+
+    /// The same for a page `page(_:)` built (cross-document learning keys it first).
+    public func clean(_ page: Page, templates: (any TemplateCounts)? = nil) -> CleanResult {
+        clean(page.bytes, built: page, templates: templates)
+    }
+
+    /// The page `clean` builds for `document`. Cross-document learning keys it before
+    /// the document's turn, and `clean(_: Page, templates:)` then cleans it: the page
+    /// (the traits' scan, the shadows, the kinds) is built once, not twice.
+    public func page(_ document: UnsafeBufferPointer<UInt8>) -> Page {
+        Page(document, scanWords: activeDetectors(templates: nil).readsFeatures, kinds: options.lineKinds)
+    }
+
+    private func activeDetectors(templates: (any TemplateCounts)?) -> ActiveDetectors {
         let setup = DetectorSetup(options: options, profile: profile, templates: templates, templateSite: templateSite,
                                   observeClassifierInput: observeClassifierInput)
-        var detectors = ActiveDetectors(options.detectors, setup: setup, off: options.detectorsOff)
+        return ActiveDetectors(options.detectors, setup: setup, off: options.detectorsOff)
+    }
+
+    private func clean(_ document: UnsafeBufferPointer<UInt8>, built: Page?, templates: (any TemplateCounts)?) -> CleanResult {
+        var detectors = activeDetectors(templates: templates)
         let modelReads = detectors.readsFeatures
         // With a model, the page's scans also count what it reads of each line.
-        var page = Page(document, scanWords: modelReads, kinds: options.lineKinds)
+        var page = built.flatMap { $0.scansWords == modelReads ? $0 : nil }
+            ?? Page(document, scanWords: modelReads, kinds: options.lineKinds)
         scratch.matchCache.reset(lines: page.count)
         // Reported only: lines pick their rules by their own letters.
         let language = options.language ?? Language.detect(page.letters)

@@ -28,6 +28,8 @@ public struct Page {
     /// built for a model (`scanWords`), else empty. The original bytes' counts are
     /// made here, in the traits' scan; the shadow's by `TopicModel.words(of:scans:)`.
     var wordScans = WordScans()
+    /// Whether it was built for a model (a page without lines serves either way).
+    var scansWords: Bool { wordScans.count > 0 || count == 0 }
 
     /// The page with its lines' kinds from `kinds` (once, for the whole page).
     public init(_ bytes: UnsafeBufferPointer<UInt8>, kinds: any LineKindClassifier = HeuristicLineKinds()) {

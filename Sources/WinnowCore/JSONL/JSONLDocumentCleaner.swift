@@ -21,16 +21,14 @@ public struct JSONLDocumentCleaner {
     /// How many more times than once the last record held the text key (0 for most records).
     public private(set) var repeatedKeys = 0
 
-    /// Learns from a record's texts (cross-document detection over a stream): counts
-    /// them, in order, under the record's site (`TemplateIndex.siteKey`, the cleaner's
-    /// `templateSite` once `sites` has picked it) and returns the counts to clean each one with.
-    public typealias Learn = (_ texts: [[UInt8]], _ site: UInt64) -> [any TemplateCounts]
-
     /// Appends the cleaned record to `out` (no newline). On error `out` is unchanged.
     /// A record that repeats the text key has every string occurrence cleaned, each as
-    /// its own document; the result (and `--meta`) is the first one's.
+    /// its own document; the result (and `--meta`) is the first one's. With `learning`
+    /// (cross-document detection over a stream), the texts are counted in the record's
+    /// `turn` under its site (the cleaner's `templateSite` once `sites` has picked it).
     public mutating func clean(record: UnsafeBufferPointer<UInt8>, into out: inout [UInt8],
-                               learn: Learn? = nil) throws(JSONLError) -> CleanResult {
+                               learning: (any TemplateLearning)? = nil,
+                               turn: RunTurn? = nil) throws(JSONLError) -> CleanResult {
         let location = try JSONLRecord.locate(key: textKey, in: record)
         if let sites { cleaner.useSite(sites.name(ofRecord: record)) }
         repeatedKeys = location.laterValues.count + location.laterNonStrings
@@ -42,8 +40,7 @@ public struct JSONLDocumentCleaner {
             try JSONLRecord.decodeString(UnsafeBufferPointer(rebasing: record[range]), into: &later)
             texts.append(later)
         }
-        let counts = learn?(texts, cleaner.templateSite)
-        let results = texts.indices.map { k in texts[k].withUnsafeBufferPointer { cleaner.clean($0, templates: counts?[k]) } }
+        let results = cleaner.clean(texts, learning: learning, turn: turn ?? PipelineTurn(keeper: nil, ticket: 0))
         printer.print(record: record, location: location, texts: texts, results: results, into: &out)
         return results[0]
     }

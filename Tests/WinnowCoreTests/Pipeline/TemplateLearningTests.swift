@@ -12,6 +12,16 @@ import Testing
     /// A turn outside any pipeline: its in-order section runs at once.
     func turn() -> RunTurn { PipelineTurn(keeper: nil, ticket: 0) }
 
+    /// The pages of `Self.pages[k]` for each k, in one buffer that outlives them all.
+    func withPages<T>(_ ks: [Int], _ body: ([Page]) -> T) -> T {
+        var all: [UInt8] = [], ranges: [Range<Int>] = []
+        for k in ks {
+            ranges.append(all.count..<all.count + Self.pages[k].utf8.count)
+            all += Self.pages[k].bytes
+        }
+        return all.withUnsafeBufferPointer { buffer in body(ranges.map { Page(UnsafeBufferPointer(rebasing: buffer[$0])) }) }
+    }
+
     func onlyTemplates() -> CleanOptions {
         var options = CleanOptions()
         options.detectorsOff = Set(DetectorRegistry.standard.ids).subtracting([TemplateDetector.id])
@@ -21,7 +31,7 @@ import Testing
     @Test func aFirstPassHandsEveryTextTheWholeIndex() {
         let index = TemplateIndex(minimumDocuments: 2)
         for p in Self.pages { index.add(p.bytes) }
-        let counts = LearnedTemplates(index).counts(for: [Self.pages[0].bytes, []], site: 0, turn: turn())
+        let counts = withPages([0, 0]) { LearnedTemplates(index).counts(for: $0, site: 0, turn: turn()) }
         #expect(counts.count == 2)
         #expect(counts.allSatisfy { ($0 as? TemplateIndex) === index })
     }
@@ -29,8 +39,8 @@ import Testing
     @Test func aStreamCountsEachTextAsItComes() {
         let learning = StreamLearning(index: TemplateIndex(minimumDocuments: 2))
         let key = TemplateIndex.key(ofLine: Self.shared)
-        let first = learning.counts(for: [Self.pages[0].bytes], site: 7, turn: turn())
-        let next = learning.counts(for: [Self.pages[1].bytes, Self.pages[2].bytes], site: 7, turn: turn())
+        let first = withPages([0]) { learning.counts(for: $0, site: 7, turn: turn()) }
+        let next = withPages([1, 2]) { learning.counts(for: $0, site: 7, turn: turn()) }
         #expect(first.map { $0.documentCount(key, site: 7) } == [1])
         #expect(next.map { $0.documentCount(key, site: 7) } == [2, 3])
         #expect(learning.index.documentCount(key, site: 0) == 0)

@@ -26,11 +26,10 @@ public final class JSONLRecordWorker: DocumentWorker {
     }
 
     private func clean(_ body: ArraySlice<UInt8>, place: DocumentPlace, turn: RunTurn, into done: inout DocumentOutput) {
-        let learn: JSONLDocumentCleaner.Learn? = learning.map { learning in { texts, site in learning.counts(for: texts, site: site, turn: turn) } }
         let key = jsonl.textKey
         let failure = body.withUnsafeBufferPointer { b -> JSONLError? in
             do throws(JSONLError) {
-                _ = try jsonl.clean(record: b, into: &done.bytes, learn: learn)
+                _ = try jsonl.clean(record: b, into: &done.bytes, learning: learning, turn: turn)
                 if jsonl.repeatedKeys > 0 { done.notices.append(.repeatedKey(place, key: key, count: jsonl.repeatedKeys + 1)) }
                 return nil
             } catch {

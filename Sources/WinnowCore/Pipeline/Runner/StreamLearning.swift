@@ -4,19 +4,16 @@
 /// in each document's turn.
 public final class StreamLearning: TemplateLearning, @unchecked Sendable {
     public let index: TemplateIndex
-    /// What decides a line's kind, as the cleaner's options say (`CleanOptions.lineKinds`).
-    public let kinds: any LineKindClassifier
 
-    public init(index: TemplateIndex = TemplateIndex(), kinds: any LineKindClassifier = HeuristicLineKinds()) {
+    public init(index: TemplateIndex = TemplateIndex()) {
         self.index = index
-        self.kinds = kinds
     }
 
-    /// Counts `texts` (one record's) under `site`, in input order, and returns the
-    /// snapshots to clean them with. The keys are worked out before the turn, in parallel.
-    public func counts(for texts: [[UInt8]], site: UInt64, turn: RunTurn) -> [any TemplateCounts] {
-        let kinds = kinds
-        let keys = texts.map { $0.withUnsafeBufferPointer { TemplateIndex.keys($0, kinds: kinds) } }
+    /// Counts `pages` (one record's) under `site`, in input order, and returns the
+    /// snapshots to clean them with. The keys are worked out before the turn, in
+    /// parallel, from the pages the cleaner built (so with its line kinds).
+    public func counts(for pages: [Page], site: UInt64, turn: RunTurn) -> [any TemplateCounts] {
+        let keys = pages.map(TemplateIndex.keys(of:))
         return turn.inOrder { keys.map { TemplateSnapshot(adding: $0, to: index, site: site) } }
     }
 }

@@ -5,9 +5,10 @@
 /// - `StreamLearning` learns as the stream goes (`--cross-doc`);
 /// - `LearnedTemplates` hands out what a first pass over a folder learnt (batch, eval).
 public protocol TemplateLearning: Sendable {
-    /// The counts to clean each of `texts` with, counted under `site` (the cleaner's
-    /// `templateSite`). Called on a worker thread; `turn` is the document's place in the input order.
-    func counts(for texts: [[UInt8]], site: UInt64, turn: RunTurn) -> [any TemplateCounts]
+    /// The counts to clean each of `pages` with, counted under `site` (the cleaner's
+    /// `templateSite`). The pages are the cleaner's own (`Cleaner.page`), cleaned next.
+    /// Called on a worker thread; `turn` is the document's place in the input order.
+    func counts(for pages: [Page], site: UInt64, turn: RunTurn) -> [any TemplateCounts]
 }
 
 /// What a first pass learnt before the run (`TemplateFirstPass`: the lines each
@@ -17,7 +18,7 @@ public struct LearnedTemplates: TemplateLearning {
 
     public init(_ index: TemplateIndex) { self.index = index }
 
-    public func counts(for texts: [[UInt8]], site: UInt64, turn: RunTurn) -> [any TemplateCounts] {
-        Array(repeating: index, count: texts.count)
+    public func counts(for pages: [Page], site: UInt64, turn: RunTurn) -> [any TemplateCounts] {
+        Array(repeating: index, count: pages.count)
     }
 }

@@ -26,8 +26,7 @@ public struct TextDocumentWorker: DocumentWorker {
         switch inputText.prepare(raw, place: place, notices: &done.notices) {
         case .text(let text):
             site?(cleaner, place)
-            let templates = learning?.counts(for: [text], site: cleaner.templateSite, turn: turn).first
-            let result = text.withUnsafeBufferPointer { cleaner.clean($0, templates: templates) }
+            let result = text.withUnsafeBufferPointer { cleaner.clean($0, learning: learning, turn: turn) }
             if noticesCleanerWarnings { for warning in result.warnings { done.notices.append(.cleaning(place, warning)) } }
             done.foundChrome = result.removedCount > 0
             printer.print(text, result, place: place, into: &done.bytes)
