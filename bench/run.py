@@ -502,10 +502,22 @@ def main():
         t_cases.append(Case("before-model", f"winnow -z at {BEFORE_MODEL_COMMIT}, the build before the line model (one core)",
                             [before_model, "-z"], stdin=main_nul, doc_bytes=main_doc_bytes,
                             in_bytes=os.path.getsize(main_nul), check=winnow_check))
+    # Cross-document learning (--cross-doc): information, no target. Its documents
+    # take turns counting their lines; the rest of each runs in parallel.
+    cross_cases = [
+        Case("winnow-jsonl-crossdoc", "winnow --jsonl --cross-doc -j 1 (site templates learnt as the stream goes)",
+             [W, "--jsonl", "--cross-doc", "-j", "1"], stdin=main_jsonl, doc_bytes=main_doc_bytes,
+             in_bytes=os.path.getsize(main_jsonl), check=winnow_check),
+        Case("winnow-jsonl-crossdoc-j2", "winnow --jsonl --cross-doc -j 2",
+             [W, "--jsonl", "--cross-doc", "-j", "2"], stdin=main_jsonl, doc_bytes=main_doc_bytes,
+             in_bytes=os.path.getsize(main_jsonl), check=winnow_check),
+    ]
+    t_cases += cross_cases
     print(f"bench: 1. throughput on {main_mb} MB ({main_docs} documents), {runs} rounds", file=sys.stderr, flush=True)
     rounds(t_cases, runs, "throughput")
     wz, wj, wn, wz2, wj2, pair, ref, pg, pgs, cat = t_cases[:10]
     before = t_cases[10] if before_model else None
+    cd1, cd2 = cross_cases
 
     # ---- 2. single documents of growing size
     empty = os.path.join(DATA, "empty.txt")
@@ -623,7 +635,10 @@ def main():
                     f"and then runs its detectors and line model), so the outputs differ: it is a cost floor, not a rival. "
                     f"pcre2grep: {grep_version}, {jit_note}; the {len(patterns)} exported line patterns, "
                     f"joined exactly as `winnow rules --export --combined` joins them ({len(combined.encode())} bytes), "
-                    f"cut into {len(chunks)} pieces of at most 8192 bytes (pcre2grep's limit), each prefixed `{prefix}`.")
+                    f"cut into {len(chunks)} pieces of at most 8192 bytes (pcre2grep's limit), each prefixed `{prefix}`. "
+                    f"--cross-doc (information): {fmt(wj.wall / cd1.wall)}× the throughput of --jsonl without it; "
+                    f"-j 2 {fmt(cd1.wall / cd2.wall)}× -j 1, output "
+                    f"{'identical' if filecmp.cmp(cd1.out, cd2.out, shallow=False) else '**differs**'}.")
     sections.append(f"### 2. One document of growing size (`winnow FILE`), median of {runs}\n\n" +
                     table(["document", "command", "MB/s", "s", "CPU s", "peak RSS MB", "bytes"],
                           [row(c, [c.doc_bytes]) for c in d_cases]))
