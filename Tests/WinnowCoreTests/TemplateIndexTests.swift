@@ -126,4 +126,19 @@ import Testing
         #expect(texts[0] == texts[1], "\(texts[0])\n---\n\(texts[1])")
         #expect(texts[0].contains("Last updated: 16 March"), "\(texts[0])")
     }
+
+    /// A stream's snapshot hands the detector the keys its page was counted with, so
+    /// the detector does not hash the lines again; for another page it has none.
+    @Test func aSnapshotKnowsItsPagesLineKeys() {
+        let text = Array("Example News\n\nPublished 12 May 2024\nA line of the article itself.\n".utf8)
+        text.withUnsafeBufferPointer { bytes in
+            let page = Page(bytes)
+            let snapshot = TemplateSnapshot(adding: TemplateIndex.keys(of: page), to: TemplateIndex())
+            let expected = (0..<page.count).map { page.blank[$0] ? 0 : TemplateIndex.key(page.shadow($0)) }
+            #expect(expected.filter { $0 != 0 }.count == 3)
+            #expect(snapshot.lineKeys(lines: page.count) == expected)
+            #expect(snapshot.lineKeys(lines: page.count + 1) == nil)
+            #expect(TemplateIndex().lineKeys(lines: page.count) == nil)
+        }
+    }
 }

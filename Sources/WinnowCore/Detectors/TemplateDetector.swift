@@ -62,10 +62,12 @@ public struct TemplateDetector: Detector {
         let page = pass.page, headline = pass.headline
         let minimum = counts.minimumDocuments
         var documents = [Int](repeating: 0, count: page.count)
+        // Keyed when the document was counted (a stream's snapshot), or here.
+        let keys = counts.lineKeys(lines: page.count)
         // The page's own prose: kept prose lines that are not template.
         var own: ClosedRange<Int>? = nil
         for i in 0..<page.count where (fates[i] == .kept || fates[i].isRemoved) && i != headline {
-            documents[i] = counts.documentCount(TemplateIndex.key(page.shadow(i)), site: site)
+            documents[i] = counts.documentCount(keys?[i] ?? TemplateIndex.key(page.shadow(i)), site: site)
             if fates[i] == .kept && page.kinds[i].isProse && documents[i] < minimum { own = (own?.lowerBound ?? i)...i }
         }
         var found: [(line: Int, documents: Int)] = []

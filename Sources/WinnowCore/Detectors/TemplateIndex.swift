@@ -5,6 +5,9 @@ public struct TemplateKeys: Sendable {
     public var lines: [UInt64] = []
     public var prose: [UInt64] = []
     public var document: UInt64 = 0
+    /// Each line's key in page order (0 for a blank line): the detector reads them
+    /// instead of hashing the page's lines again.
+    public var byLine: [UInt64] = []
 }
 
 /// Cross-document chrome: in how many distinct documents of its site each line
@@ -94,9 +97,11 @@ public final class TemplateIndex: @unchecked Sendable {
     /// The keys of a page's non-blank lines; its kinds say which are prose.
     public static func keys(of page: Page) -> TemplateKeys {
         var out = TemplateKeys()
+        out.byLine = [UInt64](repeating: 0, count: page.count)
         var whole = FNV.basis
         for i in 0..<page.count where !page.blank[i] {
             let key = TemplateIndex.key(page.shadow(i))
+            out.byLine[i] = key
             out.lines.append(key)
             if page.kinds[i].isProse { out.prose.append(key) }
             whole = mix(whole, key)

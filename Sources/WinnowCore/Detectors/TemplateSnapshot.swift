@@ -3,6 +3,13 @@
 public protocol TemplateCounts {
     func documentCount(_ key: UInt64, site: UInt64) -> Int
     var minimumDocuments: Int { get }
+    /// The key of each line of the page (of `lines` lines) these counts were taken
+    /// for, when they know them; nil: the detector works them out.
+    func lineKeys(lines: Int) -> [UInt64]?
+}
+
+extension TemplateCounts {
+    public func lineKeys(lines: Int) -> [UInt64]? { nil }
 }
 
 extension TemplateIndex: TemplateCounts {}
@@ -21,6 +28,8 @@ public struct TemplateSnapshot: TemplateCounts, Sendable {
     private let counts: [Int32]
     private let site: UInt64
     public let minimumDocuments: Int
+    /// Each line's key, in page order (`TemplateKeys.byLine`).
+    private let byLine: [UInt64]
 
     /// Adds a document to `index` and takes its snapshot. Callers keep the order of
     /// the stream (see `OrderedPipeline.Turn`); `keys` may be worked out before, on any thread.
@@ -30,7 +39,11 @@ public struct TemplateSnapshot: TemplateCounts, Sendable {
         counts = keys.lines.map { Int32(clamping: index.documentCount($0, site: site)) }
         self.site = site
         minimumDocuments = index.minimumDocuments
+        byLine = keys.byLine
     }
+
+    /// The document's own line keys, for its page (nil when `lines` says it is another).
+    public func lineKeys(lines: Int) -> [UInt64]? { byLine.count == lines ? byLine : nil }
 
     /// The count of a line of this document (its keys are all there is: the
     /// detector asks only about the document's own non-blank lines).
