@@ -13,6 +13,34 @@ import Testing
         #expect(f[1].evidence(of: RepeatDetector.self) == .copy(of: 0))
     }
 
+    /// A later pass of one document reuses the last pass's removals only when it is
+    /// handed the same fates; other fates are worked out afresh.
+    @Test func aLaterPassReusesTheRemovalsOnlyForTheSameFates() {
+        let text = Array("\(a)\n\(b)\n\(a)\nMenu\nMenu\n".utf8)
+        text.withUnsafeBufferPointer { bytes in
+            let page = Page(bytes)
+            let pass = DetectorPass(page: page, state: PassState(page), features: nil, words: WordLists(), scratch: MatchScratch())
+            let id = DetectorID(index: 0)
+            var detector = RepeatDetector()
+            let kept = [Fate](repeating: .kept, count: page.count)
+            var first = kept
+            detector.run(pass, &first, id: id)
+            var again = kept
+            detector.run(pass, &again, id: id)
+            #expect(again == first)
+            #expect(first.map(\.isKept) == [true, true, false, true, false])
+            // Line 0 gone: line 2 is the first copy now, and is kept; the second "Menu" still goes.
+            var other = kept
+            other[0] = .removed(.detector(DetectorHit(id, PackedEvidence(9))))
+            detector.run(pass, &other, id: id)
+            var fresh = other
+            var freshDetector = RepeatDetector()
+            freshDetector.run(pass, &fresh, id: id)
+            #expect(other == fresh)
+            #expect(other.map(\.isKept) == [false, true, true, true, false])
+        }
+    }
+
     @Test func copiesDifferingInSpacingOrLetterFormsAreCopies() {
         // ZWNJ vs nothing, Arabic vs Persian yeh: the same line to a reader.
         #expect(clean("رئیس‌جمهور گفت\nرئيسجمهور گفت\n", rules: .empty) == "رئیس‌جمهور گفت\n")

@@ -68,7 +68,25 @@ public struct RepeatDetector: Detector {
 
     public init(nearShare: Double = 0.8) { self.nearShare = nearShare }
 
-    public func run(_ pass: DetectorPass, _ fates: inout DetectorFates<Self>) {
+    /// The last pass's input and the fates this detector changed in it. What it
+    /// removes depends on the page and the fates it is handed alone, and a later pass
+    /// of the same document (its body's bounds moved) mostly hands it the same fates:
+    /// it then makes the same removals without hashing the page again.
+    private var last: (input: [Fate], changed: [(line: Int, fate: Fate)])?
+
+    public mutating func run(_ pass: DetectorPass, _ fates: inout DetectorFates<Self>) {
+        if let last, last.input == fates.all {
+            for (line, fate) in last.changed { fates.all[line] = fate }
+            return
+        }
+        let input = fates.all
+        find(pass, &fates)
+        var changed: [(line: Int, fate: Fate)] = []
+        for i in input.indices where input[i] != fates.all[i] { changed.append((i, fates.all[i])) }
+        last = (input, changed)
+    }
+
+    private func find(_ pass: DetectorPass, _ fates: inout DetectorFates<Self>) {
         let page = pass.page
         // Reused from page to page (`RepeatScratch`).
         let scratch = pass.repeats
