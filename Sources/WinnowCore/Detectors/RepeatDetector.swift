@@ -68,22 +68,41 @@ public struct RepeatDetector: Detector {
 
     public init(nearShare: Double = 0.8) { self.nearShare = nearShare }
 
-    /// The last pass's input and the fates this detector changed in it. What it
-    /// removes depends on the page and the fates it is handed alone, and a later pass
-    /// of the same document (its body's bounds moved) mostly hands it the same fates:
-    /// it then makes the same removals without hashing the page again.
-    private var last: (input: [Fate], changed: [(line: Int, fate: Fate)])?
+    /// What the last pass handed it (`reading` of each fate) and the fates it changed.
+    /// What it removes depends on the page and on that reading alone, and a later
+    /// pass of the same document (its body's bounds moved) mostly hands it the same:
+    /// it then makes the same removals without hashing the page again. A byte a line,
+    /// not a copy of the fates (16 bytes a line), and only on pages of at most
+    /// `memoLines` lines: on a page of a million repeated lines the removals alone
+    /// would cost 24 bytes a line (docs/robustness.md, row 33).
+    private var last: (input: [UInt8], changed: [(line: Int, fate: Fate)])?
+    static let memoLines = 1 << 16
 
     public mutating func run(_ pass: DetectorPass, _ fates: inout DetectorFates<Self>) {
-        if let last, last.input == fates.all {
+        guard fates.count <= RepeatDetector.memoLines else { return find(pass, &fates) }
+        let id = fates.id
+        let input = fates.all.map { RepeatDetector.reading($0, id) }
+        if let last, last.input == input {
             for (line, fate) in last.changed { fates.all[line] = fate }
             return
         }
-        let input = fates.all
         find(pass, &fates)
         var changed: [(line: Int, fate: Fate)] = []
-        for i in input.indices where input[i] != fates.all[i] { changed.append((i, fates.all[i])) }
+        for i in input.indices where RepeatDetector.reading(fates.all[i], id) != input[i] { changed.append((i, fates.all[i])) }
         last = (input, changed)
+    }
+
+    /// All the detector reads of a line's fate: blank, kept as it is, stripped,
+    /// protected, removed by this detector (its evidence is read), or removed otherwise.
+    private static func reading(_ fate: Fate, _ id: DetectorID) -> UInt8 {
+        switch fate {
+        case .blank: 0
+        case .kept: 1
+        case .stripped: 2
+        case .protected: 3
+        case .removed(.detector(let hit)) where hit.detector == id: 4
+        case .removed: 5
+        }
     }
 
     private func find(_ pass: DetectorPass, _ fates: inout DetectorFates<Self>) {
