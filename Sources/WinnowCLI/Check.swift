@@ -4,6 +4,7 @@ import WinnowCore
 /// `winnow check [PATH…]`: compile rule files and run their examples.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check rule files: compile every pattern and run every example.",
         discussion: "With no PATH, checks the built-in default rules. Exit status: 0 clean, 1 problems found, 2 could not run."
     )

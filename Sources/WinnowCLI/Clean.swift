@@ -7,6 +7,7 @@ import Glibc
 /// `winnow [OPTIONS] [FILE…]`: each file is one document; no file or `-` reads stdin.
 struct Clean: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "clean",
         abstract: "Clean documents (the default command).",
         discussion: "Each FILE is one document; with no FILE, or -, standard input is one document. The cleaned text goes to standard output."
     )
@@ -84,6 +85,7 @@ struct Clean: ParsableCommand {
 /// `winnow explain FILE…`: the same as `winnow --explain FILE…`.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Show every line of a document with its fate: kept, or removed by which rule or detector."
     )
 

@@ -5,6 +5,7 @@ import WinnowCore
 /// `winnow eval`: score the cleaner on pages with gold files.
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "eval",
         abstract: "Score cleaning against gold files: recall, chrome removal, precision, F1, exact pages.",
         discussion: "PAGES/SITE/NAME.txt is scored against GOLD/SITE/NAME.txt (the kept lines, as in GOLD.md)."
     )

@@ -7,6 +7,7 @@ import WinnowCore
 /// the code that computes them at run time, so training and inference cannot drift.
 struct Features: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "features",
         abstract: "Print the line model's features of every line the rules and detectors keep (for training).",
         discussion: "Columns: path, 0-based line, whether the model decides the line (1) or a rule or detector did (0), then one column a feature (the header names them).",
         shouldDisplay: false

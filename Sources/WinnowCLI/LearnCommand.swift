@@ -4,6 +4,7 @@ import WinnowCore
 /// `winnow learn DIR…`: propose rules for a site's template lines.
 struct Learn: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "learn",
         abstract: "Propose rules for the template lines of a site, from many of its pages.",
         discussion: """
         Prints a rule file to review and save, e.g. `winnow learn pages/ --site example > rules/sites/example.rules`. \
@@ -92,6 +93,7 @@ struct Learn: ParsableCommand {
 /// `winnow stats DIR…`: lines removed per rule and detector over a corpus.
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "Count the lines each rule and detector removes over a corpus, and list rules that never fire."
     )
 

@@ -5,6 +5,11 @@ import Glibc
 #endif
 
 /// The `winnow` command. With no subcommand it cleans (`winnow clean`).
+///
+/// Every command names itself (`commandName:`, the name ArgumentParser would
+/// derive): deriving it takes a `String(describing:)` of the type, and parsing and
+/// `TopHelp` ask for every subcommand's name on each run, about 10M instructions
+/// of start-up (type metadata and protocol conformance lookups).
 struct Winnow: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "winnow",

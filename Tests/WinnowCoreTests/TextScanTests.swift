@@ -86,13 +86,26 @@ import Testing
     @Test func contentWordsMatchTheirDefinitionOnRandomWords() {
         var generator = SplitMix64(seed: 11)
         let pieces: [[UInt8]] = [[0x61], [0x41], [0x5A], [0x74], [0x33], [0xD8, 0xA8], [0xDB, 0x8C], [0xD8, 0xA7, 0xD9, 0x84],
-                                 [0xD8, 0xA7], [0xD9, 0x84], [0x20], [0x20], [0x2E], [0xE2, 0x80, 0x93]]
+                                 [0xD8, 0xA7], [0xD9, 0x84], [0x20], [0x20], [0x2E], [0xE2, 0x80, 0x93],
+                                 // ، and « break words; D8 8D, D9 8C and C2 AC are letters next to them.
+                                 [0xD8, 0x8C], [0xC2, 0xAB], [0xD8, 0x8D], [0xD9, 0x8C], [0xC2, 0xAC]]
         for _ in 0..<3000 {
             var shadow: [UInt8] = []
             for _ in 0..<Int(generator.next() % 40) { shadow += pieces[Int(generator.next() % UInt64(pieces.count))] }
             var found: [UInt64] = []
             shadow.withUnsafeBufferPointer { ContentWords.of($0, into: &found) }
             #expect(found == referenceContentWords(shadow), "\(shadow)")
+        }
+    }
+
+    /// The split's branch-free test for ، ؛ ؟ « » against the list, for every lead
+    /// byte and every continuation byte.
+    @Test func twoByteBreaksMatchTheirList() {
+        let breaks: Set<[UInt8]> = [[0xD8, 0x8C], [0xD8, 0x9B], [0xD8, 0x9F], [0xC2, 0xAB], [0xC2, 0xBB]]
+        for b0 in UInt8.min...UInt8.max {
+            for b1 in UInt8(0x80)...0xBF {
+                #expect(ContentWords.isTwoByteBreak(b0, b1) == breaks.contains([b0, b1]), "\(b0) \(b1)")
+            }
         }
     }
 

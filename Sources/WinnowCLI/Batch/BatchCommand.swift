@@ -9,6 +9,7 @@ import Glibc
 /// under OUT (or in place), in parallel, with progress, a summary and a report.
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "batch",
         abstract: "Clean every text file under a folder, in parallel.",
         discussion: """
         Each output is written to a temporary file and renamed: an interrupted run leaves every \
