@@ -132,6 +132,34 @@ import Testing
         }
     }
 
+    /// The workers consume the outputs themselves: never two calls at once, in input
+    /// order, and `run` returns only once the last call has returned (a slow consumer
+    /// makes two workers finish batches while the other consumes).
+    @Test func workersConsumeOneAtATimeAndTheRunWaitsForTheLastCall() {
+        for oneByOne in [false, true] {
+            let pipeline = OrderedPipeline<Int, Int>(jobs: 3, batching: BatchLimits(items: 4, bytes: .max), outputsOneByOne: oneByOne)
+            let inside = Counter()
+            let caller = pthread_self()
+            var out: [Int] = []
+            var onCaller = 0
+            pipeline.run(
+                produce: { feed in for n in 0..<300 where feed.submit(n) == nil { return } },
+                makeWorker: { { n, _ in usleep(UInt32(n % 7) * 50); return n } },
+                consume: { n in
+                    inside.add(1)
+                    if pthread_equal(pthread_self(), caller) != 0 { onCaller += 1 }
+                    usleep(n % 5 == 0 ? 300 : 0)
+                    out.append(n)
+                    inside.add(-1)
+                    return true
+                })
+            #expect(out == Array(0..<300), "one by one: \(oneByOne)")
+            #expect(inside.peak == 1)
+            #expect(inside.value == 0)
+            #expect(onCaller == 0)
+        }
+    }
+
     @Test func aStopEndsABatchedRun() {
         let pipeline = OrderedPipeline<Int, Int>(jobs: 3, batching: .smallDocuments)
         var out: [Int] = []
