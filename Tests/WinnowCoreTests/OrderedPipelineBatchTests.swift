@@ -123,6 +123,23 @@ import Testing
         }
     }
 
+    /// Items submitted while the workers are idle: a woken worker takes the open batch
+    /// with the items added until it runs. Closed at each item while a worker was idle,
+    /// batches held one item each (over a hundred hand-offs here).
+    @Test func aWokenWorkerTakesTheItemsAddedUntilItRuns() {
+        let pipeline = OrderedPipeline<Int, Int>(jobs: 2, batching: BatchLimits(items: 16, bytes: .max))
+        var out: [Int] = []
+        pipeline.run(
+            produce: { feed in
+                usleep(20_000)  // both workers wait for work
+                for n in 0..<128 where feed.submit(n) == nil { return }
+            },
+            makeWorker: { { n, _ in n } },
+            consume: { out.append($0); return true })
+        #expect(out == Array(0..<128))
+        #expect(pipeline.batchesTaken <= 32, "\(pipeline.batchesTaken) batches for 128 items")
+    }
+
     /// Items take their turns only from item 150 on, after batches of many items went
     /// through: the sections still run in input order, and the run ends.
     @Test func inOrderSectionsRunInInputOrderInBatches() {

@@ -11,8 +11,9 @@ import Foundation
 /// and consumed as it is submitted.
 ///
 /// Items travel in batches of consecutive items (`BatchLimits`), so the threads meet
-/// once a batch. A batch is handed on when full, or at once when a worker is idle:
-/// an item never waits for later ones while a worker could take it. At most `window`
+/// once a batch. A batch is handed on when full; an idle worker is woken at once and
+/// takes the open batch as it is: an item never waits for later ones while a worker
+/// could take it. At most `window`
 /// batches are in flight (submitted, not yet consumed), so memory is bounded by the
 /// window times the batch's bytes (or the largest item), never by the stream.
 public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
@@ -39,6 +40,10 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
     /// The batch items are being added to; no worker has it yet.
     private var open: WorkBatch<Input, Output>?
     private var idleWorkers = 0
+    /// Idle workers signalled and not yet awake: no other is woken for the same batch.
+    private var wokenWorkers = 0
+    /// Batches workers took (each a hand-off), for the tests.
+    private(set) var batchesTaken = 0
     /// A batch was closed while a worker was idle.
     private var workerToWake = false
     private var submitted = 0
@@ -169,7 +174,13 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
         submitted += 1
         batch.inputs.append(input)
         batch.bytes += bytes
-        if idleWorkers > 0 || batch.inputs.count >= itemLimit || batch.bytes >= batching.bytes { close(batch) }
+        if batch.inputs.count >= itemLimit || batch.bytes >= batching.bytes {
+            close(batch)
+        } else {
+            // An idle worker takes the open batch as it is when it wakes up, with the items
+            // added meanwhile: closed here, a batch held one item each time a worker was idle.
+            wakeAnIdleWorker()
+        }
         return ticket
     }
 
@@ -181,7 +192,15 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
         batch.close()
         open = nil
         queue.append(batch)
-        if idleWorkers > 0 { workerToWake = true }
+        wakeAnIdleWorker()
+    }
+
+    /// With the monitor held: an idle worker is to be woken (`takeWakeUp`), unless
+    /// every idle one was already.
+    private func wakeAnIdleWorker() {
+        guard idleWorkers > wokenWorkers else { return }
+        wokenWorkers += 1
+        workerToWake = true
     }
 
     /// With the monitor held: whether to wake an idle worker (once the monitor is unlocked).
@@ -240,12 +259,14 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
                 }
                 let inputs = batch.inputs
                 batch.inputs = []
+                batchesTaken += 1
                 return (batch, inputs)
             }
             guard producing else { return nil }
             idleWorkers += 1
             monitor.wait(batchReady)
             idleWorkers -= 1
+            wokenWorkers = max(0, wokenWorkers - 1)
         }
         return nil
     }
