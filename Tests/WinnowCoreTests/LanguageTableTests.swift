@@ -63,6 +63,10 @@ import Testing
             #expect(alone.contains(any: [language]))
             _ = defaultRules.rules(for: alone)
         }
+        // A line's matching reads the same rules, unretained.
+        for selection in selections {
+            #expect(defaultRules.withRules(for: selection) { $0 } === defaultRules.rules(for: selection))
+        }
         #expect(RuleSet.LanguageSelection.everyLanguage == RuleSet.LanguageSelection(Language.allCases))
         // A line without letters takes every language.
         #expect(Language.selection(forLine: LineTraits()) == .everyLanguage)

@@ -123,12 +123,57 @@ import Testing
         }
     }
 
+    /// Items submitted while the workers are idle: a woken worker takes the open batch
+    /// with the items added until it runs. Closed at each item while a worker was idle,
+    /// batches held one item each (over a hundred hand-offs here).
+    @Test func aWokenWorkerTakesTheItemsAddedUntilItRuns() {
+        let pipeline = OrderedPipeline<Int, Int>(jobs: 2, batching: BatchLimits(items: 16, bytes: .max))
+        var out: [Int] = []
+        pipeline.run(
+            produce: { feed in
+                usleep(20_000)  // both workers wait for work
+                for n in 0..<128 where feed.submit(n) == nil { return }
+            },
+            makeWorker: { { n, _ in n } },
+            consume: { out.append($0); return true })
+        #expect(out == Array(0..<128))
+        #expect(pipeline.batchesTaken <= 32, "\(pipeline.batchesTaken) batches for 128 items")
+    }
+
     /// Items take their turns only from item 150 on, after batches of many items went
     /// through: the sections still run in input order, and the run ends.
     @Test func inOrderSectionsRunInInputOrderInBatches() {
         for jobs in [2, 4] {
             let seen = OrderedPipelineTests.sections(jobs: jobs, batching: BatchLimits(items: 8, bytes: .max), from: 150)
             #expect(seen == (150..<400).filter { $0 % 3 != 0 }, "jobs \(jobs)")
+        }
+    }
+
+    /// The workers consume the outputs themselves: never two calls at once, in input
+    /// order, and `run` returns only once the last call has returned (a slow consumer
+    /// makes two workers finish batches while the other consumes).
+    @Test func workersConsumeOneAtATimeAndTheRunWaitsForTheLastCall() {
+        for oneByOne in [false, true] {
+            let pipeline = OrderedPipeline<Int, Int>(jobs: 3, batching: BatchLimits(items: 4, bytes: .max), outputsOneByOne: oneByOne)
+            let inside = Counter()
+            let caller = pthread_self()
+            var out: [Int] = []
+            var onCaller = 0
+            pipeline.run(
+                produce: { feed in for n in 0..<300 where feed.submit(n) == nil { return } },
+                makeWorker: { { n, _ in usleep(UInt32(n % 7) * 50); return n } },
+                consume: { n in
+                    inside.add(1)
+                    if pthread_equal(pthread_self(), caller) != 0 { onCaller += 1 }
+                    usleep(n % 5 == 0 ? 300 : 0)
+                    out.append(n)
+                    inside.add(-1)
+                    return true
+                })
+            #expect(out == Array(0..<300), "one by one: \(oneByOne)")
+            #expect(inside.peak == 1)
+            #expect(inside.value == 0)
+            #expect(onCaller == 0)
         }
     }
 

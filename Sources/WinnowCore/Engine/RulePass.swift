@@ -41,16 +41,18 @@ struct RulePass {
         if let cached = cache.entry(i) { return cached }
         let raw = page.line(i)
         let shadow = page.shadow(i)
-        let rules = ruleSet.rules(for: Language.selection(forLine: page.traits[i]))
         let scratch = self.scratch.match
         var entry = LineMatchCache.Entry()
         entry.start = Int32(cache.rules.count)
-        let marks = rules.prefilter.collect(shadow: shadow, raw: raw, scratch: scratch)
-        var gaveUp = rules.keep.matches(marks, shadow: shadow, raw: raw, scratch: scratch, into: &cache.rules)
-        entry.keepEnd = Int32(cache.rules.count)
-        if gaveUp == nil { gaveUp = rules.act.matches(marks, shadow: shadow, raw: raw, scratch: scratch, into: &cache.rules) }
-        entry.actEnd = Int32(cache.rules.count)
-        if gaveUp == nil { gaveUp = rules.strip.matches(marks, shadow: shadow, raw: raw, scratch: scratch, into: &cache.rules) }
+        let gaveUp = ruleSet.withRules(for: Language.selection(forLine: page.traits[i])) { rules in
+            let marks = rules.prefilter.collect(shadow: shadow, raw: raw, scratch: scratch)
+            var gaveUp = rules.keep.matches(marks, shadow: shadow, raw: raw, scratch: scratch, into: &cache.rules)
+            entry.keepEnd = Int32(cache.rules.count)
+            if gaveUp == nil { gaveUp = rules.act.matches(marks, shadow: shadow, raw: raw, scratch: scratch, into: &cache.rules) }
+            entry.actEnd = Int32(cache.rules.count)
+            if gaveUp == nil { gaveUp = rules.strip.matches(marks, shadow: shadow, raw: raw, scratch: scratch, into: &cache.rules) }
+            return gaveUp
+        }
         entry.end = Int32(cache.rules.count)
         let warning = gaveUp.map { rule, message in
             "line \(i + 1): rule '\(rule.rule.id)' (\(rule.rule.location.short)) gave up: \(message); the line is kept"

@@ -9,7 +9,8 @@ import Darwin
 /// largest record (or the cap), never by the stream.
 public final class RecordReader {
     public enum Next {
-        /// A whole record (without its separator) and whether a separator followed it.
+        /// A whole record (without its separator) and whether a separator followed it;
+        /// `record()` copies its bytes.
         case record(terminated: Bool)
         /// A record longer than the cap: `buffer` holds its first bytes; the caller
         /// copies the rest with `copyRestOfRecord`.
@@ -26,8 +27,11 @@ public final class RecordReader {
     private var eof = false
     /// The oversized record in `buffer` is whole (its separator was already read).
     private var oversizedIsWhole = false
-    /// The current record's bytes.
+    /// The current record's bytes, unless it lies whole in the chunk (`inChunk`).
     public private(set) var buffer: [UInt8] = []
+    /// Where the current record lies in the chunk, when it is whole there: it is
+    /// copied once, into an array of its own (`record()`), not into `buffer` first.
+    private var inChunk: Range<Int>?
 
     public init(fd: Int32, separator: UInt8, cap: Int, path: String) {
         self.fd = fd
@@ -39,11 +43,17 @@ public final class RecordReader {
 
     public func next() throws(IOFailure) -> Next {
         buffer.removeAll(keepingCapacity: true)
+        inChunk = nil
         while true {
             if start < end {
                 let found = chunk.withUnsafeBufferPointer { b -> Int? in
                     guard let p = memchr(b.baseAddress! + start, Int32(separator), end - start) else { return nil }
                     return b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                }
+                if let found, buffer.isEmpty, found - start <= cap {
+                    inChunk = start..<found
+                    start = found + 1
+                    return .record(terminated: true)
                 }
                 let stop = found ?? end
                 buffer.append(contentsOf: chunk[start..<stop])
@@ -67,6 +77,13 @@ public final class RecordReader {
             }
             try fill()
         }
+    }
+
+    /// After `.record`: the record's bytes, in an array of their own size (the buffer
+    /// is as large as the largest record yet, and the chunk is reused).
+    public func record() -> [UInt8] {
+        if let inChunk { return chunk.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[inChunk])) } }
+        return buffer.withUnsafeBufferPointer { Array($0) }
     }
 
     /// After `.oversized`: writes the rest of the record and ends it with the separator

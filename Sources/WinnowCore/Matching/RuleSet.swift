@@ -8,6 +8,10 @@ public final class RuleSet: @unchecked Sendable {
     public let maxCaptureCount: Int
     /// By `LanguageSelection.mask`.
     private let bySelection: [LanguageRules?]
+    /// The same, read for every line without retaining (`bySelection` holds them): the
+    /// workers share them, and retaining one for each line bounced its reference count
+    /// between the cores.
+    private let unretained: UnsafeMutableBufferPointer<Unmanaged<LanguageRules>?>
 
     /// The rules of one combination of languages: their prefilter, and the rules
     /// split by role. A class: a line's lookup retains one reference, not four.
@@ -65,10 +69,20 @@ public final class RuleSet: @unchecked Sendable {
                 strip: group(applicable.filter { $0.rule.action == .strip }))
         }
         self.bySelection = table
+        let unretained = UnsafeMutableBufferPointer<Unmanaged<LanguageRules>?>.allocate(capacity: table.count)
+        _ = unretained.initialize(from: table.map { $0.map(Unmanaged.passUnretained) })
+        self.unretained = unretained
     }
+
+    deinit { unretained.deallocate() }
 
     func rules(for selection: LanguageSelection) -> LanguageRules {
         bySelection[selection.mask]!
+    }
+
+    /// Runs `body` with the rules of `selection`, not retained (a line's matching).
+    func withRules<T>(for selection: LanguageSelection, _ body: (LanguageRules) -> T) -> T {
+        unretained[selection.mask]!._withUnsafeGuaranteedRef(body)
     }
 
     /// The empty rule set: detectors only.

@@ -1,7 +1,7 @@
 /// How many items an `OrderedPipeline` hands a worker at once. Consecutive items go
 /// together until a batch holds `items` of them or `bytes` bytes; an item larger
-/// than `bytes` goes alone. The reader, the workers and the writer then lock and wake
-/// each other once a batch instead of once an item: with documents of a few KiB
+/// than `bytes` goes alone. The reader and the workers then lock and wake each other
+/// once a batch instead of once an item: with documents of a few KiB
 /// those hand-offs cost a fifth of `-j 2`'s time on two cores.
 public struct BatchLimits: Sendable {
     public var items: Int

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// One mutex with several condition variables, so a change wakes only the threads
-/// that wait for it (a worker for work, the writer for its next result) instead of
+/// that wait for it (a worker for work, the reader for room in the window) instead of
 /// every thread: on 2 cores shared by a reader, workers and a writer, waking all of
 /// them for each document cost a context switch or more per thread.
 final class Monitor: @unchecked Sendable {

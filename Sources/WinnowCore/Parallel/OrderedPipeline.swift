@@ -2,14 +2,18 @@ import Foundation
 
 /// Maps a stream of items on `jobs` worker threads and hands the results back in
 /// input order: a producer thread reads and submits items, the workers map them,
-/// the calling thread consumes the results one by one as soon as each and all
-/// earlier ones are done (a reader waiting on one answer never waits for a window
-/// to fill). With one job nothing runs on another thread: each item is mapped and
-/// consumed as it is submitted.
+/// and the results are consumed one by one as soon as each and all earlier ones
+/// are done (a reader waiting on one answer never waits for a window to fill).
+/// The worker that finishes the next results in order consumes them itself, one
+/// thread at a time: waking a consumer thread for each batch cost two context
+/// switches a batch on two busy cores, and it read each output from the other
+/// core's cache. With one job nothing runs on another thread: each item is mapped
+/// and consumed as it is submitted.
 ///
 /// Items travel in batches of consecutive items (`BatchLimits`), so the threads meet
-/// once a batch. A batch is handed on when full, or at once when a worker is idle:
-/// an item never waits for later ones while a worker could take it. At most `window`
+/// once a batch. A batch is handed on when full; an idle worker is woken at once and
+/// takes the open batch as it is: an item never waits for later ones while a worker
+/// could take it. At most `window`
 /// batches are in flight (submitted, not yet consumed), so memory is bounded by the
 /// window times the batch's bytes (or the largest item), never by the stream.
 public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
@@ -27,8 +31,8 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
     private let batchReady = Monitor.Condition()
     /// Workers wait for their item's turn (`OrderedPipeline+Turns`).
     let turnPassed = Monitor.Condition()
-    /// The consumer waits for the oldest batch's next output.
-    private let outputReady = Monitor.Condition()
+    /// The calling thread waits for the run to end.
+    private let runEnded = Monitor.Condition()
     /// Batches submitted and not wholly consumed, oldest first; the last may be `open`.
     private var inFlight = FIFO<WorkBatch<Input, Output>>()
     /// Closed batches no worker has taken yet.
@@ -36,6 +40,10 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
     /// The batch items are being added to; no worker has it yet.
     private var open: WorkBatch<Input, Output>?
     private var idleWorkers = 0
+    /// Idle workers signalled and not yet awake: no other is woken for the same batch.
+    private var wokenWorkers = 0
+    /// Batches workers took (each a hand-off), for the tests.
+    private(set) var batchesTaken = 0
     /// A batch was closed while a worker was idle.
     private var workerToWake = false
     private var submitted = 0
@@ -48,12 +56,18 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
     var itemsTakeTurns = false
     private var producing = true
     private var stopped = false
+    /// A worker is consuming outputs (`consumeReady`): no other may start.
+    private var consuming = false
 
     private var produce: ((Feed) -> Void)?
     private var makeWorker: (() -> (Input, Turn) -> Output)?
     /// With one job: the only worker and the consumer, called from `submit`.
     private var inlineWork: ((Input, Turn) -> Output)?
     private var inlineConsume: ((Output) -> Bool)?
+    /// With several jobs: called by whichever worker consumes, one at a time.
+    private var consume: ((Output) -> Bool)?
+    /// What the consuming worker holds while it consumes a batch's outputs, kept for the next.
+    private var consumingOutputs: [Output] = []
 
     /// `window` counts batches (4 per job unless given).
     public init(jobs: Int, window: Int? = nil, batching: BatchLimits = .unbatched, outputsOneByOne: Bool = false) {
@@ -68,7 +82,8 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
     ///   (with one job, on this one). It should return once `submit` returns nil.
     /// - `makeWorker` is called once on each worker thread: it returns that worker's
     ///   map function (a worker may own caches, such as a `Cleaner`).
-    /// - `consume` runs on this thread, once per item, in input order.
+    /// - `consume` runs once per item, in input order, one call at a time: on the
+    ///   workers' threads (with one job, on this one). `run` returns once no call is left.
     /// When stopped, the producer thread is not waited for (it may be blocked reading),
     /// and a worker finishes the batch it has.
     public func run(produce: @escaping (Feed) -> Void,
@@ -84,6 +99,7 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
         }
         self.produce = produce
         self.makeWorker = makeWorker
+        self.consume = consume
         let producer = Thread { [self] in
             self.produce?(feed)
             endOfInput()
@@ -95,7 +111,7 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
             worker.stackSize = 4 << 20
             worker.start()
         }
-        consumeInOrder(consume)
+        waitForTheEnd()
     }
 
     /// The producer's handle: submits items, and waits for one to be consumed.
@@ -158,7 +174,13 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
         submitted += 1
         batch.inputs.append(input)
         batch.bytes += bytes
-        if idleWorkers > 0 || batch.inputs.count >= itemLimit || batch.bytes >= batching.bytes { close(batch) }
+        if batch.inputs.count >= itemLimit || batch.bytes >= batching.bytes {
+            close(batch)
+        } else {
+            // An idle worker takes the open batch as it is when it wakes up, with the items
+            // added meanwhile: closed here, a batch held one item each time a worker was idle.
+            wakeAnIdleWorker()
+        }
         return ticket
     }
 
@@ -170,7 +192,15 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
         batch.close()
         open = nil
         queue.append(batch)
-        if idleWorkers > 0 { workerToWake = true }
+        wakeAnIdleWorker()
+    }
+
+    /// With the monitor held: an idle worker is to be woken (`takeWakeUp`), unless
+    /// every idle one was already.
+    private func wakeAnIdleWorker() {
+        guard idleWorkers > wokenWorkers else { return }
+        wokenWorkers += 1
+        workerToWake = true
     }
 
     /// With the monitor held: whether to wake an idle worker (once the monitor is unlocked).
@@ -184,7 +214,7 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
         if let batch = open { close(batch) }
         producing = false
         batchReady.broadcast()
-        outputReady.signal()
+        runEnded.signal()
     }
 
     private func waitUntilConsumed(_ ticket: Int) -> Bool {
@@ -229,42 +259,49 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
                 }
                 let inputs = batch.inputs
                 batch.inputs = []
+                batchesTaken += 1
                 return (batch, inputs)
             }
             guard producing else { return nil }
             idleWorkers += 1
             monitor.wait(batchReady)
             idleWorkers -= 1
+            wokenWorkers = max(0, wokenWorkers - 1)
         }
         return nil
     }
 
-    /// Hands `outputs` (of `batch`'s items before `end`) to the consumer, and gives up
-    /// the turns of those that did not take theirs.
+    /// Hands `outputs` (of `batch`'s items before `end`) back, and gives up the turns
+    /// of those that did not take theirs. When they are next in order and no other
+    /// worker is consuming, this one consumes them (and what is ready after them).
     private func handBack(_ outputs: inout [Output], of batch: WorkBatch<Input, Output>, upTo end: Int, _ turns: WorkerTurns) {
         monitor.lock()
         giveUp(turns.untaken(before: end))
         batch.ready.append(contentsOf: outputs)
-        let wake = batch === inFlight.first
-        monitor.unlock()
-        if wake { outputReady.signal() }
         outputs.removeAll(keepingCapacity: true)
+        guard batch === inFlight.first && !consuming && !stopped else {
+            monitor.unlock()
+            return
+        }
+        consuming = true
+        consumeReady()
     }
 
-    private func consumeInOrder(_ consume: (Output) -> Bool) {
-        var outputs: [Output] = []
-        while true {
-            monitor.lock()
-            while inFlight.first.map({ $0.ready.isEmpty }) ?? producing { monitor.wait(outputReady) }
-            guard let batch = inFlight.first else {
-                monitor.unlock()
-                return
-            }
+    /// With the monitor held and `consuming` set: consumes the oldest batch's ready
+    /// outputs, and the next batch's, until the oldest has none ready (its worker then
+    /// consumes them when it hands them back); unlocks the monitor.
+    private func consumeReady() {
+        var outputs = consumingOutputs
+        consumingOutputs = []
+        var wakeProducer = false
+        while !stopped, let batch = inFlight.first, !batch.ready.isEmpty {
             swap(&outputs, &batch.ready)
             monitor.unlock()
+            if wakeProducer { consumedSome.signal() }
+            wakeProducer = false
             var goOn = true, count = 0
             for output in outputs where goOn {
-                goOn = consume(output)
+                goOn = consume!(output)
                 count += 1
             }
             outputs.removeAll(keepingCapacity: true)
@@ -274,14 +311,24 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
             let freed = batch.isConsumed
             if freed { _ = inFlight.removeFirst() }
             // The producer refills half the window at a time: one wake-up for several batches.
-            let wake = (freed && inFlight.count <= window / 2) || consumed > awaited
+            if (freed && inFlight.count <= window / 2) || consumed > awaited { wakeProducer = true }
             if !goOn {
                 stopped = true
-                for condition in [consumedSome, batchReady, turnPassed, outputReady] { condition.broadcast() }
+                for condition in [consumedSome, batchReady, turnPassed] { condition.broadcast() }
             }
-            monitor.unlock()
-            if wake { consumedSome.signal() }
-            if !goOn { return }
         }
+        consuming = false
+        consumingOutputs = outputs
+        let ended = stopped || (!producing && inFlight.isEmpty)
+        monitor.unlock()
+        if wakeProducer { consumedSome.signal() }
+        if ended { runEnded.signal() }
+    }
+
+    /// The calling thread's part: waits until every output is consumed, or the run
+    /// stopped, and no worker is consuming.
+    private func waitForTheEnd() {
+        monitor.lock(); defer { monitor.unlock() }
+        while consuming || !(stopped || (!producing && inFlight.isEmpty)) { monitor.wait(runEnded) }
     }
 }

@@ -40,6 +40,36 @@ import Testing
         #expect(got[2].bytes == "last".bytes)
     }
 
+    /// Records across the reader's 64 KiB chunks, over the cap between them, and empty:
+    /// each document comes whole, in an array of its own size (not one as large as the
+    /// largest record yet, which every document held before).
+    @Test func recordSourceHandsEachRecordWholeInAnArrayOfItsOwnSize() throws {
+        var random = SplitMix64(seed: 5)
+        let records: [[UInt8]] = (0..<120).map { n in
+            let size = n % 17 == 0 ? 0 : n % 29 == 0 ? 9_000 : Int(random.next() % 3_000)
+            return (0..<size).map { UInt8(0x61 + ($0 + n) % 26) }
+        }
+        let stream = Array(records.map { $0 + [0] }.joined())
+        #expect(stream.count > 2 * ByteReader.chunk, "several chunks")
+        let dir = try folder(["s.nul": stream])
+        var got: [(kind: String, bytes: [UInt8])] = []
+        var largestCapacity = 0
+        RecordSource.nul([dir + "/s.nul"], cap: 8_000).read { item in
+            switch item {
+            case .document(let bytes, _):
+                got.append(("document", bytes))
+                largestCapacity = max(largestCapacity, bytes.capacity - bytes.count)
+            case .oversized(let prefix, _, let rest):
+                got.append(("oversized", (try? written { sink in try sink.write(prefix); try rest.copy(after: prefix, to: sink) }) ?? []))
+            default: Issue.record("\(item)")
+            }
+            return true
+        }
+        #expect(got.map(\.kind) == records.map { $0.count > 8_000 ? "oversized" : "document" })
+        #expect(got.map(\.bytes) == records.map { $0.count > 8_000 ? $0 + [0] : $0 })
+        #expect(largestCapacity < 64, "a document's array holds \(largestCapacity) spare bytes")
+    }
+
     @Test func aSourceStopsWhenTold() throws {
         let dir = try folder(["s.nul": "a\0b\0c".bytes])
         var seen = 0

@@ -23,7 +23,8 @@ public struct Runner {
     }
 
     /// Runs `source` through workers made by `makeWorker` into `sink`. `notice` is
-    /// called on this thread, in input order, as each document is written.
+    /// called in input order, one call at a time, as each document is written (with
+    /// several jobs, on the thread of the worker that writes it).
     public func run<Worker: DocumentWorker>(_ source: some DocumentSource, into sink: OutputSink,
                                             notice: @escaping (Notice) -> Void,
                                             makeWorker: @escaping () -> Worker) -> Outcome where Worker.Output == DocumentOutput {
@@ -33,7 +34,8 @@ public struct Runner {
     }
 
     /// The loop alone, for a run that does its own writing (batch): each item's
-    /// output goes to `consume`, on this thread, in input order, until it returns false.
+    /// output goes to `consume`, in input order, one call at a time (with several jobs,
+    /// on a worker's thread), until it returns false.
     public func run<Worker: DocumentWorker>(_ source: some DocumentSource, makeWorker: @escaping () -> Worker,
                                             consume: @escaping (RunnerOutput<Worker.Output>) -> Bool) {
         // A batch's documents are written as each is done when a reader waits on each.

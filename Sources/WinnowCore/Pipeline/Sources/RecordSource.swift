@@ -54,8 +54,7 @@ public struct RecordSource: DocumentSource {
             case .oversized:
                 if !emit(.oversized(reader.buffer, place, reader)) { return false }
             case .record:
-                // A copy of its own size: the reader's buffer is as large as the largest record yet.
-                if !emit(.document(Array(reader.buffer), place)) { return false }
+                if !emit(.document(reader.record(), place)) { return false }
             }
         }
     }
