@@ -62,6 +62,8 @@ public final class RuleSet: @unchecked Sendable {
         self.maxCaptureCount = compiled.map(\.regex.captureCount).max() ?? 0
         self.cache = AlternationCache()
         let selections = LanguageSelection.everyLanguage.mask + 1
+        // One bit of `built` per selection: up to six languages.
+        precondition(selections <= Int.bitWidth, "more language selections than bits in RuleSet.built")
         self.bySelection = .allocate(capacity: selections)
         bySelection.initialize(repeating: nil, count: selections)
     }
