@@ -51,6 +51,9 @@ import Testing
         #expect(errors("drop a.b  سلام[") == ["x.rules:1:16: error: in pattern of 'a.b': missing terminating ] for character class"])
         // ...and after characters the shadow removes (the tatweel): the ")" is column 15.
         #expect(errors("drop a.b  خـبر)") == ["x.rules:1:15: error: in pattern of 'a.b': unmatched closing parenthesis"])
+        // Tabs and spaces between the words count one column each.
+        #expect(errors("drop\t a.b \t سلام[") == ["x.rules:1:18: error: in pattern of 'a.b': missing terminating ] for character class"])
+        #expect(errors("drop a.b x\n \t where middle").first?.hasPrefix("x.rules:2:10: error: expected 'where head'") == true)
     }
 
     @Test(arguments: [

@@ -38,7 +38,15 @@ struct LiteralPrefixes: Equatable {
         }
         if caseless { texts = texts.map(folded) }
         guard !texts.contains(where: \.isEmpty) else { return nil }
-        return LiteralPrefixes(texts: texts.map { Array(String(String.UnicodeScalarView($0)).utf8) }, caseless: caseless)
+        return LiteralPrefixes(texts: texts.map(utf8), caseless: caseless)
+    }
+
+    /// Encoded one scalar at a time (through a `String`, most of the parse's cost).
+    private static func utf8(_ text: [Unicode.Scalar]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.count * 2)
+        for scalar in text { UTF8.encode(scalar) { bytes.append($0) } }
+        return bytes
     }
 
     /// The text as compared without case, up to the first character with case

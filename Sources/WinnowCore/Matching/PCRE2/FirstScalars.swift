@@ -24,8 +24,22 @@ struct FirstScalars: Equatable {
     ///
     /// PCRE2 knows which *bytes* a match can start with; for each character with such
     /// a first byte, a partial match (`PCRE2_PARTIAL_HARD`) on that one character
-    /// tells whether a match could start with it.
+    /// tells whether a match could start with it. The JIT and the interpreter agree
+    /// on these probes (checked on every default rule by the tests).
     init?(_ regex: Regex) {
+        self.init(regex, engine: nil)
+    }
+
+    /// How the probes run: on the JIT's partial-matching code (~380 instructions a
+    /// probe, after ~380,000 to compile it) or on the interpreter (~1,450 a probe).
+    enum Engine { case jit, interpreter }
+
+    /// Probes up to this many run on the interpreter: compiling the JIT code pays
+    /// only for more (a pattern without first-byte information needs 2,048).
+    static let interpreterMaximumProbes = 320
+
+    /// `engine` nil: the cheaper one for the number of probes (tests ask for each).
+    init?(_ regex: Regex, engine: Engine?) {
         guard regex.isAnchored else { return nil }
         for risky in ["(?=", "(?!", "(?<=", "(?<!", "(*", "(?C", "\\G", "(?("] where regex.pattern.containsLiteral(risky) {
             return nil
@@ -33,18 +47,20 @@ struct FirstScalars: Equatable {
         // Without PCRE2's first-byte information (`\d`, `\s`, `\p{…}` under UCP, `.`),
         // every character of the table is tried.
         let leads = FirstScalars.leadBytes(regex.code) ?? [Bool](repeating: true, count: 256)
+        // A continuation byte or C0/C1 never starts valid UTF-8.
+        let probed = (0..<0xE0).filter { leads[$0] && ($0 < 0x80 || $0 >= 0xC2) }
+        let probes = probed.reduce(0) { $0 + ($1 < 0x80 ? 1 : 64) }
         guard let data = pcre2_match_data_create_8(1, nil) else { return nil }
         defer { pcre2_match_data_free_8(data) }
-        // The probes run on the JIT's partial-matching code (several times faster than
-        // the interpreter; it is compiled here, before the pattern is shared).
-        _ = pcre2_jit_compile_8(regex.code, UInt32(PCRE2_JIT_PARTIAL_HARD))
         let options = UInt32(PCRE2_PARTIAL_HARD)
+        // Compiled here, before the pattern is shared. The JIT's own entry skips
+        // pcre2_match's checks (a third of a probe).
+        let jit = (engine ?? (probes > FirstScalars.interpreterMaximumProbes ? .jit : .interpreter)) == .jit
+            && pcre2_jit_compile_8(regex.code, UInt32(PCRE2_JIT_PARTIAL_HARD)) == 0
         let encoded = UnsafeMutablePointer<UInt8>.allocate(capacity: 2)
         defer { encoded.deallocate() }
         var bits = self.bits
-        for lead in 0..<0xE0 where leads[lead] {
-            // A continuation byte or C0/C1 never starts valid UTF-8.
-            guard lead < 0x80 || lead >= 0xC2 else { continue }
+        for lead in probed {
             let scalars = lead < 0x80 ? lead..<(lead + 1) : ((lead & 0x1F) << 6)..<((lead & 0x1F) << 6 + 64)
             for scalar in scalars {
                 let length: Int
@@ -53,7 +69,8 @@ struct FirstScalars: Equatable {
                 } else {
                     encoded[0] = UInt8(0xC0 | scalar >> 6); encoded[1] = UInt8(0x80 | scalar & 0x3F); length = 2
                 }
-                let rc = pcre2_match_8(regex.code, encoded, length, 0, options, data, nil)
+                let rc = jit ? pcre2_jit_match_8(regex.code, encoded, length, 0, options, data, nil)
+                             : pcre2_match_8(regex.code, encoded, length, 0, options | UInt32(PCRE2_NO_JIT), data, nil)
                 // A match, a partial match, or an error (a limit): the rule stays a candidate.
                 if rc != PCRE2_ERROR_NOMATCH { bits[scalar >> 6] |= 1 << UInt64(scalar & 63) }
             }

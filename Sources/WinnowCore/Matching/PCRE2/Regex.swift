@@ -1,14 +1,20 @@
 import CPCRE2
+import Synchronization
 
 /// A PCRE2 pattern compiled once (UTF | UCP | MATCH_INVALID_UTF) and JIT-compiled
-/// when the JIT is available. Immutable after `init`, so one instance is shared by
-/// every worker thread; each thread brings its own `MatchScratch`.
+/// when the JIT is available, on its first match: most rules of a run are never
+/// tried on their own, and the JIT cost more of start-up than compiling the
+/// patterns. Otherwise immutable after `init`, so one instance is shared by every
+/// worker thread; each thread brings its own `MatchScratch`.
 public final class Regex: @unchecked Sendable {
     let code: OpaquePointer
     /// The pattern as compiled (after normalisation, when the caller normalised it).
     public let pattern: String
-    /// Whether the JIT compiled this pattern (it can refuse, e.g. on very large patterns).
-    public let isJIT: Bool
+    /// `JITState` raw value; read without the lock on every match.
+    private let jitState = Atomic<UInt8>(JITState.pending.rawValue)
+    /// Held while JIT-compiling: pcre2_jit_compile writes to `code`, so no other
+    /// thread may compile or match meanwhile.
+    private let jitLock = Mutex<Void>(())
     /// Number of capturing groups.
     public let captureCount: Int
     /// PCRE2 found every branch anchored at the start (`^` or `\A`): a failing
@@ -33,7 +39,6 @@ public final class Regex: @unchecked Sendable {
         }
         self.code = compiled
         self.pattern = pattern
-        self.isJIT = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         self.captureCount = Int(count)
@@ -44,14 +49,42 @@ public final class Regex: @unchecked Sendable {
 
     deinit { pcre2_code_free_8(code) }
 
+    private enum JITState: UInt8 { case pending, compiled, refused }
+
+    /// Whether the JIT compiled this pattern (it can refuse, e.g. on very large
+    /// patterns); compiles it the first time it is asked.
+    public var isJIT: Bool {
+        switch jitState.load(ordering: .acquiring) {
+        case JITState.compiled.rawValue: true
+        case JITState.refused.rawValue: false
+        default: compileJIT()
+        }
+    }
+
+    /// The first match's JIT compilation; a thread asking meanwhile waits for it.
+    @inline(never)
+    private func compileJIT() -> Bool {
+        jitLock.withLock { _ in
+            let known = jitState.load(ordering: .acquiring)
+            if known != JITState.pending.rawValue { return known == JITState.compiled.rawValue }
+            let compiled = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0
+            jitState.store((compiled ? JITState.compiled : .refused).rawValue, ordering: .releasing)
+            return compiled
+        }
+    }
+
     /// Runs the pattern over `subject`. On `.match`, `scratch.range(group)` gives
     /// byte ranges into `subject`.
+    /// (Inlined, as it was before the JIT became lazy: out of line, the check of
+    /// the JIT state cost more than the atomic load.)
+    @inline(__always)
     public func match(_ subject: UnsafeBufferPointer<UInt8>, from start: Int = 0, scratch: MatchScratch) -> MatchOutcome {
         let base = subject.baseAddress ?? Regex.emptySubject
         // The JIT's own entry skips pcre2_match's checks of options and subject
         // (nothing to check: no options, and MATCH_INVALID_UTF needs no validation).
-        let rc = isJIT ? pcre2_jit_match_8(code, base, subject.count, start, 0, scratch.matchData, scratch.context)
-                       : pcre2_match_8(code, base, subject.count, start, 0, scratch.matchData, scratch.context)
+        let rc = jitState.load(ordering: .acquiring) == JITState.compiled.rawValue
+            ? pcre2_jit_match_8(code, base, subject.count, start, 0, scratch.matchData, scratch.context)
+            : matchBeforeJIT(base, subject.count, start, scratch)
         if rc >= 0 { return .match }
         switch rc {
         case PCRE2_ERROR_NOMATCH, PCRE2_ERROR_PARTIAL:
@@ -61,6 +94,14 @@ public final class Regex: @unchecked Sendable {
         default:
             return .failed(Regex.errorMessage(rc))
         }
+    }
+
+    /// The first match (which JIT-compiles the pattern), or any match of a pattern
+    /// the JIT refused.
+    @inline(never)
+    private func matchBeforeJIT(_ base: UnsafePointer<UInt8>, _ count: Int, _ start: Int, _ scratch: MatchScratch) -> Int32 {
+        isJIT ? pcre2_jit_match_8(code, base, count, start, 0, scratch.matchData, scratch.context)
+              : pcre2_match_8(code, base, count, start, 0, scratch.matchData, scratch.context)
     }
 
     /// Convenience for tests and cold paths: does the pattern match these bytes?
