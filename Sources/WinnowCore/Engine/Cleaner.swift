@@ -29,6 +29,13 @@ public final class Cleaner {
         profile = options.profiles?.profile(forSite: name)
     }
 
+    /// The site the cleaner is set to, to set again: a staged worker cleans a
+    /// document after it has set the sites of later ones.
+    public var site: (key: UInt64, profile: SiteProfile?) {
+        get { (templateSite, profile) }
+        set { (templateSite, profile) = newValue }
+    }
+
     /// Decides the fate of every line of `document`.
     ///
     /// What the rules do depends on the page's language and on where its body

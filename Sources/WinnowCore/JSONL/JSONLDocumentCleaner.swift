@@ -29,6 +29,40 @@ public struct JSONLDocumentCleaner {
     public mutating func clean(record: UnsafeBufferPointer<UInt8>, into out: inout [UInt8],
                                learning: (any TemplateLearning)? = nil,
                                turn: RunTurn? = nil) throws(JSONLError) -> CleanResult {
+        let (location, texts) = try read(record)
+        let results = cleaner.clean(texts, learning: learning, turn: turn ?? PipelineTurn(keeper: nil, ticket: 0))
+        printer.print(record: record, location: location, texts: texts, results: results, into: &out)
+        return results[0]
+    }
+
+    /// A record's texts, counted in its turn and not yet cleaned (`count(record:learning:turn:)`).
+    public struct CountedRecord {
+        let location: JSONLRecord.Location
+        let texts: [[UInt8]]
+        let pages: CountedPages
+        let site: (key: UInt64, profile: SiteProfile?)
+    }
+
+    /// The first half of `clean(record:into:learning:turn:)`: the record's texts
+    /// counted by `learning` in the record's turn; `finish` cleans and writes them.
+    public mutating func count(record: UnsafeBufferPointer<UInt8>, learning: any TemplateLearning,
+                               turn: RunTurn) throws(JSONLError) -> CountedRecord {
+        let (location, texts) = try read(record)
+        let site = cleaner.site
+        return CountedRecord(location: location, texts: texts, pages: cleaner.count(texts, learning: learning, turn: turn), site: site)
+    }
+
+    /// Cleans what `count` counted and appends the record to `out`, as `clean` does;
+    /// `record` holds the bytes `count` read.
+    public func finish(_ counted: CountedRecord, record: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> CleanResult {
+        cleaner.site = counted.site
+        let results = counted.pages.clean(with: cleaner)
+        printer.print(record: record, location: counted.location, texts: counted.texts, results: results, into: &out)
+        return results[0]
+    }
+
+    /// Finds and decodes the record's text values, and sets the cleaner to its site.
+    private mutating func read(_ record: UnsafeBufferPointer<UInt8>) throws(JSONLError) -> (JSONLRecord.Location, [[UInt8]]) {
         let location = try JSONLRecord.locate(key: textKey, in: record)
         if let sites { cleaner.useSite(sites.name(ofRecord: record)) }
         repeatedKeys = location.laterValues.count + location.laterNonStrings
@@ -40,8 +74,6 @@ public struct JSONLDocumentCleaner {
             try JSONLRecord.decodeString(UnsafeBufferPointer(rebasing: record[range]), into: &later)
             texts.append(later)
         }
-        let results = cleaner.clean(texts, learning: learning, turn: turn ?? PipelineTurn(keeper: nil, ticket: 0))
-        printer.print(record: record, location: location, texts: texts, results: results, into: &out)
-        return results[0]
+        return (location, texts)
     }
 }

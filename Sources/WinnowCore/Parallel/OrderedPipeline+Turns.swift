@@ -4,13 +4,20 @@ extension OrderedPipeline {
     /// its own turn, or else with the batch's outputs (under the same lock).
     final class WorkerTurns: TurnKeeper {
         private unowned let pipeline: OrderedPipeline
+        /// The worker starts its batch's items before it finishes them (`Mapping.staged`).
+        let staged: Bool
         /// The first of the batch's latest items that finished without their turn.
         private var untakenFrom: Int?
 
-        init(pipeline: OrderedPipeline) { self.pipeline = pipeline }
+        init(pipeline: OrderedPipeline, staged: Bool = false) {
+            self.pipeline = pipeline
+            self.staged = staged
+        }
 
-        /// Called once `turn`'s item is done.
+        /// Called once `turn`'s item is done (started, for a staged worker): it takes
+        /// its turn no more.
         func finished(_ turn: PipelineTurn) {
+            turn.closed = true
             if !turn.taken && untakenFrom == nil { untakenFrom = turn.ticket }
         }
 
@@ -27,8 +34,9 @@ extension OrderedPipeline {
     func waitForTurn(_ ticket: Int, givingUp turns: WorkerTurns) {
         monitor.lock(); defer { monitor.unlock() }
         // Batches of consecutive items lock-step workers that take turns (the second
-        // batch's first item waits for the whole first batch): from now on, one item a batch.
-        itemsTakeTurns = true
+        // batch's first item waits for the whole first batch): from now on, one item a
+        // batch. Not for staged workers: a batch's turns are all taken before its work.
+        if !turns.staged { itemsTakeTurns = true }
         giveUp(turns.untaken(before: ticket))
         while order.next != ticket { monitor.wait(turnPassed) }
     }
@@ -38,6 +46,11 @@ extension OrderedPipeline {
         order.pass()
         // Several workers may wait, each for its own ticket: all must look.
         turnPassed.broadcast()
+    }
+
+    func giveUpUntaken(_ turns: WorkerTurns, before end: Int) {
+        monitor.lock(); defer { monitor.unlock() }
+        giveUp(turns.untaken(before: end))
     }
 
     /// With the monitor held.

@@ -60,7 +60,7 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
     private var consuming = false
 
     private var produce: ((Feed) -> Void)?
-    private var makeWorker: (() -> (Input, Turn) -> Output)?
+    private var makeWorker: (() -> Mapping)?
     /// With one job: the only worker and the consumer, called from `submit`.
     private var inlineWork: ((Input, Turn) -> Output)?
     private var inlineConsume: ((Output) -> Bool)?
@@ -89,16 +89,43 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
     public func run(produce: @escaping (Feed) -> Void,
                     makeWorker: @escaping () -> (Input, Turn) -> Output,
                     consume: @escaping (Output) -> Bool) {
+        run(produce: produce, makeMapping: { .whole(makeWorker()) }, consume: consume)
+    }
+
+    /// How a worker maps an item: whole, or in two stages (`Mapping.staged`).
+    public enum Mapping {
+        case whole((Input, Turn) -> Output)
+        /// The first stage takes the item's turn, if it needs one, and returns the
+        /// second, which must not. A worker starts every item of its batch, in order,
+        /// before it finishes any: the next batch's worker waits for these turns only,
+        /// not for this batch's whole work (with `whole`, items that take turns go
+        /// one a batch instead).
+        case staged((Input, Turn) -> () -> Output)
+
+        func callAsFunction(_ input: Input, _ turn: Turn) -> Output {
+            switch self {
+            case .whole(let map): map(input, turn)
+            case .staged(let start): start(input, turn)()
+            }
+        }
+    }
+
+    /// The same, with each worker's `Mapping` from `makeMapping` (called once on
+    /// each worker thread).
+    public func run(produce: @escaping (Feed) -> Void,
+                    makeMapping: @escaping () -> Mapping,
+                    consume: @escaping (Output) -> Bool) {
         let feed = Feed(pipeline: self)
         guard jobs > 1 else {
-            inlineWork = makeWorker()
+            let mapping = makeMapping()
+            inlineWork = { mapping($0, $1) }
             inlineConsume = consume
             defer { inlineWork = nil; inlineConsume = nil }
             produce(feed)
             return
         }
         self.produce = produce
-        self.makeWorker = makeWorker
+        self.makeWorker = makeMapping
         self.consume = consume
         let producer = Thread { [self] in
             self.produce?(feed)
@@ -232,15 +259,30 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
     /// A worker thread: takes the oldest waiting batch, maps its items in order, and
     /// hands their outputs back: all at once, or each as it is done.
     private func work() {
-        guard let map = makeWorker?() else { return }
-        let turns = WorkerTurns(pipeline: self)
+        guard let mapping = makeWorker?() else { return }
+        var staged = false
+        if case .staged = mapping, !outputsOneByOne { staged = true }
+        let turns = WorkerTurns(pipeline: self, staged: staged)
         var outputs: [Output] = []
+        var finishes: [() -> Output] = []
         while let (batch, inputs) = take() {
-            for (k, input) in inputs.enumerated() {
-                let turn = Turn(keeper: turns, ticket: batch.first + k)
-                outputs.append(map(input, turn))
-                turns.finished(turn)
-                if outputsOneByOne { handBack(&outputs, of: batch, upTo: turn.ticket + 1, turns) }
+            if case .staged(let start) = mapping, staged {
+                for (k, input) in inputs.enumerated() {
+                    let turn = Turn(keeper: turns, ticket: batch.first + k)
+                    finishes.append(start(input, turn))
+                    turns.finished(turn)
+                }
+                // The batch's last items that took no turn let the next batch's start now.
+                giveUpUntaken(turns, before: batch.first + inputs.count)
+                for finish in finishes { outputs.append(finish()) }
+                finishes.removeAll(keepingCapacity: true)
+            } else {
+                for (k, input) in inputs.enumerated() {
+                    let turn = Turn(keeper: turns, ticket: batch.first + k)
+                    outputs.append(mapping(input, turn))
+                    turns.finished(turn)
+                    if outputsOneByOne { handBack(&outputs, of: batch, upTo: turn.ticket + 1, turns) }
+                }
             }
             if !outputs.isEmpty { handBack(&outputs, of: batch, upTo: batch.first + inputs.count, turns) }
         }

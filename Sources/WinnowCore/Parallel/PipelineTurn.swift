@@ -10,6 +10,9 @@ public final class PipelineTurn: @unchecked Sendable {
     private let keeper: (any TurnKeeper)?
     let ticket: Int
     var taken = false
+    /// The pipeline is done with the turn (the item finished, or was started by a
+    /// staged worker): too late to take it.
+    var closed = false
 
     init(keeper: (any TurnKeeper)?, ticket: Int) {
         self.keeper = keeper
@@ -20,6 +23,7 @@ public final class PipelineTurn: @unchecked Sendable {
     /// `inOrder`, or finished without calling it). At most once per item.
     public func inOrder<T>(_ body: () -> T) -> T {
         precondition(!taken, "one in-order section per item")
+        precondition(!closed, "an item's in-order section runs before it finishes (or, staged, in its first stage)")
         taken = true
         guard let keeper else { return body() }
         keeper.waitForTurn(ticket)

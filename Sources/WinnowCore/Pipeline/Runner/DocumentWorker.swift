@@ -4,6 +4,22 @@
 public protocol DocumentWorker {
     associatedtype Output = DocumentOutput
     func process(_ document: [UInt8], _ place: DocumentPlace, turn: RunTurn) -> Output
+    /// The worker takes each document's turn early, in `start`: the runner then
+    /// starts a batch's documents, each in its turn, before it finishes any
+    /// (`OrderedPipeline.Mapping.staged`), and batches still travel whole.
+    var startsWithTurn: Bool { get }
+    /// The first stage of `process`: everything up to and including the document's
+    /// turn; it returns the rest, which takes no turn. Only called when `startsWithTurn`.
+    func start(_ document: [UInt8], _ place: DocumentPlace, turn: RunTurn) -> () -> Output
+}
+
+extension DocumentWorker {
+    public var startsWithTurn: Bool { false }
+
+    public func start(_ document: [UInt8], _ place: DocumentPlace, turn: RunTurn) -> () -> Output {
+        let output = process(document, place, turn: turn)
+        return { output }
+    }
 }
 
 /// A document's place in the input order, for work that must see the documents in

@@ -25,6 +25,37 @@ public final class JSONLRecordWorker: DocumentWorker {
         return done
     }
 
+    /// Staged when the learning takes turns (`--cross-doc`).
+    public var startsWithTurn: Bool { learning?.takesTurns ?? false }
+
+    /// Reads and counts the record in its turn; the closure cleans and writes it.
+    public func start(_ record: [UInt8], _ place: DocumentPlace, turn: RunTurn) -> () -> DocumentOutput {
+        let frame = JSONLFrame(record, place: place)
+        guard let learning, !frame.isBlank else {
+            let done = process(record, place, turn: turn)
+            return { done }
+        }
+        let body = frame.body
+        let counted = body.withUnsafeBufferPointer { b -> Result<JSONLDocumentCleaner.CountedRecord, JSONLError> in
+            do throws(JSONLError) { return .success(try jsonl.count(record: b, learning: learning, turn: turn)) } catch { return .failure(error) }
+        }
+        let repeatedKeys = jsonl.repeatedKeys
+        return { [self] in
+            var done = DocumentOutput()
+            done.bytes.reserveCapacity(record.count + 1)
+            if frame.byteOrderMark { done.bytes.append(contentsOf: JSONLFrame.mark) }
+            switch counted {
+            case .success(let counted):
+                _ = body.withUnsafeBufferPointer { jsonl.finish(counted, record: $0, into: &done.bytes) }
+                if repeatedKeys > 0 { done.notices.append(.repeatedKey(place, key: jsonl.textKey, count: repeatedKeys + 1)) }
+            case .failure(let failure):
+                fail(failure, body: body, place: place, into: &done)
+            }
+            done.bytes.append(0x0A)
+            return done
+        }
+    }
+
     private func clean(_ body: ArraySlice<UInt8>, place: DocumentPlace, turn: RunTurn, into done: inout DocumentOutput) {
         let key = jsonl.textKey
         let failure = body.withUnsafeBufferPointer { b -> JSONLError? in
@@ -37,7 +68,12 @@ public final class JSONLRecordWorker: DocumentWorker {
             }
         }
         guard let failure else { return }
-        done.notices.append(.badRecord(place, failure, key: key))
+        fail(failure, body: body, place: place, into: &done)
+    }
+
+    /// A record that cannot be read: passed through unchanged, and noticed.
+    private func fail(_ failure: JSONLError, body: ArraySlice<UInt8>, place: DocumentPlace, into done: inout DocumentOutput) {
+        done.notices.append(.badRecord(place, failure, key: jsonl.textKey))
         done.failed = true
         done.malformed = true
         done.bytes.append(contentsOf: body)

@@ -39,7 +39,8 @@ public struct Runner {
     public func run<Worker: DocumentWorker>(_ source: some DocumentSource, makeWorker: @escaping () -> Worker,
                                             consume: @escaping (RunnerOutput<Worker.Output>) -> Bool) {
         // A batch's documents are written as each is done when a reader waits on each.
-        OrderedPipeline<SourceItem, RunnerOutput<Worker.Output>>(jobs: jobs, batching: .smallDocuments, outputsOneByOne: lineBuffered).run(
+        typealias Pipeline = OrderedPipeline<SourceItem, RunnerOutput<Worker.Output>>
+        Pipeline(jobs: jobs, batching: .smallDocuments, outputsOneByOne: lineBuffered).run(
             produce: { feed in
                 source.read { item in
                     guard let ticket = feed.submit(item, bytes: item.bytes) else { return false }
@@ -48,11 +49,18 @@ public struct Runner {
                     return true
                 }
             },
-            makeWorker: {
+            makeMapping: {
                 let worker = makeWorker()
-                return { item, turn in
-                    guard case .document(let bytes, let place) = item else { return .passed(item) }
-                    return .done(worker.process(bytes, place, turn: turn))
+                guard worker.startsWithTurn else {
+                    return .whole { item, turn in
+                        guard case .document(let bytes, let place) = item else { return .passed(item) }
+                        return .done(worker.process(bytes, place, turn: turn))
+                    }
+                }
+                return .staged { item, turn in
+                    guard case .document(let bytes, let place) = item else { return { .passed(item) } }
+                    let finish = worker.start(bytes, place, turn: turn)
+                    return { .done(finish()) }
                 }
             },
             consume: consume)

@@ -9,6 +9,8 @@ public final class StreamLearning: TemplateLearning, @unchecked Sendable {
         self.index = index
     }
 
+    public var takesTurns: Bool { true }
+
     /// Counts `pages` (one record's) under `site`, in input order, and returns the
     /// snapshots to clean them with. The keys are worked out before the turn, in
     /// parallel, from the pages the cleaner built (so with its line kinds).

@@ -9,6 +9,13 @@ public protocol TemplateLearning: Sendable {
     /// `templateSite`). The pages are the cleaner's own (`Cleaner.page`), cleaned next.
     /// Called on a worker thread; `turn` is the document's place in the input order.
     func counts(for pages: [Page], site: UInt64, turn: RunTurn) -> [any TemplateCounts]
+    /// `counts` takes the document's turn: workers then take their batches' turns
+    /// first (`DocumentWorker.startsWithTurn`).
+    var takesTurns: Bool { get }
+}
+
+extension TemplateLearning {
+    public var takesTurns: Bool { false }
 }
 
 /// What a first pass learnt before the run (`TemplateFirstPass`: the lines each

@@ -21,27 +21,61 @@ public struct TextDocumentWorker: DocumentWorker {
 
     public func process(_ raw: [UInt8], _ place: DocumentPlace, turn: RunTurn) -> DocumentOutput {
         var done = DocumentOutput()
-        // One allocation for a stream's record, its separator included.
-        if separator != nil { done.bytes.reserveCapacity(raw.count + 1) }
         switch inputText.prepare(raw, place: place, notices: &done.notices) {
         case .text(let text):
             site?(cleaner, place)
             let result = text.withUnsafeBufferPointer { cleaner.clean($0, learning: learning, turn: turn) }
-            if noticesCleanerWarnings { for warning in result.warnings { done.notices.append(.cleaning(place, warning)) } }
-            done.foundChrome = result.removedCount > 0
-            printer.print(text, result, place: place, into: &done.bytes)
+            write(text, result, place, into: &done)
         case .notText(let why):
-            done.notices.append(.notText(place, why))
-            done.failed = true
-            if printer.writesPassedThrough { passThrough(raw, into: &done.bytes) }
+            pass(raw, notText: why, place, into: &done)
         }
-        if let separator { done.bytes.append(separator) }
         return done
     }
 
-    /// A document that is not text, unchanged; a file's ends with a line end, as every document.
-    private func passThrough(_ raw: [UInt8], into out: inout [UInt8]) {
-        out = raw
-        if separator == nil, let last = raw.last, last != 0x0A && last != 0x0D { out.append(0x0A) }
+    /// Staged when the learning takes turns (`--cross-doc` over a stream).
+    public var startsWithTurn: Bool { learning?.takesTurns ?? false }
+
+    /// Counts the document in its turn; the closure cleans and prints it.
+    public func start(_ raw: [UInt8], _ place: DocumentPlace, turn: RunTurn) -> () -> DocumentOutput {
+        var done = DocumentOutput()
+        guard let learning else {
+            done = process(raw, place, turn: turn)
+            return { done }
+        }
+        switch inputText.prepare(raw, place: place, notices: &done.notices) {
+        case .text(let text):
+            site?(cleaner, place)
+            let site = cleaner.site
+            let counted = cleaner.count([text], learning: learning, turn: turn)
+            return { [self] in
+                cleaner.site = site
+                write(text, counted.clean(with: cleaner)[0], place, into: &done)
+                return done
+            }
+        case .notText(let why):
+            pass(raw, notText: why, place, into: &done)
+            return { done }
+        }
+    }
+
+    private func write(_ text: [UInt8], _ result: CleanResult, _ place: DocumentPlace, into done: inout DocumentOutput) {
+        // One allocation for a stream's record, its separator included.
+        if separator != nil { done.bytes.reserveCapacity(text.count + 1) }
+        if noticesCleanerWarnings { for warning in result.warnings { done.notices.append(.cleaning(place, warning)) } }
+        done.foundChrome = result.removedCount > 0
+        printer.print(text, result, place: place, into: &done.bytes)
+        if let separator { done.bytes.append(separator) }
+    }
+
+    /// A document that is not text, unchanged (when the printer passes such
+    /// documents through); a file's ends with a line end, as every document.
+    private func pass(_ raw: [UInt8], notText why: String, _ place: DocumentPlace, into done: inout DocumentOutput) {
+        done.notices.append(.notText(place, why))
+        done.failed = true
+        if printer.writesPassedThrough {
+            done.bytes = raw
+            if separator == nil, let last = raw.last, last != 0x0A && last != 0x0D { done.bytes.append(0x0A) }
+        }
+        if let separator { done.bytes.append(separator) }
     }
 }
