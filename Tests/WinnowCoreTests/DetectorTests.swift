@@ -46,6 +46,22 @@ import Testing
         #expect(clean("رئیس‌جمهور گفت\nرئيسجمهور گفت\n", rules: .empty) == "رئیس‌جمهور گفت\n")
     }
 
+    /// Byte-equal lines take the memcmp path; the rest the loop that skips spaces and tabs.
+    @Test func sameWithoutSpacesComparesTheBytesLeftOnceSpacesGo() {
+        func same(_ a: String, _ b: String) -> Bool {
+            Array(a.utf8).withUnsafeBufferPointer { x in Array(b.utf8).withUnsafeBufferPointer { RepeatDetector.sameWithoutSpaces(x, $0) } }
+        }
+        #expect(same("a b c", "a b c"))
+        #expect(same("", ""))
+        #expect(same("a b\tc", "abc"))
+        #expect(same(" abc ", "a bc"))
+        #expect(!same("a b c", "a b d"))
+        #expect(!same("abc", "abcd"))
+        #expect(!same("abcd", "abce"))
+        #expect(!same("", "x"))
+        #expect(same(" \t", ""))
+    }
+
     @Test func dropsAnArticlePastedTwice() {
         let article = "\(a)\n\(b)\n\(c)\n"
         #expect(clean(article + article, rules: .empty) == article)

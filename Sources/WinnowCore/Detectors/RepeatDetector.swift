@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Drops every later copy of a kept line: exact copies (compared on the normalised
 /// shadow with all spaces removed, so ZWNJ, spacing and ي/ی variants do not hide a
 /// copy), near copies (most of the line's word triples already stood on one earlier
@@ -153,6 +157,9 @@ public struct RepeatDetector: Detector {
 
     /// Whether two lines are the same once spaces and tabs are removed.
     static func sameWithoutSpaces(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Most copies are byte for byte: one memcmp, not a loop a byte (on a page of
+        // glued pages the loop was 7% of the run).
+        if a.count == b.count, let pa = a.baseAddress, let pb = b.baseAddress, memcmp(pa, pb, a.count) == 0 { return true }
         var i = 0, j = 0
         while true {
             while i < a.count && (a[i] == 0x20 || a[i] == 0x09) { i += 1 }
