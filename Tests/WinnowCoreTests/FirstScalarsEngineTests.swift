@@ -24,6 +24,24 @@ import Testing
         #expect(compared > 50)
     }
 
+    /// The default rules take their sets from the table `embed-rules` wrote
+    /// (`EmbeddedRules.firstScalars`): it must hold what probing gives now, and a
+    /// pattern outside it is probed.
+    @Test func theEmbeddedTableHoldsWhatProbingGives() throws {
+        var looked: Set<String> = []
+        for rule in try RuleSet.defaults().rules where rule.literalPrefixes == nil {
+            #expect(EmbeddedRules.firstScalars[rule.regex.pattern] != nil, "\(rule.rule.id) is not in the table")
+            #expect(rule.firstScalars == FirstScalars(try Regex(rule.regex.pattern)), "\(rule.rule.id)")
+            looked.insert(rule.regex.pattern)
+        }
+        #expect(looked.count == EmbeddedRules.firstScalars.count)
+        let other = try Regex("^(?:xyzzy|plugh)\\d")
+        #expect(EmbeddedRules.firstScalars[other.pattern] == nil)
+        #expect(FirstScalars.of(other) == FirstScalars(other))
+        #expect(FirstScalars.of(other)?.contains(0x78) == true)
+        #expect(FirstScalars.of(other)?.contains(0x61) == false)
+    }
+
     @Test func theEnginesAgreeOnTrickyStarts() throws {
         let patterns = [
             "^\\d{1,2}$", "^.{0,40}x", "^[\\s\\p{P}]*x", "^(?i)straße", "^\\p{Lu}", "^(?:a|\\x{600})",

@@ -24,7 +24,7 @@ public final class CompiledRule: @unchecked Sendable {
         // Named groups may repeat across rules: the alternation allows it with (?J).
         self.combinable = CompiledRule.isCombinable(regex.pattern)
         self.literalPrefixes = LiteralPrefixes.of(regex.pattern)
-        self.firstScalars = literalPrefixes == nil ? FirstScalars(regex) : nil
+        self.firstScalars = literalPrefixes == nil ? FirstScalars.of(regex) : nil
         self.requiredLiterals = literalPrefixes == nil ? RequiredLiterals.of(regex.pattern) : nil
     }
 

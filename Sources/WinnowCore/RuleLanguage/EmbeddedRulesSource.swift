@@ -18,8 +18,37 @@ public enum EmbeddedRulesSource {
         for file in files {
             out += "        (\"\(file.path)\", \(rawLiteral(file.text))),\n"
         }
+        out += "    ]\n\n"
+        out += "    /// `FirstScalars` of the patterns above that need one, worked out here so that\n"
+        out += "    /// start-up does not probe them: the nonzero words as (index, bits) pairs; none\n"
+        out += "    /// when a match may start with anything.\n"
+        out += "    static let firstScalars: [String: [UInt64]] = [\n"
+        for (pattern, words) in firstScalars(files) {
+            let pairs = words.enumerated().filter { $0.element != 0 }.map { "\($0.offset), 0x\(String($0.element, radix: 16))" }
+            out += "        \(rawLiteral(line: pattern)): [\(pairs.joined(separator: ", "))],\n"
+        }
         out += "    ]\n}\n"
         return out
+    }
+
+    /// Each distinct pattern of `files` that `CompiledRule` gives a `FirstScalars`
+    /// (no literal prefixes), with its words (empty: any start), in pattern order.
+    /// Rules that do not compile are left out: the tests report them.
+    static func firstScalars(_ files: [(path: String, text: String)]) -> [(String, [UInt64])] {
+        guard let parsed = try? RuleSources.parse(files) else { return [] }
+        var found: [String: [UInt64]] = [:]
+        for rule in parsed.flatMap(\.rules) {
+            guard let compiled = try? CompiledRule.compile(rule, index: 0), compiled.literalPrefixes == nil else { continue }
+            found[compiled.regex.pattern] = FirstScalars(compiled.regex)?.words ?? []
+        }
+        return found.sorted { $0.key < $1.key }
+    }
+
+    /// A raw one-line string literal holding `text` exactly.
+    static func rawLiteral(line text: String) -> String {
+        var hashes = "#"
+        while text.contains("\"" + hashes) { hashes += "#" }
+        return "\(hashes)\"\(text)\"\(hashes)"
     }
 
     /// A raw multi-line string literal holding `text` exactly (enough `#` that no

@@ -13,6 +13,21 @@ struct FirstScalars: Equatable {
 
     func contains(_ scalar: Int) -> Bool { bits[scalar >> 6] & (1 << UInt64(scalar & 63)) != 0 }
 
+    /// The bits, 64 scalars a word.
+    var words: [UInt64] { bits }
+
+    /// The set of `regex`, from the table `embed-rules` wrote for the default
+    /// patterns (`EmbeddedRules.firstScalars`), or else worked out.
+    static func of(_ regex: Regex) -> FirstScalars? {
+        guard let pairs = EmbeddedRules.firstScalars[regex.pattern] else { return FirstScalars(regex) }
+        guard !pairs.isEmpty else { return nil }
+        var set = FirstScalars(empty: ())
+        for k in stride(from: 0, to: pairs.count - 1, by: 2) { set.bits[Int(pairs[k])] = pairs[k + 1] }
+        return set
+    }
+
+    private init(empty: Void) {}
+
     /// Whether a quarter of the table or more may start a match (`.{0,40}x`,
     /// `[\s\p{P}]*x`): sorting such a rule by first character gains little and
     /// copies it into most buckets.
