@@ -10,7 +10,9 @@ ZWNJ/bidi/tatweel/harakat removed) and cut into word tokens (CJK/Thai: one
 token a character). Per page: precision, recall and F1 of the token
 multisets (an empty prediction scores 0/0/0); reported as macro averages over
 pages, with the number and share of pages with recall < 0.5, overall and by
-source, lang, page_type and renderer.
+source, lang, page_type and renderer. "R in" is the recall of the gold words the
+rendered page holds (DATA/pages/<id>.txt): gold words the renderer never wrote
+(a video player's labels, say) no cleaner can keep, and plain recall counts them.
 
 Pages with partial gold (trafilatura) are left out of the bag-of-words figures
 and scored apart: the share of `with` snippets kept and of `without` snippets
@@ -45,6 +47,13 @@ def bow_scores(pred_text, gold_text):
     return prec, rec, f1
 
 
+def reachable_recall(pred_text, gold_text, input_text):
+    """Recall over the gold words the input holds (1.0 when it holds none)."""
+    reachable = Counter(tokens(gold_text)) & Counter(tokens(input_text))
+    total = sum(reachable.values())
+    return sum((Counter(tokens(pred_text)) & reachable).values()) / total if total else 1.0
+
+
 def joined(text):
     return " " + " ".join(tokens(text)) + " "
 
@@ -77,7 +86,8 @@ def evaluate(data, pred_dir, index):
                                      without_total=len(withouts), without_removed=removed))
             continue
         p, rc, f = bow_scores(pred, gold)
-        rows.append(dict(r, p=p, r=rc, f1=f))
+        r_in = reachable_recall(pred, gold, read(os.path.join(data, "pages", r["id"] + ".txt")) or "")
+        rows.append(dict(r, p=p, r=rc, f1=f, r_in=r_in))
     return rows, partial_rows
 
 
@@ -87,7 +97,8 @@ def summarise(rows):
         return dict(pages=0)
     low = sum(1 for x in rows if x["r"] < 0.5)
     return dict(pages=n, f1=sum(x["f1"] for x in rows) / n, p=sum(x["p"] for x in rows) / n,
-                r=sum(x["r"] for x in rows) / n, recall_lt_05=low, recall_lt_05_share=low / n)
+                r=sum(x["r"] for x in rows) / n, r_in=sum(x["r_in"] for x in rows) / n,
+                recall_lt_05=low, recall_lt_05_share=low / n)
 
 
 def summarise_partial(rows):
@@ -123,12 +134,12 @@ def report(rows, partial_rows):
 def fmt(name, s):
     if not s.get("pages"):
         return f"{name:<22} {0:>6}"
-    return (f"{name:<22} {s['pages']:>6} {s['f1']:>7.3f} {s['p']:>7.3f} {s['r']:>7.3f} "
+    return (f"{name:<22} {s['pages']:>6} {s['f1']:>7.3f} {s['p']:>7.3f} {s['r']:>7.3f} {s['r_in']:>7.3f} "
             f"{s['recall_lt_05']:>7} {100 * s['recall_lt_05_share']:>6.1f}%")
 
 
 def print_report(rep):
-    head = f"{'':<22} {'pages':>6} {'F1':>7} {'P':>7} {'R':>7} {'R<0.5':>7} {'share':>7}"
+    head = f"{'':<22} {'pages':>6} {'F1':>7} {'P':>7} {'R':>7} {'R in':>7} {'R<0.5':>7} {'share':>7}"
     print(head)
     print(fmt("overall", rep["overall"]))
     for key in GROUPS:
