@@ -33,7 +33,7 @@ struct BatchSource: DocumentSource {
             return .unchanged(place)
         }
         do {
-            guard case .complete(let bytes) = try ByteReader.read(fd: file.fd, cap: settings.maxDocBytes, path: item.input) else {
+            guard case .complete(let bytes) = try ByteReader.read(file, cap: settings.maxDocBytes, path: item.input) else {
                 return failure(item, "larger than --max-doc-bytes (\(settings.maxDocBytes) bytes)")
             }
             return .document(bytes, place)

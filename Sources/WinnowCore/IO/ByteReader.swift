@@ -38,7 +38,17 @@ public enum ByteReader {
     public static func read(fd: Int32, cap: Int, path: String) throws(IOFailure) -> Outcome {
         var info = stat()
         let isFile = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-        var buffer = [UInt8](repeating: 0, count: isFile ? min(Int(info.st_size), cap) + 1 : chunk)
+        return try read(fd: fd, cap: cap, path: path, fileSize: isFile ? Int(info.st_size) : nil)
+    }
+
+    /// The same for a file opened with `OpenedFile.open`: its status is known, not asked again.
+    public static func read(_ file: OpenedFile, cap: Int, path: String) throws(IOFailure) -> Outcome {
+        try read(fd: file.fd, cap: cap, path: path, fileSize: file.isRegular ? Int(file.info.st_size) : nil)
+    }
+
+    /// `fileSize`: a regular file's size, nil for other inputs.
+    private static func read(fd: Int32, cap: Int, path: String, fileSize: Int?) throws(IOFailure) -> Outcome {
+        var buffer = [UInt8](repeating: 0, count: fileSize.map { min($0, cap) + 1 } ?? chunk)
         var size = 0
         while true {
             // Full: the file grew, or the input is a pipe.
@@ -66,7 +76,7 @@ public enum ByteReader {
             close(file.fd)
             throw IOFailure(path: path, errno: EISDIR)
         }
-        do { return (try read(fd: file.fd, cap: cap, path: path), file.fd) }
+        do { return (try read(file, cap: cap, path: path), file.fd) }
         catch { close(file.fd); throw error }
     }
 }

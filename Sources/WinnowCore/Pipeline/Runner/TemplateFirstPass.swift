@@ -60,7 +60,7 @@ public struct TemplateFirstPass {
     private static func lineKeys(path: String, maxBytes: Int, kinds: any LineKindClassifier) -> TemplateKeys? {
         guard let file = try? OpenedFile.open(path, nonBlocking: true) else { return nil }
         defer { close(file.fd) }
-        guard file.isRegular, case .complete(let bytes)? = try? ByteReader.read(fd: file.fd, cap: maxBytes, path: path) else { return nil }
+        guard file.isRegular, case .complete(let bytes)? = try? ByteReader.read(file, cap: maxBytes, path: path) else { return nil }
         return bytes.withUnsafeBufferPointer { TemplateIndex.keys($0, kinds: kinds) }
     }
 }

@@ -43,8 +43,9 @@ public struct FolderTree: Sendable {
             var link = stat()
             guard lstat(path.pathCString, &link) == 0 else { failures.append((path, String(cString: strerror(errno)))); continue }
             let isLink = (link.st_mode & S_IFMT) == S_IFLNK
-            var target = stat()
-            if stat(path.pathCString, &target) != 0 {
+            // Only a link needs a second look, at what it points to.
+            var target = link
+            if isLink, stat(path.pathCString, &target) != 0 {
                 // Only a link that could have been an input is worth a report.
                 if fnmatch(glob, name, 0) != 0 { continue }
                 failures.append((path, errno == ELOOP ? "symlink loop" : (isLink ? "dangling symlink" : String(cString: strerror(errno)))))
