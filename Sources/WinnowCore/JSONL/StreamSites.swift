@@ -23,14 +23,26 @@ public struct StreamSites: Sendable {
     }
 
     /// The host of a URL ("https://www.Example.com:8080/a" → "example.com"); a
-    /// string that is not a URL stands for itself.
+    /// string that is not a URL stands for itself. Read as UTF-8 bytes: every mark
+    /// it looks for is ASCII (Foundation's `range(of:)` cost 40,000 instructions a record).
     public static func host(_ value: String) -> String {
-        guard let scheme = value.range(of: "://") else { return value }
-        var host = value[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
-        if let colon = host.lastIndex(of: ":"), !host.hasSuffix("]") { host = host[..<colon] }
-        var name = host.lowercased()
-        if name.hasPrefix("www.") { name.removeFirst(4) }
-        return name
+        var value = value
+        return value.withUTF8 { bytes in
+            let n = bytes.count
+            var start = 0
+            while start + 2 < n, !(bytes[start] == 0x3A && bytes[start + 1] == 0x2F && bytes[start + 2] == 0x2F) { start += 1 }
+            guard start + 2 < n else { return String(decoding: bytes, as: UTF8.self) }
+            start += 3
+            // Up to the path, query or fragment.
+            var end = start
+            while end < n, bytes[end] != 0x2F && bytes[end] != 0x3F && bytes[end] != 0x23 { end += 1 }
+            // After any user info.
+            if let at = (start..<end).last(where: { bytes[$0] == 0x40 }) { start = at + 1 }
+            // Before a port, unless the host is an IPv6 literal ("[::1]").
+            if end > start, bytes[end - 1] != 0x5D, let colon = (start..<end).last(where: { bytes[$0] == 0x3A }) { end = colon }
+            var name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
+            if name.hasPrefix("www.") { name.removeFirst(4) }
+            return name
+        }
     }
 }
