@@ -14013,3 +14013,36 @@ static const double weights[67206] = {
 long winnow_lexical_count(void) { return 67206; }
 const uint32_t *winnow_lexical_buckets(void) { return buckets; }
 const double *winnow_lexical_weights(void) { return weights; }
+
+// Stage 1's trees: 0, 0 splits, 0 leaves.
+static const int32_t tree_feature[1] = {
+};
+
+static const double tree_threshold[1] = {
+};
+
+static const int32_t tree_left[1] = {
+};
+
+static const int32_t tree_right[1] = {
+};
+
+static const uint8_t tree_missing_left[1] = {
+};
+
+static const double tree_leaf_value[1] = {
+};
+
+static const int32_t tree_roots[1] = {
+};
+
+long winnow_tree_count(void) { return 0; }
+long winnow_tree_split_count(void) { return 0; }
+long winnow_tree_leaf_count(void) { return 0; }
+const int32_t *winnow_tree_feature(void) { return tree_feature; }
+const double *winnow_tree_threshold(void) { return tree_threshold; }
+const int32_t *winnow_tree_left(void) { return tree_left; }
+const int32_t *winnow_tree_right(void) { return tree_right; }
+const uint8_t *winnow_tree_missing_left(void) { return tree_missing_left; }
+const double *winnow_tree_leaf_value(void) { return tree_leaf_value; }
+const int32_t *winnow_tree_roots(void) { return tree_roots; }

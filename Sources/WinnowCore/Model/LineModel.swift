@@ -103,7 +103,7 @@ public struct LineModel: LineClassifier {
     }
 
     public init(text: String) throws {
-        try self.init(text: text, table: nil)
+        try self.init(text: text, table: nil, trees: nil)
     }
 
     /// A lexical table already read, as two arrays: the embedded model's (its C copy).
@@ -112,8 +112,9 @@ public struct LineModel: LineClassifier {
         let weights: UnsafeBufferPointer<Double>
     }
 
-    /// With `table`, the text's own lexical table lines are not read: `table` holds them.
-    init(text: String, table: Table?) throws {
+    /// With `table`, the text's own lexical table lines are not read: `table` holds
+    /// them; with `trees`, nor are stage 1's tree nodes.
+    init(text: String, table: Table?, trees treeArrays: TreeEnsemble.Arrays?) throws {
         var name = "unnamed", threshold = 0.5
         var bodyThreshold: Double? = nil
         var stages: [Stage] = []
@@ -151,9 +152,9 @@ public struct LineModel: LineClassifier {
             case "stage1" where fields.count == 2 && fields[1] == "trees":
                 guard version >= 2, stages.isEmpty, current == nil else { throw fail("stage 1 as trees needs version 2 and comes first") }
                 let inputs = LineFeatures.count + 1
-                let read: (TreeEnsemble, rest: Substring)
+                let read: (TreeEnsemble, rest: Substring, line: Int)
                 do {
-                    read = try TreeEnsemble.read(rest, firstLine: number + 2, inputs: inputs)
+                    read = try TreeEnsemble.read(rest, firstLine: number + 2, inputs: inputs, arrays: treeArrays)
                 } catch let error as TreeEnsemble.FormatError {
                     throw FormatError(line: error.line, message: error.message)
                 }
@@ -161,7 +162,7 @@ public struct LineModel: LineClassifier {
                     throw fail("stage 1's trees read other features than this winnow's: retrain the model")
                 }
                 trees = read.0
-                number += rest[..<read.rest.startIndex].utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+                number = read.line - 2   // the loop counts the `stage2` line
                 rest = read.rest
                 // An empty stage with the names: stage 1's place among the stages.
                 stages.append(Stage(names: read.0.names, means: [], scales: [], weights: [], bias: 0))
@@ -302,7 +303,16 @@ public struct LineModel: LineClassifier {
         let count = winnow_lexical_count()
         let table = Table(buckets: UnsafeBufferPointer(start: winnow_lexical_buckets(), count: count),
                           weights: UnsafeBufferPointer(start: winnow_lexical_weights(), count: count))
-        return try! LineModel(text: EmbeddedModel.text, table: table)
+        let splits = winnow_tree_split_count()
+        let trees = winnow_tree_count() == 0 ? nil : TreeEnsemble.Arrays(
+            feature: UnsafeBufferPointer(start: winnow_tree_feature(), count: splits),
+            threshold: UnsafeBufferPointer(start: winnow_tree_threshold(), count: splits),
+            left: UnsafeBufferPointer(start: winnow_tree_left(), count: splits),
+            right: UnsafeBufferPointer(start: winnow_tree_right(), count: splits),
+            missingLeft: UnsafeBufferPointer(start: winnow_tree_missing_left(), count: splits),
+            leafValue: UnsafeBufferPointer(start: winnow_tree_leaf_value(), count: winnow_tree_leaf_count()),
+            roots: UnsafeBufferPointer(start: winnow_tree_roots(), count: winnow_tree_count()))
+        return try! LineModel(text: EmbeddedModel.text, table: table, trees: trees)
         #else
         return try! LineModel(text: EmbeddedModel.text)
         #endif

@@ -33,29 +33,29 @@ struct TreeEnsemble: @unchecked Sendable {
     /// The logit of `row` (`names.count` values).
     func logit(_ row: UnsafePointer<Double>) -> Double {
         // A NaN goes where its split says; no feature row holds one, so the common
-        // walk does not ask: a row with a NaN takes the careful walk.
-        var hasNaN = false
-        for j in 0..<names.count where row[j].isNaN { hasNaN = true }
+        // walk does not ask: a row with a NaN (or an infinity) takes the careful walk.
+        let careful = TreeEnsemble.mayHoldNaN(row, names.count)
         return feature.withUnsafeBufferPointer { f in
             threshold.withUnsafeBufferPointer { t in
                 left.withUnsafeBufferPointer { l in
                     right.withUnsafeBufferPointer { r in
                         leafValue.withUnsafeBufferPointer { v in
-                            var sum = baseline
-                            for root in roots {
-                                var n = Int(root)
-                                if hasNaN {
-                                    while n >= 0 {
-                                        let x = row[Int(f[n])]
-                                        let goLeft = x.isNaN ? missingLeft[n] : x <= t[n]
-                                        n = Int(goLeft ? l[n] : r[n])
+                            roots.withUnsafeBufferPointer { roots in
+                                var sum = baseline
+                                for root in roots {
+                                    var n = Int(root)
+                                    if careful {
+                                        while n >= 0 {
+                                            let x = row[Int(f[n])]
+                                            n = Int(x.isNaN ? (missingLeft[n] ? l[n] : r[n]) : x <= t[n] ? l[n] : r[n])
+                                        }
+                                    } else {
+                                        while n >= 0 { n = Int(row[Int(f[n])] <= t[n] ? l[n] : r[n]) }
                                     }
-                                } else {
-                                    while n >= 0 { n = Int(row[Int(f[n])] <= t[n] ? l[n] : r[n]) }
+                                    sum += v[~n]
                                 }
-                                sum += v[~n]
+                                return sum
                             }
-                            return sum
                         }
                     }
                 }
@@ -63,13 +63,38 @@ struct TreeEnsemble: @unchecked Sendable {
         }
     }
 
+    /// Whether `row`'s `count` values hold a NaN or an infinity: `v - v` is 0 for
+    /// every finite value, NaN otherwise; summed eight lanes at a time.
+    static func mayHoldNaN(_ row: UnsafePointer<Double>, _ count: Int) -> Bool {
+        var acc = SIMD8<Double>(repeating: 0), j = 0
+        let raw = UnsafeRawPointer(row)
+        while j + 8 <= count {
+            let v = raw.loadUnaligned(fromByteOffset: j * 8, as: SIMD8<Double>.self)
+            acc += v - v
+            j += 8
+        }
+        var tail = 0.0
+        while j < count { tail += row[j] - row[j]; j += 1 }
+        return (acc.sum() + tail).isNaN
+    }
+
+    /// The flat arrays of an ensemble already read (the embedded model's C copy,
+    /// `train/embed_model.py`): with them, `read` takes only the names and the
+    /// baseline from the text and skips the nodes.
+    struct Arrays {
+        let feature: UnsafeBufferPointer<Int32>, threshold: UnsafeBufferPointer<Double>
+        let left: UnsafeBufferPointer<Int32>, right: UnsafeBufferPointer<Int32>
+        let missingLeft: UnsafeBufferPointer<UInt8>
+        let leafValue: UnsafeBufferPointer<Double>, roots: UnsafeBufferPointer<Int32>
+    }
+
     struct FormatError: Error { var line: Int; var message: String }
 
     /// Reads the section from `text` (the lines after `stage1 trees`, whose first
     /// line is `firstLine`) up to the line that starts with `stage2`, and returns
-    /// the ensemble and the text from that line on. Read as bytes: a model holds
-    /// thousands of nodes and the embedded one is read at every start.
-    static func read(_ text: Substring, firstLine: Int, inputs: Int) throws -> (TreeEnsemble, rest: Substring) {
+    /// the ensemble, the text from that line on and that line's number. Read as
+    /// bytes: a model holds thousands of nodes and the embedded one is read at every start.
+    static func read(_ text: Substring, firstLine: Int, inputs: Int, arrays: Arrays? = nil) throws -> (TreeEnsemble, rest: Substring, line: Int) {
         var copy = text
         return try copy.withUTF8 { bytes in
             var reader = Reader(bytes: bytes, line: firstLine)
@@ -89,6 +114,10 @@ struct TreeEnsemble: @unchecked Sendable {
                     let count = try reader.integer()
                     guard count > 0 else { throw reader.fail("a tree has at least one node") }
                     try reader.endOfLine()
+                    if arrays != nil {
+                        reader.skipLines(count)
+                        continue
+                    }
                     // The tree's nodes, numbered from 0; children stand after their parent.
                     var nodes: [(feature: Int, threshold: Double, left: Int, right: Int, missingLeft: Bool)?] = []
                     var values: [Double] = []
@@ -132,11 +161,17 @@ struct TreeEnsemble: @unchecked Sendable {
                 }
                 try reader.endOfLine()
             }
-            guard let baseline, !roots.isEmpty else { throw reader.fail("stage 1's trees need a baseline and a tree") }
+            guard let baseline, !roots.isEmpty || arrays != nil else { throw reader.fail("stage 1's trees need a baseline and a tree") }
             guard names.count == inputs else { throw reader.fail("stage 1's trees read \(names.count) features, not \(inputs)") }
             let rest = text[text.utf8.index(text.startIndex, offsetBy: reader.lineStart)...]
+            if let a = arrays {
+                guard baseline.isFinite, !a.roots.isEmpty else { throw reader.fail("the embedded trees are empty") }
+                return (TreeEnsemble(names: names, baseline: baseline, feature: Array(a.feature), threshold: Array(a.threshold),
+                                     left: Array(a.left), right: Array(a.right), missingLeft: a.missingLeft.map { $0 != 0 },
+                                     leafValue: Array(a.leafValue), roots: Array(a.roots)), rest, reader.line)
+            }
             return (TreeEnsemble(names: names, baseline: baseline, feature: feature, threshold: threshold, left: left,
-                                 right: right, missingLeft: missingLeft, leafValue: leafValue, roots: roots), rest)
+                                 right: right, missingLeft: missingLeft, leafValue: leafValue, roots: roots), rest, reader.line)
         }
     }
 
@@ -169,6 +204,18 @@ struct TreeEnsemble: @unchecked Sendable {
             }
             lineStart = bytes.count
             return nil
+        }
+
+        /// Skips `count` lines, unread (the nodes the embedded arrays hold).
+        mutating func skipLines(_ count: Int) {
+            for _ in 0..<count where i < bytes.count {
+                guard let newline = memchr(bytes.baseAddress! + i, Int32(UInt8(ascii: "\n")), bytes.count - i) else {
+                    i = bytes.count
+                    return
+                }
+                i = bytes.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+                line += 1
+            }
         }
 
         /// The line's next field, nil at its end.
