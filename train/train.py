@@ -8,10 +8,12 @@
 2. Lines the model decides (kept by the rules and detectors) with a confident
    label (B or C) are the examples; pages are weighted so that one long page
    does not outweigh many short ones, and Persian/Arabic/Urdu pages count more.
-3. Stage 1 is a logistic regression over the features and the line's lexical
-   logit (a regression over its hashed words, train/lexical.py; out-of-fold on
-   training pages); stage 2 a logistic regression over the stage-1 logits of
-   each line's neighbours and the article span (LineModel.swift computes the same).
+3. Stage 1 is gradient-boosted trees (train/trees.py; --stage1 logistic: a
+   logistic regression) over the features and the line's lexical logit (a
+   regression over its hashed words, train/lexical.py; out-of-fold on training
+   pages); stage 2 a logistic regression over the stage-1 logits of each line's
+   neighbours and the article span, with trees fitted on out-of-fold stage-1
+   logits (LineModel.swift and TreeEnsemble.swift compute the same).
 4. Sites are split into folds; each fold's model is trained on the other folds,
    written as a model file, and run by winnow itself on the fold's pages. The
    predictions go to DATA/cv/pred, scored by train/eval.py.
@@ -336,12 +338,13 @@ def write_fixture(winnow, model_path, out_name="line-model-scores.tsv"):
         f.write("\n".join(out) + "\n")
 
 
-def write_tree_fixture(winnow, model_path):
-    """A tree model for LineModelTests while the default model is logistic:
-    `model_path`'s trees and stage 2, its lexical table cut to the buckets the
-    fixture pages' lines hash to (their scores are then the whole model's), as
-    Tests/Fixtures/line-trees.model, and its scores on those pages as
-    Tests/Fixtures/line-model-scores-trees.tsv."""
+def write_second_fixture(winnow, model_path):
+    """A second model for LineModelTests, of the other stage-1 learner than the
+    default's (now the logistic line-2026-12-04b, as the default is trees):
+    `model_path` with its lexical table cut to the buckets the fixture pages'
+    lines hash to (their scores are then the whole model's), as
+    Tests/Fixtures/line-second.model, and its scores on those pages as
+    Tests/Fixtures/line-model-scores-second.tsv."""
     used = set()
     for page in fixture_pages():
         with open(os.path.join(ROOT, page), encoding="utf-8") as f:
@@ -356,10 +359,18 @@ def write_tree_fixture(winnow, model_path):
             if fields and fields[0] == "lexical" and len(fields) == 3:
                 in_table = True
             out.append(line)
-    path = os.path.join(ROOT, "Tests", "Fixtures", "line-trees.model")
+    path = os.path.join(ROOT, "Tests", "Fixtures", "line-second.model")
     with open(path, "w", encoding="utf-8") as f:
         f.writelines(out)
-    write_fixture(winnow, path, "line-model-scores-trees.tsv")
+    write_fixture(winnow, path, "line-model-scores-second.tsv")
+
+
+def tree_report(stage1, names):
+    """The trees' size and the 15 features they split on most (splits, of all)."""
+    counts = np.bincount(stage1["feature"][stage1["feature"] >= 0], minlength=len(names))
+    top = sorted(zip(names, counts.tolist()), key=lambda t: -t[1])[:15]
+    return [["trees", len(stage1["roots"])], ["leaves", int((stage1["feature"] < 0).sum())],
+            ["splits", int(counts.sum())]] + [[n, c] for n, c in top]
 
 
 def read_model(path, names):
@@ -425,12 +436,13 @@ def main():
     ap.add_argument("--body-threshold", type=float, default=0.3,
                     help="the threshold for lines between the body's first and last prose line")
     ap.add_argument("--no-final", action="store_true", help="cross-validate only")
-    ap.add_argument("--tree-fixture", metavar="MODEL",
-                    help="only write Tests/Fixtures/line-trees.model from a tree model and its scores (write_tree_fixture)")
+    ap.add_argument("--second-fixture", metavar="MODEL",
+                    help="only write Tests/Fixtures/line-second.model, MODEL cut to the fixture pages, and its scores")
     ap.add_argument("--type-weight", type=float, default=1.0,
                     help="weight of pages that are not articles, times (train/README.md, page-context interactions)")
-    ap.add_argument("--stage1", choices=("logistic", "gbdt"), default="logistic",
-                    help="stage 1's learner: the logistic regression or gradient-boosted trees (train/trees.py)")
+    ap.add_argument("--stage1", choices=("logistic", "gbdt"), default="gbdt",
+                    help="stage 1's learner: gradient-boosted trees (train/trees.py; the default model's since "
+                         "line-2026-12-05-trees) or the logistic regression")
     ap.add_argument("--trees", type=int, default=trees.DEFAULT_CAP,
                     help="gbdt: at most this many trees (a cap for speed, not chosen on held-out folds)")
     ap.add_argument("--stage2-oof", type=int, default=2, metavar="K",
@@ -441,8 +453,8 @@ def main():
     global TYPE_WEIGHT
     TYPE_WEIGHT = args.type_weight
 
-    if args.tree_fixture:
-        write_tree_fixture(args.winnow, args.tree_fixture)
+    if args.second_fixture:
+        write_second_fixture(args.winnow, args.second_fixture)
         return
     index = load_index(args.data)
     index_by_id = {r["id"]: r for r in index}
@@ -482,7 +494,7 @@ def main():
         write_model(model, args.name, threshold, args.body_threshold, names + ["lexical"], stage1, stage2, tab)
         if model == os.path.join(ROOT, "models", "line.model"):
             write_embedded(model)
-            weights = ([(f"trees {len(stage1['roots'])}", int((stage1["feature"] < 0).sum()))] if "roots" in stage1
+            weights = (tree_report(stage1, names + ["lexical"]) if "roots" in stage1
                        else sorted(zip(names + ["lexical"], stage1["weights"].tolist()), key=lambda t: -abs(t[1]))[:15])
             report = {"name": args.name, "pages": len(pids), "threshold": threshold,
                       "lexical_buckets": len(lexical.for_file(tab)[1]), "lexical_min_weight": lexical.MIN_WEIGHT,
