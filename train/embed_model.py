@@ -9,7 +9,9 @@ writes
   the committed file);
 - Sources/CEmbeddedModel/EmbeddedModelTable.c: its lexical table as two C arrays
   (buckets, weights), so start-up does not read 67 206 decimal lines
-  (EmbeddedModelTests checks they hold what the text's table holds).
+  (EmbeddedModelTests checks they hold what the text's table holds), and, for a
+  model whose stage 1 is trees (version 2), the trees as the flat arrays
+  TreeEnsemble.swift holds, so start-up does not read their thousands of nodes.
 
 train/train.py runs this after writing a model; run it by hand after editing
 models/line.model. Then `swift build` builds both into the binary.
@@ -41,6 +43,70 @@ def lexical_table(text):
     return None
 
 
+def tree_arrays(text):
+    """Stage 1's trees (the `stage1 trees` section) as TreeEnsemble.read builds
+    them, or None: the splits of all trees in order, a child that is a leaf as the
+    complement of the leaf's index; the leaves' values; each tree's root."""
+    lines = [line.split() for line in text.split("\n")]
+    if ["stage1", "trees"] not in lines:
+        return None
+    out = {"feature": [], "threshold": [], "left": [], "right": [], "missing": [], "leaf": [], "roots": []}
+    k = lines.index(["stage1", "trees"]) + 1
+    while lines[k] != ["stage2"]:
+        if lines[k] and lines[k][0] == "tree":
+            count = int(lines[k][1])
+            nodes = lines[k + 1:k + 1 + count]
+            index = []
+            for node in nodes:
+                if node[0] == "leaf":
+                    index.append(~len(out["leaf"]))
+                    out["leaf"].append(float.fromhex(node[1]))
+                else:
+                    index.append(len(out["feature"]))
+                    for key in ("feature", "threshold", "left", "right", "missing"):
+                        out[key].append(None)
+            for node, at in zip(nodes, index):
+                if node[0] != "leaf":
+                    out["feature"][at] = int(node[0])
+                    out["threshold"][at] = float.fromhex(node[1])
+                    out["left"][at] = index[int(node[2])]
+                    out["right"][at] = index[int(node[3])]
+                    out["missing"][at] = int(node[4])
+            out["roots"].append(index[0])
+            k += 1 + count
+        else:
+            k += 1
+    return out
+
+
+def c_array(ctype, name, values, per_line, fmt=str):
+    out = [f"static const {ctype} {name}[{max(len(values), 1)}] = {{"]
+    out += [", ".join(fmt(v) for v in values[i:i + per_line]) + "," for i in range(0, len(values), per_line)]
+    return out + ["};", ""]
+
+
+def render_trees(text):
+    """The C arrays of stage 1's trees (empty for a logistic stage 1); doubles as
+    C99 hexadecimal floats, the text's own (exact)."""
+    trees = tree_arrays(text) or {"feature": [], "threshold": [], "left": [], "right": [], "missing": [], "leaf": [],
+                                  "roots": []}
+    out = [f"// Stage 1's trees: {len(trees['roots'])}, {len(trees['feature'])} splits, {len(trees['leaf'])} leaves."]
+    out += c_array("int32_t", "tree_feature", trees["feature"], 16)
+    out += c_array("double", "tree_threshold", trees["threshold"], 4, float.hex)
+    out += c_array("int32_t", "tree_left", trees["left"], 16)
+    out += c_array("int32_t", "tree_right", trees["right"], 16)
+    out += c_array("uint8_t", "tree_missing_left", trees["missing"], 32)
+    out += c_array("double", "tree_leaf_value", trees["leaf"], 4, float.hex)
+    out += c_array("int32_t", "tree_roots", trees["roots"], 16)
+    out += [f"long winnow_tree_count(void) {{ return {len(trees['roots'])}; }}",
+            f"long winnow_tree_split_count(void) {{ return {len(trees['feature'])}; }}",
+            f"long winnow_tree_leaf_count(void) {{ return {len(trees['leaf'])}; }}"]
+    out += [f"const {t} *winnow_tree_{n}(void) {{ return tree_{n}; }}" for t, n in (
+        ("int32_t", "feature"), ("double", "threshold"), ("int32_t", "left"), ("int32_t", "right"),
+        ("uint8_t", "missing_left"), ("double", "leaf_value"), ("int32_t", "roots"))]
+    return out + [""]
+
+
 def render_c(text):
     table = lexical_table(text)
     bits, intercept, entries = table if table else (0, 0.0, [])
@@ -56,7 +122,7 @@ def render_c(text):
             f"long winnow_lexical_count(void) {{ return {len(entries)}; }}",
             "const uint32_t *winnow_lexical_buckets(void) { return buckets; }",
             "const double *winnow_lexical_weights(void) { return weights; }", ""]
-    return "\n".join(out)
+    return "\n".join(out + render_trees(text))
 
 
 def render_swift(text):

@@ -8,10 +8,12 @@
 2. Lines the model decides (kept by the rules and detectors) with a confident
    label (B or C) are the examples; pages are weighted so that one long page
    does not outweigh many short ones, and Persian/Arabic/Urdu pages count more.
-3. Stage 1 is a logistic regression over the features and the line's lexical
-   logit (a regression over its hashed words, train/lexical.py; out-of-fold on
-   training pages); stage 2 a logistic regression over the stage-1 logits of
-   each line's neighbours and the article span (LineModel.swift computes the same).
+3. Stage 1 is gradient-boosted trees (train/trees.py; --stage1 logistic: a
+   logistic regression) over the features and the line's lexical logit (a
+   regression over its hashed words, train/lexical.py; out-of-fold on training
+   pages); stage 2 a logistic regression over the stage-1 logits of each line's
+   neighbours and the article span, with trees fitted on out-of-fold stage-1
+   logits (LineModel.swift and TreeEnsemble.swift compute the same).
 4. Sites are split into folds; each fold's model is trained on the other folds,
    written as a model file, and run by winnow itself on the fold's pages. The
    predictions go to DATA/cv/pred, scored by train/eval.py.
@@ -33,6 +35,7 @@ from scipy.optimize import minimize
 
 import embed_model
 import lexical
+import trees
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STAGE2 = ["z", "z_m3", "z_m2", "z_m1", "z_p1", "z_p2", "z_p3", "z_mean_before", "z_mean_after",
@@ -120,6 +123,10 @@ def fit_logistic(X, y, w, l2):
 
 
 def logit(stage, X):
+    """A stage's logit of each row of `X`: the logistic regression's, or (stage 1
+    fitted with --stage1 gbdt) the trees' (train/trees.py)."""
+    if "roots" in stage:
+        return trees.logits(stage, X)
     return ((X - stage["mean"]) / stage["scale"]) @ stage["weights"] + stage["bias"]
 
 
@@ -171,20 +178,33 @@ def example_rows(pid, feats, labels, index_by_id):
     return keep, [1.0 if lab[lines[k]] == "B" else 0.0 for k in keep], weight
 
 
-def examples(pids, feats, labels, index_by_id, stage1=None):
+def examples(pids, feats, labels, index_by_id, stage1=None, z=None):
     """Rows the model decides with a confident label, their labels and weights;
-    with `stage1`, stage-2 inputs instead of features."""
+    with `stage1`, stage-2 inputs instead of features (or with `z`, a page's
+    stage-1 logits, stage-2 inputs from those)."""
     X, y, w = [], [], []
     for pid in pids:
         keep, ys, weight = example_rows(pid, feats, labels, index_by_id)
         if not keep:
             continue
         rows = feats[pid][2]
-        inputs = stage2_inputs(logit(stage1, rows)) if stage1 is not None else rows
+        if z is not None:
+            inputs = stage2_inputs(z[pid])
+        else:
+            inputs = stage2_inputs(logit(stage1, rows)) if stage1 is not None else rows
         X.extend(inputs[k] for k in keep)
         y.extend(ys)
         w.extend([weight] * len(keep))
     return np.array(X), np.array(y), np.array(w)
+
+
+def example_sites(pids, feats, labels, index_by_id):
+    """The site of each row `examples` returns, in its order."""
+    out = []
+    for pid in pids:
+        keep, _, _ = example_rows(pid, feats, labels, index_by_id)
+        out.extend([index_by_id[pid]["site"]] * len(keep))
+    return out
 
 
 def word_rows(data, index_by_id, feats):
@@ -228,18 +248,47 @@ def with_lexical(pids, words, feats, labels, index_by_id, fold_of_pid, folds, te
     return joined, tab
 
 
-def train(pids, feats, labels, index_by_id, l2):
+def train(pids, feats, labels, index_by_id, l2, learner="logistic", cap=trees.DEFAULT_CAP, oof=2):
     X, y, w = examples(pids, feats, labels, index_by_id)
+    if learner == "gbdt":
+        return train_trees(pids, feats, labels, index_by_id, l2, X, y, w, cap, oof)
     stage1 = fit_logistic(X, y, w, l2)
     X2, y2, w2 = examples(pids, feats, labels, index_by_id, stage1)
     stage2 = fit_logistic(X2, y2, w2, l2)
     return stage1, stage2
 
 
+def train_trees(pids, feats, labels, index_by_id, l2, X, y, w, cap, oof):
+    """Stage 1 as trees (train/trees.py: at most `cap`, early-stopped on validation
+    sites, then fitted on every training site); stage 2 the logistic regression over
+    the training pages' stage-1 logits out of fold: each of `oof` inner folds of
+    sites (lexical.inner_fold) scored by trees of the same number fitted without it,
+    as stage 2 will see the logits on new sites (types_experiment.py --stage2-oof)."""
+    w = w / w.mean()
+    stage1 = trees.fit(X, y, w, example_sites(pids, feats, labels, index_by_id), cap)
+    if oof:
+        fold = {p: lexical.inner_fold(index_by_id[p]["site"], oof) for p in pids}
+        row_fold = np.array([fold[p] for p in pids for _ in example_rows(p, feats, labels, index_by_id)[0]])
+        z = {}
+        for j in range(oof):
+            part = trees.fit_fixed(X[row_fold != j], y[row_fold != j], w[row_fold != j], len(stage1["roots"]))
+            z.update({p: trees.logits(part, feats[p][2]) for p in pids if fold[p] == j})
+    else:
+        z = {p: trees.logits(stage1, feats[p][2]) for p in pids}
+    X2, y2, w2 = examples(pids, feats, labels, index_by_id, z=z)
+    stage2 = fit_logistic(X2, y2, w2, l2)
+    return stage1, stage2
+
+
 def write_model(path, name, threshold, body_threshold, names, stage1, stage2, lexical_table):
-    out = ["winnow-line-model 1", f"name {name}", f"threshold {float(threshold)!r}",
+    """Version 1 with a logistic stage 1; version 2 with trees (trees.file_lines)."""
+    version = 2 if "roots" in stage1 else 1
+    out = [f"winnow-line-model {version}", f"name {name}", f"threshold {float(threshold)!r}",
            f"threshold_in_body {float(body_threshold)!r}"]
     for title, stage, labels in (("stage1", stage1, names), ("stage2", stage2, STAGE2)):
+        if "roots" in stage:
+            out += trees.file_lines(stage, labels)
+            continue
         out.append(title)
         for j, feature in enumerate(labels):
             out.append(f"{feature} {float(stage['mean'][j])!r} {float(stage['scale'][j])!r} {float(stage['weights'][j])!r}")
@@ -256,11 +305,15 @@ def write_embedded(model_path):
     embed_model.write(model_path)
 
 
-def write_fixture(winnow, model_path):
+def fixture_pages():
+    pages = sorted(os.path.join("seeds", n) for n in os.listdir(os.path.join(ROOT, "seeds")) if n.endswith(".txt"))
+    return pages + ["eval/pages/en-riverpost/01.txt", "eval/pages/ar-almirsad/02.txt"]
+
+
+def write_fixture(winnow, model_path, out_name="line-model-scores.tsv"):
     """Scores of the committed model on a few committed pages, computed here, for
     the Swift test that checks LineModel computes the same (LineModelTests)."""
-    pages = sorted(os.path.join("seeds", n) for n in os.listdir(os.path.join(ROOT, "seeds")) if n.endswith(".txt"))
-    pages += ["eval/pages/en-riverpost/01.txt", "eval/pages/ar-almirsad/02.txt"]
+    pages = fixture_pages()
     result = subprocess.run([winnow, "features", "--no-model"] + pages, cwd=ROOT, capture_output=True, check=True)
     lines = result.stdout.decode().split("\n")
     names = lines[0].split("\t")[3:]
@@ -279,22 +332,67 @@ def write_fixture(winnow, model_path):
         z = logit(stage1, np.hstack([np.array([r for _, r in rows]), words.reshape(-1, 1)]))
         p = sigmoid(logit(stage2, stage2_inputs(z)))
         out += [f"{page}\t{line}\t{float(score)!r}" for (line, _), score in zip(rows, p)]
-    path = os.path.join(ROOT, "Tests", "Fixtures", "line-model-scores.tsv")
+    path = os.path.join(ROOT, "Tests", "Fixtures", out_name)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
 
 
+def write_second_fixture(winnow, model_path):
+    """A second model for LineModelTests, of the other stage-1 learner than the
+    default's (now the logistic line-2026-12-04b, as the default is trees):
+    `model_path` with its lexical table cut to the buckets the fixture pages'
+    lines hash to (their scores are then the whole model's), as
+    Tests/Fixtures/line-second.model, and its scores on those pages as
+    Tests/Fixtures/line-model-scores-second.tsv."""
+    used = set()
+    for page in fixture_pages():
+        with open(os.path.join(ROOT, page), encoding="utf-8") as f:
+            for line in f.read().split("\n"):
+                used.update(lexical.buckets(line))
+    out, in_table = [], False
+    with open(model_path, encoding="utf-8") as f:
+        for line in f:
+            fields = line.split()
+            if in_table and fields and int(fields[0]) not in used:
+                continue
+            if fields and fields[0] == "lexical" and len(fields) == 3:
+                in_table = True
+            out.append(line)
+    path = os.path.join(ROOT, "Tests", "Fixtures", "line-second.model")
+    with open(path, "w", encoding="utf-8") as f:
+        f.writelines(out)
+    write_fixture(winnow, path, "line-model-scores-second.tsv")
+
+
+def tree_report(stage1, names):
+    """The trees' size and the 15 features they split on most (splits, of all)."""
+    counts = np.bincount(stage1["feature"][stage1["feature"] >= 0], minlength=len(names))
+    top = sorted(zip(names, counts.tolist()), key=lambda t: -t[1])[:15]
+    return [["trees", len(stage1["roots"])], ["leaves", int((stage1["feature"] < 0).sum())],
+            ["splits", int(counts.sum())]] + [[n, c] for n, c in top]
+
+
 def read_model(path, names):
     """The two stages and the lexical table of a model file."""
-    stages, current, tab = [], None, None
+    stages, current, tab, tree_lines = [], None, None, None
     with open(path, encoding="utf-8") as f:
         for line in f:
             fields = line.split()
+            if tree_lines is not None and fields[0] != "stage2":
+                tree_lines.append(line)
+                continue
+            if tree_lines is not None:
+                tree_names, stage = trees.parse(tree_lines)
+                stage["names"] = tree_names
+                stages.append(stage)
+                tree_lines = None
             if tab is not None:
                 tab[1].append((int(fields[0]), float(fields[1])))
             elif fields[0] == "lexical" and len(fields) == 3:
                 tab = (float(fields[2]), [])
+            elif fields == ["stage1", "trees"]:
+                tree_lines = []
             elif fields[0] in ("stage1", "stage2"):
                 current = {"names": [], "mean": [], "scale": [], "weights": []}
                 stages.append(current)
@@ -306,7 +404,8 @@ def read_model(path, names):
                     current[key].append(float(v))
     for stage in stages:
         for key in ("mean", "scale", "weights"):
-            stage[key] = np.array(stage[key])
+            if key in stage:
+                stage[key] = np.array(stage[key])
     assert stages[0]["names"] == names + ["lexical"], "the model's features are not winnow's"
     return stages[0], stages[1], tab
 
@@ -337,12 +436,26 @@ def main():
     ap.add_argument("--body-threshold", type=float, default=0.3,
                     help="the threshold for lines between the body's first and last prose line")
     ap.add_argument("--no-final", action="store_true", help="cross-validate only")
+    ap.add_argument("--second-fixture", metavar="MODEL",
+                    help="only write Tests/Fixtures/line-second.model, MODEL cut to the fixture pages, and its scores")
     ap.add_argument("--type-weight", type=float, default=1.0,
                     help="weight of pages that are not articles, times (train/README.md, page-context interactions)")
+    ap.add_argument("--stage1", choices=("logistic", "gbdt"), default="gbdt",
+                    help="stage 1's learner: gradient-boosted trees (train/trees.py; the default model's since "
+                         "line-2026-12-05-trees) or the logistic regression")
+    ap.add_argument("--trees", type=int, default=trees.DEFAULT_CAP,
+                    help="gbdt: at most this many trees (a cap for speed, not chosen on held-out folds)")
+    ap.add_argument("--stage2-oof", type=int, default=2, metavar="K",
+                    help="gbdt: stage 2 learns from stage-1 logits out of fold over K inner site folds (0: in sample)")
+    ap.add_argument("--model-out", default=os.path.join(ROOT, "models", "line.model"),
+                    help="where the final model goes; embedded (and the fixture written) only at models/line.model")
     args = ap.parse_args()
     global TYPE_WEIGHT
     TYPE_WEIGHT = args.type_weight
 
+    if args.second_fixture:
+        write_second_fixture(args.winnow, args.second_fixture)
+        return
     index = load_index(args.data)
     index_by_id = {r["id"]: r for r in index}
     features_path = os.path.join(args.data, "features.tsv")
@@ -366,7 +479,7 @@ def main():
         test = [p for p in pids if fold_of(index_by_id[p]["site"], args.folds) == k]
         train_ids = [p for p in pids if fold_of(index_by_id[p]["site"], args.folds) != k]
         joined, tab = with_lexical(train_ids, words, feats, labels, index_by_id, inner_fold, 4, test)
-        stage1, stage2 = train(train_ids, joined, labels, index_by_id, args.l2)
+        stage1, stage2 = train(train_ids, joined, labels, index_by_id, args.l2, args.stage1, args.trees, args.stage2_oof)
         threshold = args.threshold
         model = os.path.join(cv_dir, f"fold{k}.model")
         write_model(model, f"{args.name}-fold{k}", threshold, args.body_threshold, names + ["lexical"], stage1, stage2, tab)
@@ -375,18 +488,20 @@ def main():
 
     if not args.no_final:
         joined, tab = with_lexical(pids, words, feats, labels, index_by_id, site_fold, args.folds or 5)
-        stage1, stage2 = train(pids, joined, labels, index_by_id, args.l2)
+        stage1, stage2 = train(pids, joined, labels, index_by_id, args.l2, args.stage1, args.trees, args.stage2_oof)
         threshold = args.threshold
-        model = os.path.join(ROOT, "models", "line.model")
+        model = os.path.abspath(args.model_out)
         write_model(model, args.name, threshold, args.body_threshold, names + ["lexical"], stage1, stage2, tab)
-        write_embedded(model)
-        report = {"name": args.name, "pages": len(pids), "threshold": threshold,
-                  "lexical_buckets": len(lexical.for_file(tab)[1]), "lexical_min_weight": lexical.MIN_WEIGHT,
-                  "stage1": sorted(zip(names + ["lexical"], stage1["weights"].tolist()), key=lambda t: -abs(t[1]))[:15],
-                  "stage2": list(zip(STAGE2, stage2["weights"].tolist()))}
-        with open(os.path.join(ROOT, "models", "line.report.json"), "w", encoding="utf-8") as f:
-            json.dump(report, f, indent=1, ensure_ascii=False)
-        write_fixture(args.winnow, model)
+        if model == os.path.join(ROOT, "models", "line.model"):
+            write_embedded(model)
+            weights = (tree_report(stage1, names + ["lexical"]) if "roots" in stage1
+                       else sorted(zip(names + ["lexical"], stage1["weights"].tolist()), key=lambda t: -abs(t[1]))[:15])
+            report = {"name": args.name, "pages": len(pids), "threshold": threshold,
+                      "lexical_buckets": len(lexical.for_file(tab)[1]), "lexical_min_weight": lexical.MIN_WEIGHT,
+                      "stage1": weights, "stage2": list(zip(STAGE2, stage2["weights"].tolist()))}
+            with open(os.path.join(ROOT, "models", "line.report.json"), "w", encoding="utf-8") as f:
+                json.dump(report, f, indent=1, ensure_ascii=False)
+            write_fixture(args.winnow, model)
         print(f"final model: {model} (threshold {threshold:.3f})", file=sys.stderr)
 
 

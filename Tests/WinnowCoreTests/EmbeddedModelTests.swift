@@ -17,6 +17,21 @@ import Testing
         #expect(LineModel.embedded.name == (try LineModel(text: EmbeddedModel.text)).name)
     }
 
+    /// Stage 1's trees, when the embedded model has them, read from the C arrays
+    /// are the text's trees, node for node.
+    @Test func theEmbeddedTreesAreTheTextsTrees() throws {
+        let fromText = try LineModel(text: EmbeddedModel.text).trees
+        let embedded = LineModel.embedded.trees
+        #expect((fromText == nil) == (embedded == nil), "run python3 train/embed_model.py after changing models/line.model")
+        guard let fromText, let embedded else { return }
+        #expect(embedded.names == fromText.names)
+        #expect(embedded.baseline.bitPattern == fromText.baseline.bitPattern)
+        #expect(embedded.feature == fromText.feature && embedded.left == fromText.left && embedded.right == fromText.right)
+        #expect(embedded.missingLeft == fromText.missingLeft && embedded.roots == fromText.roots)
+        #expect(embedded.threshold.map(\.bitPattern) == fromText.threshold.map(\.bitPattern))
+        #expect(embedded.leafValue.map(\.bitPattern) == fromText.leafValue.map(\.bitPattern))
+    }
+
     /// The logit as the format describes it: the words split out (`LexicalScore.words`),
     /// each key hashed whole, the buckets sorted.
     static func plainLogit(_ score: LexicalScore, _ line: [UInt8]) -> Double {

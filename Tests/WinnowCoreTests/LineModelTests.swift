@@ -13,14 +13,29 @@ import Testing
     /// `train/train.py` scored these lines with numpy from `winnow features`; Swift
     /// must give the same scores with the same model.
     @Test func scoresEqualTheTrainingCode() throws {
-        let fixture = String(decoding: try readFile("Tests/Fixtures/line-model-scores.tsv"), as: UTF8.self)
+        try Self.expectScores("Tests/Fixtures/line-model-scores.tsv", model: LineModel.embedded)
+    }
+
+    /// The same with a model of the other stage-1 learner than the embedded one's
+    /// (`train.py --second-fixture`: now the logistic line-2026-12-04b, its lexical
+    /// table cut to the fixture pages' words), so both paths stay exact: the trees'
+    /// thresholds are the doubles scikit-learn compares, written exactly
+    /// (hexadecimal floats), so the same leaves are reached and the same sums made.
+    @Test func secondModelScoresEqualTheTrainingCode() throws {
+        let text = String(decoding: try readFile("Tests/Fixtures/line-second.model"), as: UTF8.self)
+        let model = try LineModel(text: text)
+        #expect((model.trees == nil) != (LineModel.embedded.trees == nil), "the second model has the other learner")
+        try Self.expectScores("Tests/Fixtures/line-model-scores-second.tsv", model: model)
+    }
+
+    static func expectScores(_ fixturePath: String, model: LineModel) throws {
+        let fixture = String(decoding: try readFile(fixturePath), as: UTF8.self)
         var expected: [String: [Int: Double]] = [:]
         for line in fixture.split(separator: "\n") {
             let cols = line.split(separator: "\t")
             expected[String(cols[0]), default: [:]][Int(cols[1])!] = Double(cols[2])!
         }
         #expect(expected.count >= 5)
-        let model = LineModel.embedded
         for (path, lines) in expected {
             let scores = try Self.scores(of: try readFile(path), model: model)
             #expect(scores.compactMap { $0 }.count == lines.count, "\(path): scored lines")
@@ -41,6 +56,44 @@ import Testing
         }
         _ = cleaner.clean(page)
         return scores
+    }
+
+    /// Hexadecimal floats as Python's `float.hex` writes them read back exactly.
+    @Test func hexFloatsReadExactly() {
+        func read(_ s: String) -> Double? { Array(s.utf8).withUnsafeBufferPointer { TreeEnsemble.hexFloat($0) } }
+        #expect(read("0x1.8000000000000p+1") == 3)
+        #expect(read("-0x1.91c99187ab412p-3") == -0x1.91c99187ab412p-3)
+        #expect(read("0x0.0p+0") == 0)
+        #expect(read("0x0.0000000000001p-1022") == Double.leastNonzeroMagnitude)
+        #expect(read("0x1.fffffffffffffp+1023") == Double.greatestFiniteMagnitude)
+        #expect(read("1.5") == nil)
+    }
+
+    /// A small version-2 file: a row goes left at a split when its value is at
+    /// most the threshold (equality too), and a NaN where the split says.
+    @Test func treesGoLeftAtEqualityAndNaNWhereTold() throws {
+        let n = LineFeatures.count
+        var out = ["winnow-line-model 2", "name t", "threshold 0.5", "stage1 trees",
+                   "features " + (LineFeatures.names + ["lexical"]).joined(separator: " "), "baseline 0x1.0000000000000p-1",
+                   "tree 3", "\(n) 0x1.0000000000000p+0 1 2 0", "leaf 0x1.0000000000000p+1", "leaf 0x1.0000000000000p+2",
+                   "tree 3", "0 0x1.0000000000000p+0 1 2 1", "leaf 0x1.0000000000000p+3", "leaf 0x1.0000000000000p+4",
+                   "stage2"]
+        out += LineModel.stage2Names.map { "\($0) 0.0 1.0 0.0" }
+        out += ["bias 0.0", "lexical 18 0.0"]
+        let model = try LineModel(text: out.joined(separator: "\n") + "\n")
+        let trees = try #require(model.trees)
+        func logit(lexical: Double, first: Double) -> Double {
+            var row = [Double](repeating: 0, count: n + 1)
+            row[n] = lexical; row[0] = first
+            return row.withUnsafeBufferPointer { trees.logit($0.baseAddress!) }
+        }
+        #expect(logit(lexical: 1, first: 1) == 0.5 + 2 + 8)
+        #expect(logit(lexical: 1.0000000000000002, first: 2) == 0.5 + 4 + 16)
+        #expect(logit(lexical: .nan, first: .nan) == 0.5 + 4 + 8)
+        #expect(model.summary.contains("2 trees"))
+        // A version-1 file may not hold trees; a child must follow its node.
+        #expect(throws: LineModel.FormatError.self) { try LineModel(text: out.joined(separator: "\n").replacingOccurrences(of: "model 2", with: "model 1")) }
+        #expect(throws: LineModel.FormatError.self) { try LineModel(text: out.joined(separator: "\n").replacingOccurrences(of: "0 1 2 1", with: "0 0 2 1")) }
     }
 
     @Test func aModelForOtherFeaturesIsRefused() {

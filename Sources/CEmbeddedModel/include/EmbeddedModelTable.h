@@ -10,4 +10,19 @@ long winnow_lexical_count(void);
 const uint32_t *winnow_lexical_buckets(void);
 const double *winnow_lexical_weights(void);
 
+/// Its stage-1 trees, when it has them (a version-2 file's `stage1 trees`), as
+/// the flat arrays `TreeEnsemble` holds: per split its feature, threshold,
+/// children (a leaf's index complemented) and whether a NaN goes left; the
+/// leaves' values; each tree's root. Counts are 0 for a logistic stage 1.
+long winnow_tree_count(void);
+long winnow_tree_split_count(void);
+long winnow_tree_leaf_count(void);
+const int32_t *winnow_tree_feature(void);
+const double *winnow_tree_threshold(void);
+const int32_t *winnow_tree_left(void);
+const int32_t *winnow_tree_right(void);
+const uint8_t *winnow_tree_missing_left(void);
+const double *winnow_tree_leaf_value(void);
+const int32_t *winnow_tree_roots(void);
+
 #endif

@@ -3,7 +3,8 @@ import Foundation
 internal import CEmbeddedModel
 #endif
 
-/// A learned line model in two stages, both logistic regressions:
+/// A learned line model in two stages, both logistic regressions (or stage 1
+/// gradient-boosted trees, `TreeEnsemble`, in a version-2 file):
 /// stage 1 scores each line from `LineFeatures`; stage 2 rescores it from the
 /// stage-1 scores of its neighbours and from where it stands relative to the
 /// article span (the run of lines whose stage-1 scores add up to the most body).
@@ -22,6 +23,9 @@ internal import CEmbeddedModel
 ///     bias 0.1
 ///     lexical 18 -0.2             (optional: bits, intercept; then "bucket weight"
 ///     1234 0.53                    lines, and stage 1 ends with the feature `lexical`)
+///
+/// Version 2 (`winnow-line-model 2`) may give stage 1 as `stage1 trees` and the
+/// section `TreeEnsemble` reads in place of its `feature mean scale weight` lines.
 public struct LineModel: LineClassifier {
     public struct Stage: Sendable {
         public var names: [String]
@@ -81,6 +85,8 @@ public struct LineModel: LineClassifier {
     /// an insert the rules missed.
     public let bodyThreshold: Double
     let stage1: Stage
+    /// Stage 1 as trees (a version-2 file): then `stage1` holds only the names.
+    let trees: TreeEnsemble?
     let stage2: Stage
     /// The word evidence, when the model has it: stage 1's last input.
     let lexical: LexicalScore?
@@ -97,7 +103,7 @@ public struct LineModel: LineClassifier {
     }
 
     public init(text: String) throws {
-        try self.init(text: text, table: nil)
+        try self.init(text: text, table: nil, trees: nil)
     }
 
     /// A lexical table already read, as two arrays: the embedded model's (its C copy).
@@ -106,8 +112,9 @@ public struct LineModel: LineClassifier {
         let weights: UnsafeBufferPointer<Double>
     }
 
-    /// With `table`, the text's own lexical table lines are not read: `table` holds them.
-    init(text: String, table: Table?) throws {
+    /// With `table`, the text's own lexical table lines are not read: `table` holds
+    /// them; with `trees`, nor are stage 1's tree nodes.
+    init(text: String, table: Table?, trees treeArrays: TreeEnsemble.Arrays?) throws {
         var name = "unnamed", threshold = 0.5
         var bodyThreshold: Double? = nil
         var stages: [Stage] = []
@@ -115,6 +122,8 @@ public struct LineModel: LineClassifier {
         var sawHeader = false
         var lexicalHeader: (bits: Int, intercept: Double)? = nil
         var lexicalEntries: [(bucket: Int, weight: Double)] = []
+        var trees: TreeEnsemble? = nil
+        var version = 1
         var rest = Substring(text), number = -1
         // Line by line up to the lexical table; its tens of thousands of lines are read as bytes.
         while !rest.isEmpty && lexicalHeader == nil {
@@ -132,13 +141,31 @@ public struct LineModel: LineClassifier {
                 return v
             }
             if !sawHeader {
-                guard key == "winnow-line-model", fields.count == 2, fields[1] == "1" else {
-                    throw fail("not a winnow line model (version 1): the first line must be 'winnow-line-model 1'")
+                guard key == "winnow-line-model", fields.count == 2, let v = Int(fields[1]), v == 1 || v == 2 else {
+                    throw fail("not a winnow line model (version 1 or 2): the first line must be 'winnow-line-model 1' (or 2)")
                 }
+                version = v
                 sawHeader = true
                 continue
             }
             switch key {
+            case "stage1" where fields.count == 2 && fields[1] == "trees":
+                guard version >= 2, stages.isEmpty, current == nil else { throw fail("stage 1 as trees needs version 2 and comes first") }
+                let inputs = LineFeatures.count + 1
+                let read: (TreeEnsemble, rest: Substring, line: Int)
+                do {
+                    read = try TreeEnsemble.read(rest, firstLine: number + 2, inputs: inputs, arrays: treeArrays)
+                } catch let error as TreeEnsemble.FormatError {
+                    throw FormatError(line: error.line, message: error.message)
+                }
+                guard read.0.names == LineFeatures.names + ["lexical"] else {
+                    throw fail("stage 1's trees read other features than this winnow's: retrain the model")
+                }
+                trees = read.0
+                number = read.line - 2   // the loop counts the `stage2` line
+                rest = read.rest
+                // An empty stage with the names: stage 1's place among the stages.
+                stages.append(Stage(names: read.0.names, means: [], scales: [], weights: [], bias: 0))
             case "lexical" where fields.count == 3:
                 guard let bits = Int(fields[1]), (8...24).contains(bits) else { throw fail("lexical bits must be 8 to 24") }
                 if let c = current { stages.append(c) }
@@ -169,6 +196,9 @@ public struct LineModel: LineClassifier {
         if let c = current { stages.append(c) }
         guard stages.count == 2 else { throw FormatError(line: 0, message: "expected two stages, found \(stages.count)") }
         let lexicalNames = lexicalHeader == nil ? [] : ["lexical"]
+        guard trees == nil || lexicalHeader != nil else {
+            throw FormatError(line: 0, message: "stage 1's trees read the feature 'lexical': the model needs its lexical table")
+        }
         guard stages[0].names == LineFeatures.names + lexicalNames else {
             throw FormatError(line: 0, message: "stage 1 features differ from this winnow's (\(LineFeatures.count) features): retrain the model")
         }
@@ -181,6 +211,7 @@ public struct LineModel: LineClassifier {
         stages[0].fold()
         stages[1].fold()
         self.stage1 = stages[0]
+        self.trees = trees
         self.stage2 = stages[1]
         self.lexical = lexicalHeader.map { header in
             table.map { LexicalScore(bits: header.bits, intercept: header.intercept, buckets: $0.buckets, weights: $0.weights) }
@@ -272,7 +303,16 @@ public struct LineModel: LineClassifier {
         let count = winnow_lexical_count()
         let table = Table(buckets: UnsafeBufferPointer(start: winnow_lexical_buckets(), count: count),
                           weights: UnsafeBufferPointer(start: winnow_lexical_weights(), count: count))
-        return try! LineModel(text: EmbeddedModel.text, table: table)
+        let splits = winnow_tree_split_count()
+        let trees = winnow_tree_count() == 0 ? nil : TreeEnsemble.Arrays(
+            feature: UnsafeBufferPointer(start: winnow_tree_feature(), count: splits),
+            threshold: UnsafeBufferPointer(start: winnow_tree_threshold(), count: splits),
+            left: UnsafeBufferPointer(start: winnow_tree_left(), count: splits),
+            right: UnsafeBufferPointer(start: winnow_tree_right(), count: splits),
+            missingLeft: UnsafeBufferPointer(start: winnow_tree_missing_left(), count: splits),
+            leafValue: UnsafeBufferPointer(start: winnow_tree_leaf_value(), count: winnow_tree_leaf_count()),
+            roots: UnsafeBufferPointer(start: winnow_tree_roots(), count: winnow_tree_count()))
+        return try! LineModel(text: EmbeddedModel.text, table: table, trees: trees)
         #else
         return try! LineModel(text: EmbeddedModel.text)
         #endif
@@ -281,7 +321,8 @@ public struct LineModel: LineClassifier {
     /// "56 + 13 features (lexical: 30000 buckets), thresholds 0.3 (0.1 in the body)", for `--version`.
     public var summary: String {
         let words = lexical.map { " (lexical: \($0.weights.lazy.filter { $0 != 0 }.count) buckets)" } ?? ""
-        return "\(stage1.names.count) + \(stage2.names.count) features\(words), threshold \(threshold) (\(bodyThreshold) in the body)"
+        let learner = trees.map { ", stage 1: \($0.treeCount) trees, \($0.leafCount) leaves" } ?? ""
+        return "\(stage1.names.count) + \(stage2.names.count) features\(words)\(learner), threshold \(threshold) (\(bodyThreshold) in the body)"
     }
 
     public func scores(_ features: LineFeatures, fates: [Fate], headline: Int?) -> [Double?] {
@@ -318,7 +359,8 @@ public struct LineModel: LineClassifier {
         var context: [Double] = []
         LineModel.forEachStage2Input(z) { m, input in if m == k { context = Array(input) } }
         let words = lexical == nil ? [] : mapLexical(rows, features, [k]) { $1 }
-        let own = stage1.contributions(rows.row(k) + words)
+        // Trees have no weight a feature: their logit stands for the line's own evidence.
+        let own = trees == nil ? stage1.contributions(rows.row(k) + words) : [("trees", z[k])]
         let around = stage2.contributions(context[...]).filter { $0.feature != "z" }
         func top(_ terms: [(feature: String, weight: Double)], _ n: Int) -> [(feature: String, weight: Double)] {
             Array(terms.sorted { abs($0.weight) > abs($1.weight) }.prefix(n))
@@ -327,7 +369,19 @@ public struct LineModel: LineClassifier {
     }
 
     private func stage1Logits(_ rows: LineFeatures.Rows, _ features: LineFeatures) -> [Double] {
-        stage1.withFolded { stage1 in
+        if let trees {
+            // Each row written whole into one buffer (trees read features in any order), the lexical logit last.
+            return withUnsafeTemporaryAllocation(of: Double.self, capacity: LineFeatures.count + 1) { row in
+                let start = row.baseAddress!
+                return mapLexical(rows, features, rows.lines.indices) { k, words in
+                    var writer = RowWriter(start)
+                    rows.write(k, into: &writer)
+                    start[LineFeatures.count] = words
+                    return trees.logit(start)
+                }
+            }
+        }
+        return stage1.withFolded { stage1 in
             mapLexical(rows, features, rows.lines.indices) { k, words in stage1.logit(rows, k, extra: words) }
         }
     }
