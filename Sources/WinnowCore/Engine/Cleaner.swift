@@ -137,7 +137,7 @@ public final class Cleaner {
 
     /// Each line's place among the kept lines (the number kept above it).
     private static func keptPlaces(_ fates: [Fate]) -> [Int32] {
-        var places = [Int32](repeating: 0, count: fates.count)
+        var places = [Int32](copies: 0, count: fates.count)
         var seen: Int32 = 0
         for i in fates.indices {
             places[i] = seen

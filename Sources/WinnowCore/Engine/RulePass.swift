@@ -214,7 +214,7 @@ struct RulePass {
     /// after it (but protected lines); a marker too high only removes itself.
     private mutating func applyCuts() {
         guard !cuts.isEmpty else { return }
-        var proseAbove = [Int](repeating: 0, count: page.count + 1)
+        var proseAbove = [Int](copies: 0, count: page.count + 1)
         for i in 0..<page.count {
             let counts = page.kinds[i].isProse && (state.survivors?[i] ?? true)
             proseAbove[i + 1] = proseAbove[i] + (counts ? page.traits[i].chars : 0)
