@@ -91,6 +91,10 @@ public final class Cleaner {
             // Gaps count kept lines only: what the output will hold. Only the kept prose
             // lines' places are kept (an array of every line's place cost 8 bytes a line).
             var keptProse: [Int] = [], prosePlaces: [Int32] = []
+            // Counted first: one allocation each, not one a doubling.
+            let keptProseCount = (0..<page.count).reduce(0) { $0 + (result.fates[$1].isKept && page.kinds[$1].isProse ? 1 : 0) }
+            keptProse.reserveCapacity(keptProseCount)
+            prosePlaces.reserveCapacity(keptProseCount)
             var seen = 0
             for i in 0..<page.count where result.fates[i].isKept {
                 if page.kinds[i].isProse {
