@@ -64,7 +64,7 @@ import Testing
         func marks(_ line: String) -> (marked: [Int], known: [Int]) {
             let marks = scratch.ruleMarks(count: rules.count)
             Array(line.utf8).withUnsafeBufferPointer { dispatch.collect($0, rules, scratch: scratch, into: marks) }
-            let marked = marks.sortedMarks()
+            let marked = Array(marks.sortedMarks())
             return (marked, marked.filter(marks.isKnownMatch))
         }
         // At first every rule of the bucket is a candidate, none a known match.

@@ -119,24 +119,32 @@ public struct RepeatDetector: Detector {
         // (8 bytes a word and 16 a line, on a page of a million short lines). A bit a line.
         var looked = LineFlags(count: page.count)
         for i in 0..<page.count where !page.blank[i] && fates[i].isKept { looked[i] = true }
+        // `words` and `shingles` are buffers, only ever grown: a line's are their first
+        // `count` (emptying and sizing the arrays took ~400 instructions a line).
         var words = scratch.words, shingles = scratch.shingles, distinct = scratch.distinct, owners = scratch.owners
         scratch.words = []; scratch.shingles = []; scratch.distinct = StampedSet(); scratch.owners = []
         for i in 0..<page.count where looked[i] {
             let text = page.shadow(i)
-            words.removeAll(keepingCapacity: true)
-            let hash = RepeatDetector.wordHashes(text, into: &words)
+            let most = (text.count + 1) / 2 + 1
+            if words.count < most {
+                words.append(contentsOf: repeatElement(0, count: most - words.count))
+                shingles.append(contentsOf: repeatElement(0, count: most - shingles.count))
+            }
+            let (count, hash) = words.withUnsafeMutableBufferPointer { RepeatDetector.wordHashes(text, writingTo: $0.baseAddress!) }
             let earliest = Int(exact.insertIfAbsent(hash, Int32(i)))
             if earliest != i, RepeatDetector.sameWithoutSpaces(page.shadow(earliest), text) {
                 if removable(fates[i]) { fates.remove(i, .copy(of: earliest)) }
                 continue
             }
-            RepeatDetector.shingles(words[...], into: &shingles)
-            if words.count >= nearMinimumWords, removable(fates[i]),
-               let (earlier, share) = bestEarlier(shingles, owners: shingleOwner, distinct: &distinct, owned: &owners),
+            let shingleCount = words.withUnsafeBufferPointer { words in
+                shingles.withUnsafeMutableBufferPointer { RepeatDetector.shingles(UnsafeBufferPointer(rebasing: words[..<count]), into: $0.baseAddress!) }
+            }
+            if count >= nearMinimumWords, removable(fates[i]),
+               let (earlier, share) = bestEarlier(shingles[..<shingleCount], owners: shingleOwner, distinct: &distinct, owned: &owners),
                share >= nearShare {
                 fates.remove(i, .near(of: earlier, percent: Int(share * 100)))
             }
-            shingleOwner.insertIfAbsent(contentsOf: shingles, Int32(i))
+            shingleOwner.insertIfAbsent(contentsOf: shingles[..<shingleCount], Int32(i))
         }
         scratch.giveBack(exact: consume exact, shingleOwner: consume shingleOwner)
         (scratch.words, scratch.shingles, scratch.distinct, scratch.owners) = (words, shingles, distinct, owners)
@@ -179,7 +187,7 @@ public struct RepeatDetector: Detector {
 
     /// The earlier line owning most of these shingles, with the share it owns.
     /// (`distinct` and `owned` are reused from line to line.)
-    private func bestEarlier(_ shingles: [UInt64], owners: HashTable, distinct: inout StampedSet,
+    private func bestEarlier(_ shingles: ArraySlice<UInt64>, owners: HashTable, distinct: inout StampedSet,
                              owned: inout [Int32]) -> (Int, Double)? {
         guard !shingles.isEmpty else { return nil }
         // Owners of this line's distinct shingles; the most frequent owner wins (the
@@ -231,39 +239,44 @@ public struct RepeatDetector: Detector {
     }
 
     /// Appends the hash of each word of `text` (split at spaces and tabs) to `out`,
-    /// and returns `spacelessHash(text)`, worked out in the same pass. A loop a word,
-    /// not a flag a byte: inside a word a byte costs one test (most bytes are above
-    /// the space), the two hash steps and the end check.
+    /// and returns `spacelessHash(text)`, worked out in the same pass. (The pointer
+    /// version has its own label: `&array` would convert to a pointer and pick it.)
     static func wordHashes(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt64]) -> UInt64 {
-        var spaceless: UInt64 = FNV.basis
-        guard let bytes = text.baseAddress else { return spaceless }
-        let n = text.count
         // Room for the most words the line can hold (a byte and a separator each),
         // written through a pointer: one uniqueness check a line, not one a word.
-        let start = out.count, most = (n + 1) / 2
+        let start = out.count, most = (text.count + 1) / 2 + 1
         out.append(contentsOf: repeatElement(0, count: most))
-        let found = out.withUnsafeMutableBufferPointer { slots in
-            let hashes = slots.baseAddress! + start
-            var found = 0
-            var i = 0
-            while i < n {
-                var b = bytes[i]
-                if isSpaceOrTab(b) { i += 1; continue }
-                var hash: UInt64 = FNV.basis
-                repeat {
-                    hash = (hash ^ UInt64(b)) &* FNV.prime
-                    spaceless = (spaceless ^ UInt64(b)) &* FNV.prime
-                    i += 1
-                    guard i < n else { break }
-                    b = bytes[i]
-                } while !isSpaceOrTab(b)
-                hashes[found] = hash
-                found += 1
-            }
-            return found
-        }
+        let (found, spaceless) = out.withUnsafeMutableBufferPointer { wordHashes(text, writingTo: $0.baseAddress! + start) }
         out.removeLast(most - found)
         return spaceless
+    }
+
+    /// Writes the hash of each word of `text` to `hashes`, which has room for
+    /// `(text.count + 1) / 2`; returns how many and `spacelessHash(text)`, worked out
+    /// in the same pass. A loop a word, not a flag a byte: inside a word a byte costs
+    /// one test (most bytes are above the space), the two hash steps and the end check.
+    static func wordHashes(_ text: UnsafeBufferPointer<UInt8>, writingTo hashes: UnsafeMutablePointer<UInt64>)
+        -> (count: Int, spaceless: UInt64) {
+        var spaceless: UInt64 = FNV.basis
+        guard let bytes = text.baseAddress else { return (0, spaceless) }
+        let n = text.count
+        var found = 0
+        var i = 0
+        while i < n {
+            var b = bytes[i]
+            if isSpaceOrTab(b) { i += 1; continue }
+            var hash: UInt64 = FNV.basis
+            repeat {
+                hash = (hash ^ UInt64(b)) &* FNV.prime
+                spaceless = (spaceless ^ UInt64(b)) &* FNV.prime
+                i += 1
+                guard i < n else { break }
+                b = bytes[i]
+            } while !isSpaceOrTab(b)
+            hashes[found] = hash
+            found += 1
+        }
+        return (found, spaceless)
     }
 
     /// Space or tab, the word separators: one comparison for a byte above the space.
@@ -272,17 +285,13 @@ public struct RepeatDetector: Detector {
         b <= 0x20 && (b == 0x20 || b == 0x09)
     }
 
-    static func shingles(_ words: ArraySlice<UInt64>, into out: inout [UInt64]) {
-        out.removeAll(keepingCapacity: true)
-        guard words.count >= 3 else { return }
-        // Sized first and written through pointers: no uniqueness check a shingle.
-        out.append(contentsOf: repeatElement(0, count: words.count - 2))
-        words.withUnsafeBufferPointer { words in
-            out.withUnsafeMutableBufferPointer { out in
-                for i in out.indices {
-                    out[i] = (words[i] &* 0x9E37_79B9_7F4A_7C15) ^ (words[i + 1] &* 0xC2B2_AE3D_27D4_EB4F) ^ words[i + 2]
-                }
-            }
+    /// Writes the hashes of the word triples of `words` to `out` (room for as many
+    /// as there are words); returns how many.
+    static func shingles(_ words: UnsafeBufferPointer<UInt64>, into out: UnsafeMutablePointer<UInt64>) -> Int {
+        guard words.count >= 3 else { return 0 }
+        for i in 0..<(words.count - 2) {
+            out[i] = (words[i] &* 0x9E37_79B9_7F4A_7C15) ^ (words[i + 1] &* 0xC2B2_AE3D_27D4_EB4F) ^ words[i + 2]
         }
+        return words.count - 2
     }
 }

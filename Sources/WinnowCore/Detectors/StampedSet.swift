@@ -33,8 +33,8 @@ struct StampedSet {
         while size < room * 2 { size <<= 1 }
         let keep = keys.count >= size && keys.count <= max(size, StampedSet.largestKept)
         if !keep || stamp == .max {
-            keys = [UInt64](repeating: 0, count: size)
-            stamps = [UInt32](repeating: 0, count: size)
+            keys = [UInt64](copies: 0, count: size)
+            stamps = [UInt32](copies: 0, count: size)
             stamp = 0
         }
         stamp += 1

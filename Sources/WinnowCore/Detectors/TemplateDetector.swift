@@ -61,7 +61,7 @@ public struct TemplateDetector: Detector {
     func find(_ pass: DetectorPass, _ fates: inout DetectorFates<Self>) -> [(line: Int, documents: Int)] {
         let page = pass.page, headline = pass.headline
         let minimum = counts.minimumDocuments
-        var documents = [Int](repeating: 0, count: page.count)
+        var documents = [Int](copies: 0, count: page.count)
         // Keyed when the document was counted (a stream's snapshot), or here.
         let keys = counts.lineKeys(lines: page.count)
         // The page's own prose: kept prose lines that are not template.

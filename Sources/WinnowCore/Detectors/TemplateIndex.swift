@@ -97,7 +97,7 @@ public final class TemplateIndex: @unchecked Sendable {
     /// The keys of a page's non-blank lines; its kinds say which are prose.
     public static func keys(of page: Page) -> TemplateKeys {
         var out = TemplateKeys()
-        out.byLine = [UInt64](repeating: 0, count: page.count)
+        out.byLine = [UInt64](copies: 0, count: page.count)
         var whole = FNV.basis
         for i in 0..<page.count where !page.blank[i] {
             let key = TemplateIndex.key(page.shadow(i))

@@ -98,6 +98,10 @@ public final class Cleaner {
             // Gaps count kept lines only: what the output will hold. Only the kept prose
             // lines' places are kept (an array of every line's place cost 8 bytes a line).
             var keptProse: [Int] = [], prosePlaces: [Int32] = []
+            // Counted first: one allocation each, not one a doubling.
+            let keptProseCount = (0..<page.count).reduce(0) { $0 + (result.fates[$1].isKept && page.kinds[$1].isProse ? 1 : 0) }
+            keptProse.reserveCapacity(keptProseCount)
+            prosePlaces.reserveCapacity(keptProseCount)
             var seen = 0
             for i in 0..<page.count where result.fates[i].isKept {
                 if page.kinds[i].isProse {
@@ -144,7 +148,7 @@ public final class Cleaner {
 
     /// Each line's place among the kept lines (the number kept above it).
     private static func keptPlaces(_ fates: [Fate]) -> [Int32] {
-        var places = [Int32](repeating: 0, count: fates.count)
+        var places = [Int32](copies: 0, count: fates.count)
         var seen: Int32 = 0
         for i in fates.indices {
             places[i] = seen

@@ -6,7 +6,7 @@ struct LineFlags {
 
     init(count: Int) {
         self.count = count
-        words = [UInt64](repeating: 0, count: (count + 63) / 64)
+        words = [UInt64](copies: 0, count: (count + 63) / 64)
     }
 
     subscript(i: Int) -> Bool {

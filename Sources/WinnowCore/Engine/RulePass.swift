@@ -37,11 +37,19 @@ struct RulePass {
 
     /// Which rules match line `i` (see `LineMatchCache`), from the cache or worked out.
     private func matches(_ i: Int) -> LineMatchCache.Entry {
-        let cache = scratch.matchCache
+        // The worker's scratch holds both for the whole pass: read unretained (they
+        // were retained and released on every line).
+        Unmanaged.passUnretained(scratch.matchCache)._withUnsafeGuaranteedRef { cache in
+            Unmanaged.passUnretained(scratch.match)._withUnsafeGuaranteedRef { scratch in
+                matches(i, cache: cache, scratch: scratch)
+            }
+        }
+    }
+
+    private func matches(_ i: Int, cache: LineMatchCache, scratch: MatchScratch) -> LineMatchCache.Entry {
         if let cached = cache.entry(i) { return cached }
         let raw = page.line(i)
         let shadow = page.shadow(i)
-        let scratch = self.scratch.match
         var entry = LineMatchCache.Entry()
         entry.start = Int32(cache.rules.count)
         let gaveUp = ruleSet.withRules(for: Language.selection(forLine: page.traits[i])) { rules in
@@ -214,7 +222,7 @@ struct RulePass {
     /// after it (but protected lines); a marker too high only removes itself.
     private mutating func applyCuts() {
         guard !cuts.isEmpty else { return }
-        var proseAbove = [Int](repeating: 0, count: page.count + 1)
+        var proseAbove = [Int](copies: 0, count: page.count + 1)
         for i in 0..<page.count {
             let counts = page.kinds[i].isProse && (state.survivors?[i] ?? true)
             proseAbove[i + 1] = proseAbove[i] + (counts ? page.traits[i].chars : 0)

@@ -13,7 +13,7 @@ public final class ShadowArena {
         // A shadow is never longer than its line: the page's size is room enough
         // (untouched, the memory costs nothing).
         storage = .allocate(capacity: max(bytes.count, 1))
-        var ends = [UInt32](repeating: 0, count: spans.count + 1)
+        var ends = [UInt32](copies: 0, count: spans.count + 1)
         var own = LineFlags(count: spans.count)
         var used = 0
         for (i, span) in spans.enumerated() {

@@ -4,7 +4,7 @@ extension Language {
     /// most evidence (`evidence` of its row; the later row on a tie). A page with
     /// no letters is `withoutLetters`.
     public static func detect(_ letters: LetterTotals) -> Language {
-        var totals = [Int](repeating: 0, count: LetterCount.allCases.count)
+        var totals = [Int](copies: 0, count: LetterCount.allCases.count)
         for count in LetterCount.allCases { totals[count.rawValue] = count.of(letters) }
         var script: Script? = nil
         for candidate in Script.allCases where totals[candidate.characters.rawValue] > 0 {

@@ -4,7 +4,7 @@ public struct HeuristicLineKinds: LineKindClassifier {
     public init() {}
 
     public func kinds(of page: Page) -> [LineKind] {
-        var kinds = [LineKind](repeating: [], count: page.count)
+        var kinds = [LineKind](copies: [], count: page.count)
         for i in 0..<page.count where !page.blank[i] { kinds[i] = HeuristicLineKinds.kind(page.traits[i]) }
         return kinds
     }

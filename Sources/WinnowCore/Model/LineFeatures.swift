@@ -66,7 +66,7 @@ public final class LineFeatures {
 
     public init(_ page: Page) {
         self.page = page
-        memo = [UnsafeMutablePointer<Double>?](repeating: nil, count: (page.count + LineFeatures.memoBlock - 1) / LineFeatures.memoBlock)
+        memo = [UnsafeMutablePointer<Double>?](copies: nil, count: (page.count + LineFeatures.memoBlock - 1) / LineFeatures.memoBlock)
         scans = page.wordScans.count == page.count ? page.wordScans : WordScan.scans(of: page)
     }
 
@@ -158,7 +158,7 @@ public final class LineFeatures {
             kinds = features.page.kinds
             // The per-line arrays in one walk over the kept lines.
             var kept = [UInt8](), proseLines = [Int]()
-            var runs = [Int32](repeating: 1, count: n), proseSum = [0]
+            var runs = [Int32](copies: 1, count: n), proseSum = [0]
             kept.reserveCapacity(n); proseSum.reserveCapacity(n + 1)
             proseLines.reserveCapacity(n)
             var chars = 0, runStart = 0, runShape = -1

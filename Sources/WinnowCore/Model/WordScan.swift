@@ -111,7 +111,7 @@ struct WordScans {
 
     init() { slots = [] }
 
-    init(count: Int) { slots = [UInt64](repeating: 0, count: count) }
+    init(count: Int) { slots = [UInt64](copies: 0, count: count) }
 
     var count: Int { slots.count }
 

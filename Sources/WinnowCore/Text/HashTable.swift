@@ -18,8 +18,8 @@ struct HashTable {
     init(capacity: Int = 64, reusable: Bool = false) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Int32](repeating: 0, count: size)
+        keys = [UInt64](copies: 0, count: size)
+        values = [Int32](copies: 0, count: size)
         mask = size - 1
         if reusable { taken = [] }
     }
@@ -143,8 +143,8 @@ struct HashTable {
 
     private mutating func grow() {
         let oldKeys = keys, oldValues = values
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        values = [Int32](repeating: 0, count: oldKeys.count * 2)
+        keys = [UInt64](copies: 0, count: oldKeys.count * 2)
+        values = [Int32](copies: 0, count: oldKeys.count * 2)
         mask = keys.count - 1
         if taken != nil { taken!.removeAll(keepingCapacity: true) }
         for (k, v) in zip(oldKeys, oldValues) where k != 0 {

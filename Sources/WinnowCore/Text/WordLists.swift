@@ -18,6 +18,8 @@ struct WordLists {
         storage.reserveCapacity(most)
         starts.reserveCapacity(count + 1)
         var line: [UInt64] = []
+        // Room for most lines' words from the start, not grown by doubling on each page.
+        line.reserveCapacity(64)
         for i in 0..<count {
             line.removeAll(keepingCapacity: true)
             fill(i, &line)
