@@ -256,17 +256,19 @@ public final class OrderedPipeline<Input, Output>: @unchecked Sendable {
         return consumed > ticket
     }
 
-    /// A worker thread: takes the oldest waiting batch, maps its items in order, and
-    /// hands their outputs back: all at once, or each as it is done.
+    /// A worker thread: takes the oldest waiting batch, maps its items in order (a
+    /// staged worker starts them all, then finishes them), and hands their outputs
+    /// back: all at once, or each as it is done.
     private func work() {
         guard let mapping = makeWorker?() else { return }
-        var staged = false
-        if case .staged = mapping, !outputsOneByOne { staged = true }
-        let turns = WorkerTurns(pipeline: self, staged: staged)
+        // Outputs handed back one by one go as each is done: each item is then mapped whole.
+        var start: ((Input, Turn) -> () -> Output)?
+        if case .staged(let first) = mapping, !outputsOneByOne { start = first }
+        let turns = WorkerTurns(pipeline: self, staged: start != nil)
         var outputs: [Output] = []
         var finishes: [() -> Output] = []
         while let (batch, inputs) = take() {
-            if case .staged(let start) = mapping, staged {
+            if let start {
                 for (k, input) in inputs.enumerated() {
                     let turn = Turn(keeper: turns, ticket: batch.first + k)
                     finishes.append(start(input, turn))
