@@ -12,17 +12,14 @@ public final class JSONLRecordWorker: DocumentWorker {
     }
 
     public func process(_ record: [UInt8], _ place: DocumentPlace, turn: RunTurn) -> DocumentOutput {
-        var done = DocumentOutput()
-        done.bytes.reserveCapacity(record.count + 1)
         let frame = JSONLFrame(record, place: place)
-        if frame.byteOrderMark { done.bytes.append(contentsOf: JSONLFrame.mark) }
-        if frame.isBlank {
-            done.bytes.append(contentsOf: frame.body)
-        } else {
-            clean(frame.body, place: place, turn: turn, into: &done)
+        return JSONLRecordWorker.output(record, frame) { done in
+            if frame.isBlank {
+                done.bytes.append(contentsOf: frame.body)
+            } else {
+                clean(frame.body, place: place, turn: turn, into: &done)
+            }
         }
-        done.bytes.append(0x0A)
-        return done
     }
 
     /// Staged when the learning takes turns (`--cross-doc`).
@@ -41,27 +38,38 @@ public final class JSONLRecordWorker: DocumentWorker {
         }
         let repeatedKeys = jsonl.repeatedKeys
         return { [self] in
-            var done = DocumentOutput()
-            done.bytes.reserveCapacity(record.count + 1)
-            if frame.byteOrderMark { done.bytes.append(contentsOf: JSONLFrame.mark) }
-            switch counted {
-            case .success(let counted):
-                _ = body.withUnsafeBufferPointer { jsonl.finish(counted, record: $0, into: &done.bytes) }
-                if repeatedKeys > 0 { done.notices.append(.repeatedKey(place, key: jsonl.textKey, count: repeatedKeys + 1)) }
-            case .failure(let failure):
-                fail(failure, body: body, place: place, into: &done)
+            JSONLRecordWorker.output(record, frame) { done in
+                switch counted {
+                case .success(let counted):
+                    _ = body.withUnsafeBufferPointer { jsonl.finish(counted, record: $0, into: &done.bytes) }
+                    noticeRepeats(repeatedKeys, place, into: &done)
+                case .failure(let failure):
+                    fail(failure, body: body, place: place, into: &done)
+                }
             }
-            done.bytes.append(0x0A)
-            return done
         }
     }
 
+    /// A record's output: its byte order mark, what `write` adds, its line end.
+    private static func output(_ record: [UInt8], _ frame: JSONLFrame, _ write: (inout DocumentOutput) -> Void) -> DocumentOutput {
+        var done = DocumentOutput()
+        done.bytes.reserveCapacity(record.count + 1)
+        if frame.byteOrderMark { done.bytes.append(contentsOf: JSONLFrame.mark) }
+        write(&done)
+        done.bytes.append(0x0A)
+        return done
+    }
+
+    /// Says so when the record held its text key more than once.
+    private func noticeRepeats(_ repeatedKeys: Int, _ place: DocumentPlace, into done: inout DocumentOutput) {
+        if repeatedKeys > 0 { done.notices.append(.repeatedKey(place, key: jsonl.textKey, count: repeatedKeys + 1)) }
+    }
+
     private func clean(_ body: ArraySlice<UInt8>, place: DocumentPlace, turn: RunTurn, into done: inout DocumentOutput) {
-        let key = jsonl.textKey
         let failure = body.withUnsafeBufferPointer { b -> JSONLError? in
             do throws(JSONLError) {
                 _ = try jsonl.clean(record: b, into: &done.bytes, learning: learning, turn: turn)
-                if jsonl.repeatedKeys > 0 { done.notices.append(.repeatedKey(place, key: key, count: jsonl.repeatedKeys + 1)) }
+                noticeRepeats(jsonl.repeatedKeys, place, into: &done)
                 return nil
             } catch {
                 return error
