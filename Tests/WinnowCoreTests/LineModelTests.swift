@@ -96,6 +96,34 @@ import Testing
         #expect(throws: LineModel.FormatError.self) { try LineModel(text: out.joined(separator: "\n").replacingOccurrences(of: "0 1 2 1", with: "0 0 2 1")) }
     }
 
+    /// The embedded trees walked side by side (`LockstepTrees`) give every row the
+    /// logit, to the bit, of the walk node by node: rows at and around each split's
+    /// threshold (equality goes left), -0 and +0, and random finite values.
+    @Test func lockstepTreesWalkAsTheNodeWalk() throws {
+        let trees = try #require(LineModel.embedded.trees)
+        let lockstep = try #require(trees.lockstep)
+        let count = trees.names.count
+        var generator = SystemRandomNumberGenerator()
+        var rows: [[Double]] = [[Double](repeating: 0, count: count), [Double](repeating: -0.0, count: count)]
+        for s in trees.threshold.indices {
+            let t = trees.threshold[s], f = Int(trees.feature[s])
+            for x in [t, t.nextDown, t.nextUp, -t] {
+                var row = (0..<count).map { _ in Double.random(in: -20...20, using: &generator) }
+                row[f] = x
+                rows.append(row)
+            }
+        }
+        for _ in 0..<2000 {
+            rows.append((0..<count).map { _ in Double.random(in: -3...3, using: &generator) * [1, 10, 1e-3].randomElement()! })
+        }
+        for row in rows {
+            let (walked, stepped) = row.withUnsafeBufferPointer {
+                (trees.walk($0.baseAddress!, careful: false), lockstep.logit($0.baseAddress!, baseline: trees.baseline))
+            }
+            #expect(walked.bitPattern == stepped.bitPattern)
+        }
+    }
+
     @Test func aModelForOtherFeaturesIsRefused() {
         let text = "winnow-line-model 1\nstage1\nlog_chars 0 1 1\nbias 0\nstage2\nz 0 1 1\nbias 0\n"
         #expect(throws: LineModel.FormatError.self) { try LineModel(text: text) }

@@ -16,4 +16,20 @@ struct WordListsTests {
         let plain = WordLists(count: 3) { i, out in out += [UInt64(i), UInt64(i + 10)] }
         #expect((0..<3).allSatisfy { plain.total($0) == 2 })
     }
+
+    /// The branch-free sort of short lists sorts as the standard library does, with
+    /// repeats, extremes and every length up to past the lists it takes.
+    @Test func shortListsSortAsTheStandardSort() {
+        var generator = SystemRandomNumberGenerator()
+        for count in 0...60 {
+            for _ in 0..<20 {
+                var words = (0..<count).map { _ in
+                    [0, 1, UInt64.max, UInt64.random(in: 0...3, using: &generator), generator.next()].randomElement()!
+                }
+                let expected = words.sorted()
+                words.withUnsafeMutableBufferPointer { WordLists.sortShort($0) }
+                #expect(words == expected, "\(count) words")
+            }
+        }
+    }
 }

@@ -26,16 +26,32 @@ struct TreeEnsemble: @unchecked Sendable {
     let leafValue: [Double]
     /// Each tree's root, a split or a complemented leaf.
     let roots: [Int32]
+    /// The same trees for rows of finite values, walked without a branch on their comparisons.
+    private(set) var lockstep: LockstepTrees? = nil
 
     var treeCount: Int { roots.count }
     var leafCount: Int { leafValue.count }
+
+    /// The ensemble with its lockstep walk.
+    private func withLockstep() -> TreeEnsemble {
+        var trees = self
+        trees.lockstep = LockstepTrees(self)
+        return trees
+    }
 
     /// The logit of `row` (`names.count` values).
     func logit(_ row: UnsafePointer<Double>) -> Double {
         // A NaN goes where its split says; no feature row holds one, so the common
         // walk does not ask: a row with a NaN (or an infinity) takes the careful walk.
         let careful = TreeEnsemble.mayHoldNaN(row, names.count)
-        return feature.withUnsafeBufferPointer { f in
+        if !careful, let lockstep { return lockstep.logit(row, baseline: baseline) }
+        return walk(row, careful: careful)
+    }
+
+    /// The logit of `row` walked tree by tree, node by node; `careful` when the row
+    /// may hold a NaN (see `logit`).
+    func walk(_ row: UnsafePointer<Double>, careful: Bool) -> Double {
+        feature.withUnsafeBufferPointer { f in
             threshold.withUnsafeBufferPointer { t in
                 left.withUnsafeBufferPointer { l in
                     right.withUnsafeBufferPointer { r in
@@ -168,10 +184,10 @@ struct TreeEnsemble: @unchecked Sendable {
                 guard baseline.isFinite, !a.roots.isEmpty else { throw reader.fail("the embedded trees are empty") }
                 return (TreeEnsemble(names: names, baseline: baseline, feature: Array(a.feature), threshold: Array(a.threshold),
                                      left: Array(a.left), right: Array(a.right), missingLeft: a.missingLeft.map { $0 != 0 },
-                                     leafValue: Array(a.leafValue), roots: Array(a.roots)), rest, reader.line)
+                                     leafValue: Array(a.leafValue), roots: Array(a.roots)).withLockstep(), rest, reader.line)
             }
             return (TreeEnsemble(names: names, baseline: baseline, feature: feature, threshold: threshold, left: left,
-                                 right: right, missingLeft: missingLeft, leafValue: leafValue, roots: roots), rest, reader.line)
+                                 right: right, missingLeft: missingLeft, leafValue: leafValue, roots: roots).withLockstep(), rest, reader.line)
         }
     }
 

@@ -83,9 +83,9 @@ public struct LineTraits: Sendable, Equatable {
     @inline(__always)
     init<Counter: ScalarCounter>(_ s: UnsafeBufferPointer<UInt8>, counting counter: inout Counter,
                                  letters: inout LetterTotals) {
-        var inWord = false
+        // 1 or 0: whether a word is open, whether a sentence-final mark ended it.
+        var inWord: UInt64 = 0, pendingBreak: UInt64 = 0
         var last: UInt32 = 0, beforeLast: UInt32 = 0
-        var pendingBreak = false
         var chars = 0, words = 0, breaks = 0
         // The letter and digit counts, one byte lane each (see `Lane`), added up in
         // one register and moved to `sums` before a lane can overflow.
@@ -122,20 +122,20 @@ public struct LineTraits: Sendable, Equatable {
                 chars &+= 1
                 let entry = scalar < LineTraits.tableSize ? table[Int(scalar)] : LineTraits.entry(scalar)
                 if Counter.counts, entry & Lane.shapeMask != 0 { shapeLanes &+= ShapeLanes.of(entry) }
-                if entry & Lane.space != 0 {
-                    inWord = false
-                    if pendingBreak { breaks &+= 1; pendingBreak = false }
-                    continue
+                // Words and sentence breaks as sums of 0s and 1s, the last scalars as
+                // selects: a branch on spaces was missed at the end of most words.
+                let space = entry >> Lane.spaceShift & 1
+                let startsWord = (space | inWord) ^ 1
+                words &+= Int(truncatingIfNeeded: startsWord)
+                if Counter.counts {
+                    shapes.capitalised &+= Int(truncatingIfNeeded: startsWord & entry >> Lane.upperShift)
                 }
-                if !inWord {
-                    words &+= 1
-                    inWord = true
-                    if Counter.counts { shapes.capitalised &+= Int(truncatingIfNeeded: entry >> Lane.upperShift & 1) }
-                }
-                pendingBreak = entry & Lane.sentenceFinal != 0
-                lanes &+= entry & Lane.countMask
-                beforeLast = last
-                last = scalar
+                inWord = space ^ 1
+                breaks &+= Int(truncatingIfNeeded: space & pendingBreak)
+                pendingBreak = (space ^ 1) & entry >> Lane.sentenceFinalShift
+                lanes &+= entry & Lane.countMask   // a space adds to no count
+                beforeLast = space == 0 ? last : beforeLast
+                last = space == 0 ? scalar : last
             }
             sums.add(&lanes)
             if Counter.counts { shapes.add(&shapeLanes) }
@@ -176,7 +176,9 @@ public struct LineTraits: Sendable, Equatable {
         /// The seven count lanes.
         static let countMask: UInt64 = (1 << 56) - 1
         static let space: UInt64 = 1 << 56
+        static let spaceShift: UInt64 = 56
         static let sentenceFinal: UInt64 = 2 << 56
+        static let sentenceFinalShift: UInt64 = 57
         /// What only the line model reads (`WordScan`): upper-case letters, ASCII
         /// punctuation, separators, CJK characters and CJK sentence ends.
         static let upper: UInt64 = 4 << 56

@@ -23,7 +23,11 @@ struct WordLists {
         for i in 0..<count {
             line.removeAll(keepingCapacity: true)
             fill(i, &line)
-            line.sort()
+            if line.count <= WordLists.shortList {
+                line.withUnsafeMutableBufferPointer { WordLists.sortShort($0) }
+            } else {
+                line.sort()
+            }
             var previous: UInt64? = nil
             for w in line where w != previous {
                 storage.append(w)
@@ -34,6 +38,29 @@ struct WordLists {
                 repeatingTotals.append(Int32(line.count))
             }
             starts.append(Int32(storage.count))
+        }
+    }
+
+    /// The longest list `sortShort` sorts: it takes quadratic time.
+    private static let shortList = 48
+
+    /// Sorts `a` ascending without a branch on the values: each word goes in among
+    /// the sorted ones before it by one pass of mins and maxes over them all. An
+    /// insertion sort's inner loop stopped where the word landed, at random for
+    /// hashes: a mispredicted branch a word.
+    static func sortShort(_ a: UnsafeMutableBufferPointer<UInt64>) {
+        guard a.count > 1 else { return }
+        for i in 1..<a.count {
+            let x = a[i]
+            // Slot j takes max(a[j - 1], min(a[j], x)), with a[i] as +infinity and
+            // a[-1] as -infinity; read downwards, no slot is read after it is written.
+            a[i] = max(a[i - 1], x)
+            var j = i - 1
+            while j > 0 {
+                a[j] = max(a[j - 1], min(a[j], x))
+                j -= 1
+            }
+            a[0] = min(a[0], x)
         }
     }
 
