@@ -15,6 +15,36 @@ import Testing
         #expect(checked > 1000)
     }
 
+    /// Chinese and Japanese put no space between words: a paragraph of them is many
+    /// words and ends its sentence with 。！？, as a paragraph of English does; Korean
+    /// spaces its words and is counted by its spaces.
+    @Test func ideographicTextCountsWordsAndSentenceEnds() {
+        func traits(_ line: String) -> LineTraits { Array(line.utf8).withUnsafeBufferPointer { LineTraits($0) } }
+        let paragraph = traits("2017年4月1日，中共中央、国务院印发通知，决定设立河北雄安新区。")
+        #expect(paragraph.words == 1 + 24 / 2)   // 24 Han characters
+        #expect(paragraph.endsSentence)
+        #expect(HeuristicLineKinds.isProse(paragraph))
+        #expect(traits("首页").words == 2)
+        #expect(traits("你好吗？").endsWithQuestion)
+        #expect(traits("「どこへ戦いに行くの？」").endsSentence)
+        #expect(traits("한국어 문장입니다").words == 2)
+    }
+
+    /// The eight-bytes-at-a-time test that rules out lines without kana or Han: every
+    /// byte value, at every offset of a word and in the tail.
+    @Test func aByteAboveE2IsFoundAnywhere() {
+        for length in [1, 7, 8, 9, 16, 21] {
+            for at in 0..<length {
+                for b in UInt8.min...UInt8.max {
+                    var bytes = [UInt8](repeating: 0x61, count: length)
+                    bytes[at] = b
+                    let found = bytes.withUnsafeBytes { LineTraits.hasByteAboveE2($0.baseAddress!, length) }
+                    #expect(found == (b > 0xE2), "\(length) \(at) \(b)")
+                }
+            }
+        }
+    }
+
     @Test func lineTraitsMatchTheirDefinitionOnRandomBytes() {
         var generator = SplitMix64(seed: 7)
         // Bytes drawn from ASCII, Arabic-script leads and continuations, spaces and
@@ -192,6 +222,7 @@ import Testing
         "a.b c. d? e", "ـــ", "کلمه\u{200C}ای", "مستشفى علي", "الخليج العربي", "Storms STORM storms", "The 1990s and 3D",
         "x\u{2026} y\u{2026}", "عنوان: ", "Title：", "don't can't", "a\u{00A0}b\u{3000}c",
         "\tتب\t\tدو ", "x\t", "\t", " \t a",
+        "新闻。今天很好！", "你好吗？", "「どこへ戦いに行くの？」", "（注）", "理论中国网-2022年第4期", "한국어 문장입니다.", "ひらがな カタカナ 漢字",
     ]
 
     /// The scan, and the letters it adds to a page's counts.
@@ -223,7 +254,9 @@ import Testing
         func isLatin(_ c: UInt32) -> Bool { (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) || (0xC0...0x24F).contains(c) }
         var t = LineTraits()
         t.chars = scalars.count
+        // Runs of non-space characters, and a word for every two kana or Han characters.
         t.words = scalars.indices.filter { !space(scalars[$0]) && ($0 == 0 || space(scalars[$0 - 1])) }.count
+            + scalars.filter { (0x3040...0x9FFF).contains($0) }.count / 2
         t.digits = scalars.filter(isDigit).count
         t.latinLetters = scalars.filter(isLatin).count
         t.arabicScript = scalars.filter(isArabicScript).count
@@ -244,7 +277,7 @@ import Testing
         let end = LineTraits.isClosing(last) ? (shown.dropLast().last ?? 0) : last
         t.endsSentence = final(end)
         t.endsWithColon = end == 0x3A || end == 0xFF1A
-        t.endsWithQuestion = end == 0x3F || end == 0x61F
+        t.endsWithQuestion = end == 0x3F || end == 0x61F || end == 0xFF1F
         let opening = Array(scalars.drop(while: space).prefix(3))
         t.startsWithListMarker = !opening.isEmpty
             && LineTraits.isListMarker(opening[0], opening.count > 1 ? opening[1] : nil, opening.count > 2 ? opening[2] : 0)
