@@ -25,6 +25,7 @@ import hashlib
 import json
 import math
 import os
+import shutil
 import subprocess
 import sys
 from collections import defaultdict
@@ -449,7 +450,14 @@ def main():
                     help="gbdt: stage 2 learns from stage-1 logits out of fold over K inner site folds (0: in sample)")
     ap.add_argument("--model-out", default=os.path.join(ROOT, "models", "line.model"),
                     help="where the final model goes; embedded (and the fixture written) only at models/line.model")
+    ap.add_argument("--adopt", metavar="MODEL",
+                    help="only make MODEL (a --model-out of an earlier run) models/line.model, with its embedded "
+                         "copies, report and fixture; --adopt-pages gives the page count for the report")
+    ap.add_argument("--adopt-pages", type=int, default=0, help="with --adopt: the pages MODEL was trained on")
     args = ap.parse_args()
+    if args.adopt:
+        adopt(args.winnow, args.adopt, args.adopt_pages)
+        return
     global TYPE_WEIGHT
     TYPE_WEIGHT = args.type_weight
 
@@ -493,16 +501,36 @@ def main():
         model = os.path.abspath(args.model_out)
         write_model(model, args.name, threshold, args.body_threshold, names + ["lexical"], stage1, stage2, tab)
         if model == os.path.join(ROOT, "models", "line.model"):
-            write_embedded(model)
-            weights = (tree_report(stage1, names + ["lexical"]) if "roots" in stage1
-                       else sorted(zip(names + ["lexical"], stage1["weights"].tolist()), key=lambda t: -abs(t[1]))[:15])
-            report = {"name": args.name, "pages": len(pids), "threshold": threshold,
-                      "lexical_buckets": len(lexical.for_file(tab)[1]), "lexical_min_weight": lexical.MIN_WEIGHT,
-                      "stage1": weights, "stage2": list(zip(STAGE2, stage2["weights"].tolist()))}
-            with open(os.path.join(ROOT, "models", "line.report.json"), "w", encoding="utf-8") as f:
-                json.dump(report, f, indent=1, ensure_ascii=False)
-            write_fixture(args.winnow, model)
+            publish(args.winnow, model, args.name, len(pids), threshold, names, stage1, stage2, tab)
         print(f"final model: {model} (threshold {threshold:.3f})", file=sys.stderr)
+
+
+def publish(winnow, model, name, pages, threshold, names, stage1, stage2, tab):
+    """The committed model's companions: its embedded copies, its report and the
+    fixture of its scores (models/line.model only)."""
+    write_embedded(model)
+    weights = (tree_report(stage1, names + ["lexical"]) if "roots" in stage1
+               else sorted(zip(names + ["lexical"], stage1["weights"].tolist()), key=lambda t: -abs(t[1]))[:15])
+    report = {"name": name, "pages": pages, "threshold": threshold,
+              "lexical_buckets": len(lexical.for_file(tab)[1]), "lexical_min_weight": lexical.MIN_WEIGHT,
+              "stage1": weights, "stage2": list(zip(STAGE2, stage2["weights"].tolist()))}
+    with open(os.path.join(ROOT, "models", "line.report.json"), "w", encoding="utf-8") as f:
+        json.dump(report, f, indent=1, ensure_ascii=False)
+    write_fixture(winnow, model)
+
+
+def adopt(winnow, source, pages):
+    """Makes a model trained elsewhere (`--model-out`) the committed one, with
+    everything `publish` writes, as a whole run would have."""
+    model = os.path.join(ROOT, "models", "line.model")
+    shutil.copyfile(source, model)
+    first_seed = os.path.join("seeds", sorted(n for n in os.listdir(os.path.join(ROOT, "seeds")) if n.endswith(".txt"))[0])
+    header = subprocess.run([winnow, "features", "--no-model", first_seed], cwd=ROOT, capture_output=True,
+                            check=True).stdout.decode().split("\n")[0].split("\t")[3:]
+    stage1, stage2, tab = read_model(model, header)
+    fields = dict(line.split(None, 1) for line in open(model, encoding="utf-8") if line.startswith(("name ", "threshold ")))
+    publish(winnow, model, fields["name"].strip(), pages, float(fields["threshold"]), header, stage1, stage2, tab)
+    print(f"adopted {source} as {model}", file=sys.stderr)
 
 
 if __name__ == "__main__":
