@@ -18,6 +18,7 @@ import platform
 import re
 import shlex
 import shutil
+import tempfile
 import statistics
 import subprocess
 import sys
@@ -556,7 +557,18 @@ def main():
         os.remove(c.out)
 
     # ---- 5. a folder of pages: batch -j1, -j2, and the same pages as arguments and as a stream
-    out_dir = os.path.join(RUN, "batch-out")
+    # The outputs go to a tmpfs when there is one: on ext4, files created within a
+    # minute or so of deleting thousands (the last run's outputs) wait while the inode
+    # allocator passes the deleted ones one by one (`recently_deleted` in `perf`:
+    # 0.9-1.5 s of system time for a run that takes 0.15 s a minute later), and the
+    # rows measured that instead of winnow.
+    shm = "/dev/shm"
+    batch_home = (tempfile.mkdtemp(prefix="winnow-bench-", dir=shm)
+                  if os.path.isdir(shm) and os.access(shm, os.W_OK) else RUN)
+    out_dir = os.path.join(batch_home, "batch-out")
+
+    def shown(path):   # the tmpfs folder's random name left out of the tables
+        return rel(path) if batch_home == RUN else os.path.join(shm, "winnow-bench-*", os.path.basename(path))
     page_files = sorted(os.path.join(dp, f) for dp, _, fs in os.walk(folder) for f in fs if f.endswith(".txt"))
     folder_bytes = sum(os.path.getsize(p) for p in page_files)
 
@@ -565,7 +577,7 @@ def main():
     # allocator skip the recently deleted ones one by one (`recently_deleted` in
     # `perf`), and the timed runs measured the previous run's `rm -rf` (sys time
     # 0.6 to 10 s for the same run).
-    trash = os.path.join(RUN, "batch-trash")
+    trash = os.path.join(batch_home, "batch-trash")
 
     def set_aside(path):
         if os.path.exists(path):
@@ -586,12 +598,12 @@ def main():
     for j in (1, 2):
         c = Case(f"batch-j{j}", f"batch -j{j}", [W, "batch", folder, "-o", out_dir, "-j", str(j), "--no-progress"],
                  doc_bytes=folder_bytes, expect_output=False, prepare=clear_out, check=batch_check,
-                 display=f"{rel(W)} batch {rel(folder)} -o {rel(out_dir)} -j {j} --no-progress")
+                 display=f"{rel(W)} batch {rel(folder)} -o {shown(out_dir)} -j {j} --no-progress")
         b_cases.append(c)
-    cp_dir = os.path.join(RUN, "cp-out")
+    cp_dir = os.path.join(batch_home, "cp-out")
     b_cases.append(Case("cp-r", "cp -r (floor: the file system writing the pages)", ["cp", "-r", folder, cp_dir],
                         doc_bytes=folder_bytes, expect_output=False, prepare=lambda: (set_aside(cp_dir), os.sync()),
-                        display=f"cp -r {rel(folder)} {rel(cp_dir)}"))
+                        display=f"cp -r {rel(folder)} {shown(cp_dir)}"))
     b_cases.append(Case("files-args", f"winnow FILE… ({len(page_files)} files, one process)", [W, "-j", "1"] + page_files,
                         doc_bytes=folder_bytes, check=winnow_check,
                         display=f"{rel(W)} -j 1 {rel(folder)}/*/*.txt > {rel(os.path.join(RUN, 'files-args.out'))}"))
@@ -601,6 +613,8 @@ def main():
     rounds(b_cases, runs, "batch")
     for path in (out_dir, cp_dir, trash):
         shutil.rmtree(path, ignore_errors=True)
+    if batch_home != RUN:
+        shutil.rmtree(batch_home, ignore_errors=True)
 
     # ---- callgrind (optional)
     profile_text = None
