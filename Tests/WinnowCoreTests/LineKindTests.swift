@@ -33,6 +33,15 @@ struct HeuristicsWithout: LineKindClassifier {
         #expect(MemoryLayout<LineKind>.stride == 1)
     }
 
+    /// A title in two parts ("X… Y", common in Arabic news) may be the page's own
+    /// title, though not headline-like; two sentences, or one that ends, may not.
+    @Test func aTwoPartTitleIsTitleLike() {
+        let text = "شعر وردي يشعل السخرية… لغز لون شعر ترامب يربك الجمهور\nThe bridge opens. Residents cheer\nThe bridge opens. Residents cheer.\nOne. Two. Three\n"
+        let kinds = Array(text.utf8).withUnsafeBufferPointer { Page($0).kinds }
+        #expect(kinds.map(\.isTitleLike) == [true, true, false, false])
+        #expect(kinds.map(\.isHeadlineLike) == [false, false, false, false])
+    }
+
     @Test func heuristicKindsOfTypicalLines() {
         let text = "\(prose)\nLocal team wins the cup\nWhy do swifts never land?\nJane Doe\n\nContact:\nCall 555 0100 today\n"
         let kinds = Array(text.utf8).withUnsafeBufferPointer { Page($0).kinds }

@@ -1,5 +1,5 @@
 /// Finds the page's headline so no detector removes it: a headline-like line (or a
-/// question: `LineKind.titleLike`) of
+/// question, or a title in two parts: `LineKind.titleLike`) of
 /// three or more words above the body, kept by the rules, sharing at least two
 /// content words with the lead (the first prose line); of several, the one sharing
 /// most, then the nearest. Failing that, the headline-like line of four or more

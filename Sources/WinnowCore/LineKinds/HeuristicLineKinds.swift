@@ -31,10 +31,14 @@ public struct HeuristicLineKinds: LineKindClassifier {
         t.words >= 1 && t.words <= 20 && t.chars <= 160 && !t.endsSentence && !t.endsWithColon && t.innerSentenceBreaks == 0
     }
 
-    /// Headline-like, or a headline that asks ("Why swifts never land?"): how a page's
-    /// own title may look. (Headline-like stays as it is: the line model reads it.)
+    /// Headline-like, a headline that asks ("Why swifts never land?"), or one in two
+    /// parts ("شعر وردي يشعل السخرية… لغز لون شعر ترامب": one sentence break inside,
+    /// none at the end): how a page's own title may look. (Headline-like stays as it
+    /// is: the line model reads it.)
     static func isTitleLike(_ t: LineTraits) -> Bool {
-        isHeadlineLike(t) || (t.endsWithQuestion && t.innerSentenceBreaks == 0 && t.words <= 20 && t.chars <= 160)
+        guard t.words <= 20 && t.chars <= 160 else { return false }
+        return isHeadlineLike(t) || (t.endsWithQuestion && t.innerSentenceBreaks == 0)
+            || (t.words >= 1 && t.innerSentenceBreaks == 1 && !t.endsSentence && !t.endsWithColon)
     }
 
     /// Reads like a person's name: one to four words, no digits, no sentence or
