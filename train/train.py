@@ -454,7 +454,17 @@ def main():
                     help="only make MODEL (a --model-out of an earlier run) models/line.model, with its embedded "
                          "copies, report and fixture; --adopt-pages gives the page count for the report")
     ap.add_argument("--adopt-pages", type=int, default=0, help="with --adopt: the pages MODEL was trained on")
+    ap.add_argument("--rerun", metavar="OUT",
+                    help="only run --winnow with the fold models of an earlier run (DATA/cv/foldK.model) on "
+                         "their held-out pages, into OUT: a change to the rules or detectors, measured in seconds")
     args = ap.parse_args()
+    if args.rerun:
+        index = load_index(args.data)
+        for k in range(args.folds):
+            test = [r for r in index if fold_of(r["site"], args.folds) == k]
+            predict_with_winnow(args.winnow, os.path.join(args.data, "cv", f"fold{k}.model"), args.data, test, args.rerun)
+        print(f"held-out predictions of {args.folds} fold models by {args.winnow}: {args.rerun}", file=sys.stderr)
+        return
     if args.adopt:
         adopt(args.winnow, args.adopt, args.adopt_pages)
         return
