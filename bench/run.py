@@ -18,10 +18,10 @@ import platform
 import re
 import shlex
 import shutil
-import tempfile
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 sys.dont_write_bytecode = True

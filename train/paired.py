@@ -42,7 +42,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", default="train/data")
     ap.add_argument("--draws", type=int, default=2000)
-    ap.add_argument("--min-pages", type=int, default=20, help="groups with fewer pages are left out")
+    ap.add_argument("--min-pages", type=int, default=20, help="groups with fewer pages are left out (Persian and Arabic are always shown)")
     ap.add_argument("before")
     ap.add_argument("after")
     args = ap.parse_args()
