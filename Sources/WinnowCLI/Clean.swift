@@ -41,6 +41,9 @@ struct Clean: ParsableCommand {
         if jsonl && nullData { throw ValidationError("--jsonl and --null-data cannot be combined") }
         if explain && stream.isStream { throw ValidationError("--explain works on whole documents, not with --jsonl or --null-data") }
         if (stream.meta || stream.strict || stream.textKey != "text") && !jsonl { throw ValidationError("--meta, --strict and --text-key go with --jsonl") }
+        if stream.meta && stream.textKey == JSONLSplicePrinter.metaKey {
+            throw ValidationError("--meta writes a \"\(JSONLSplicePrinter.metaKey)\" field: it cannot be the --text-key")
+        }
         if stream.crossDoc && !stream.isStream { throw ValidationError("--cross-doc goes with --jsonl or --null-data") }
         if stream.lineBuffered && !stream.isStream { throw ValidationError("--line-buffered goes with --jsonl or --null-data") }
         if siteKey != nil && !jsonl { throw ValidationError("--site-key goes with --jsonl") }

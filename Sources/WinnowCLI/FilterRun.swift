@@ -66,7 +66,8 @@ struct FilterRun {
 
     private func run<W: DocumentWorker>(_ runner: Runner, _ source: some DocumentSource, worker: @escaping () -> W) -> Runner.Outcome
     where W.Output == DocumentOutput {
-        let maxDocBytes = maxDocBytes
-        return runner.run(source, into: OutputSink(fd: 1), notice: { Diagnostics.say($0, maxDocBytes: maxDocBytes) }, makeWorker: worker)
+        let (maxDocBytes, strict) = (maxDocBytes, runner.strict)
+        return runner.run(source, into: OutputSink(fd: 1), notice: { Diagnostics.say($0, maxDocBytes: maxDocBytes, strict: strict) },
+                          makeWorker: worker)
     }
 }

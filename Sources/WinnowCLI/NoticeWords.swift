@@ -7,7 +7,8 @@ import Glibc
 /// run's warnings and failures become text (with the CLI's own option names).
 extension Diagnostics {
     /// Says a run's notice in the command line's words (its option names included).
-    static func say(_ notice: Notice, maxDocBytes: Int) {
+    /// `strict`: a bad record ends the run (`--strict`) instead of passing through.
+    static func say(_ notice: Notice, maxDocBytes: Int, strict: Bool = false) {
         switch notice {
         case .unreadable(let failure), .writeFailed(let failure):
             error(failure.description)
@@ -22,7 +23,7 @@ extension Diagnostics {
         case .cleaning(let place, let message):
             warning("\(place): \(message)")
         case .badRecord(let place, let failure, let key):
-            error("\(place): \(describe(failure, key: key)); passed through unchanged")
+            error("\(place): \(describe(failure, key: key)); " + (strict ? "not written: --strict stops the run here" : "passed through unchanged"))
         case .repeatedKey(let place, let key, let count):
             warning("\(place): the \"\(key)\" field occurs \(count) times: every string occurrence cleaned")
         }

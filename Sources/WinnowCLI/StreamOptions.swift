@@ -11,7 +11,7 @@ struct StreamOptions: ParsableArguments {
     @Option(help: ArgumentHelp("With --jsonl: the field holding the text.", valueName: "key"))
     var textKey = "text"
 
-    @Flag(help: "With --jsonl: add a \"winnow\" field with the language, removals and captured metadata.")
+    @Flag(help: "With --jsonl: add a \"winnow\" field with the language, removals and captured metadata (replacing one the record has).")
     var meta = false
 
     @Flag(name: [.customShort("z"), .customLong("null-data")], help: "Documents are separated by NUL bytes on input and output.")

@@ -70,11 +70,46 @@ def test_a_bad_rule_is_a_winnow_error_naming_the_line(tmp_path):
     assert caught.value.returncode == 2
 
 
-def test_profile_is_not_implemented():
-    with pytest.raises(NotImplementedError, match="no profiles"):
-        winnow.clean("text", profile="news")
-    with pytest.raises(NotImplementedError):
-        winnow.Cleaner(profile="news")
+def _learned_profile(tmp_path):
+    """A profile of the site "zorb", learned by the binary from five of its pages:
+    each has the site's header and footer lines around its own story."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(1, 6):
+        (pages / f"p{i}.txt").write_text(
+            "Zorblax Weekly Digest Corner\n"
+            f"Story number {i} is about a river that flooded the valley after the storm, and the town "
+            "council met on Monday to plan the repairs of the old bridge.\n"
+            f"Residents said the water rose faster than ever before in story {i}, and many families moved "
+            "their belongings upstairs overnight.\n"
+            "Members get the Zorblax quarterly gazette with every order\n", encoding="utf-8")
+    subprocess.run([winnow.binary_path(), "learn", str(pages), "--site", "zorb", "--save-profile",
+                    str(tmp_path / "profiles")], check=True, stdout=subprocess.DEVNULL)
+    return tmp_path / "profiles"
+
+
+NEW_PAGE = ("Zorblax Weekly Digest Corner\n"
+            "A new story about the harvest festival drew crowds from three villages, and the organisers "
+            "promised to return next year with more music.\n"
+            "Members get the Zorblax quarterly gazette with every order\n")
+STORY = NEW_PAGE.split("\n")[1]
+
+
+def test_a_site_profile_removes_the_sites_template(tmp_path):
+    profiles = _learned_profile(tmp_path)
+    # Without the profile the two template lines stay (no rule knows them).
+    assert non_blank(winnow.clean(NEW_PAGE)) == NEW_PAGE.strip().split("\n")
+    assert non_blank(winnow.clean(NEW_PAGE, profile=profiles, site="zorb")) == [STORY]
+    assert non_blank(winnow.clean(NEW_PAGE, profile=profiles / "zorb.profile")) == [STORY]
+    with winnow.Cleaner(profile=profiles, site="zorb") as cleaner:
+        assert [non_blank(t) for t in cleaner.clean_many([NEW_PAGE, NEW_PAGE])] == [[STORY], [STORY]]
+    # Another site's name finds no profile in the folder: nothing is removed.
+    assert non_blank(winnow.clean(NEW_PAGE, profile=profiles, site="other")) == NEW_PAGE.strip().split("\n")
+
+
+def test_a_missing_profile_is_a_winnow_error(tmp_path):
+    with pytest.raises(winnow.WinnowError, match="missing"):
+        winnow.clean("text", profile=tmp_path / "missing.profile")
 
 
 def test_only_str_is_cleaned():

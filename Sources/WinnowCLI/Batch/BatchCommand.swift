@@ -80,6 +80,29 @@ struct Batch: ParsableCommand {
         }
     }
 
+    /// The files to clean: the plan's, less the backups an earlier `--in-place` run
+    /// left beside its inputs (NAME+SUFFIX next to NAME, when the glob takes both):
+    /// cleaned as inputs, they would lose the original text they keep. Says so, and
+    /// says when nothing matched at all.
+    private func inputs(of plan: FolderTree) -> [FolderTree.Item] {
+        var items = plan.items
+        if inPlace, let suffix = backupSuffix, !suffix.isEmpty {
+            let planned = Set(items.map(\.relative))
+            let isBackup = { (item: FolderTree.Item) in
+                item.relative.hasSuffix(suffix) && planned.contains(String(item.relative.dropLast(suffix.count)))
+            }
+            let backups = items.filter(isBackup).count
+            if backups > 0 {
+                items.removeAll(where: isBackup)
+                Diagnostics.plain("winnow: \(backups) backup\(backups == 1 ? "" : "s") of an earlier run (NAME\(suffix) beside NAME) left alone")
+            }
+        }
+        if items.isEmpty && plan.failures.isEmpty {
+            Diagnostics.warning("\(input): no file matches \(glob)\(hidden ? "" : " (hidden files and folders skipped: --hidden)")")
+        }
+        return items
+    }
+
     /// `path` made absolute with its symlinks resolved, also when its last parts do
     /// not exist yet (they are taken as written, `.` and `..` applied).
     static func resolved(_ path: String) -> String {
@@ -126,6 +149,7 @@ struct Batch: ParsableCommand {
         }
         let plan = FolderTree(root: root, glob: glob, includeHidden: hidden)
         for failure in plan.failures { Diagnostics.error("\(failure.path): \(failure.reason)") }
+        let items = inputs(of: plan)
         var reporter: ReportFile? = nil
         if let report {
             do { reporter = try ReportFile(path: report) } catch {
@@ -138,13 +162,13 @@ struct Batch: ParsableCommand {
         // too; the cleaning pass then starts no file, and the run ends as any interrupted one.
         var options = rules.cleanOptions
         options.profiles = try sites.loadProfiles()
-        let learning = crossDoc.firstPass(over: plan.items.map(\.input), maxBytes: maxDocBytes, jobs: workers,
+        let learning = crossDoc.firstPass(over: items.map(\.input), maxBytes: maxDocBytes, jobs: workers,
                                           kinds: options.lineKinds, stop: { Interrupt.requested })
         let cleanOptions = options
-        let ledger = BatchLedger(total: plan.items.count, progress: progress ?? (isatty(2) != 0))
+        let ledger = BatchLedger(total: items.count, progress: progress ?? (isatty(2) != 0))
         // The report names each file by its path under the input folder.
         let printer = reporter.map { _ in ReportPrinter(ruleSet: ruleSet) { [settings] in settings.item(at: $0).relative } }
-        var run = BatchRun(items: plan.items, settings: settings, jobs: workers)
+        var run = BatchRun(items: items, settings: settings, jobs: workers)
         if let printer, let reporter { run.report = (printer, reporter) }
         let started = Date()
         run.run(into: ledger) {

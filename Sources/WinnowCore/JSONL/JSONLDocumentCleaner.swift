@@ -63,7 +63,8 @@ public struct JSONLDocumentCleaner {
 
     /// Finds and decodes the record's text values, and sets the cleaner to its site.
     private mutating func read(_ record: UnsafeBufferPointer<UInt8>) throws(JSONLError) -> (JSONLRecord.Location, [[UInt8]]) {
-        let location = try JSONLRecord.locate(key: textKey, in: record)
+        let location = try JSONLRecord.locate(key: textKey, in: record,
+                                              member: printer.addMeta ? JSONLSplicePrinter.metaKey : nil)
         if let sites { cleaner.useSite(sites.name(ofRecord: record)) }
         repeatedKeys = location.laterValues.count + location.laterNonStrings
         text.removeAll(keepingCapacity: true)

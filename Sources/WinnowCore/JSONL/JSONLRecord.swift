@@ -20,14 +20,18 @@ public struct JSONLRecord {
         public var laterValues: [Range<Int>]
         /// How many later occurrences have a value that is not a string.
         public var laterNonStrings: Int
+        /// The values (of any type) of the top-level members named by `locate`'s
+        /// `member` (the `"winnow"` member `--meta` writes: replaced, not added twice).
+        public var memberValues: [Range<Int>]
 
         public init(valueRange: Range<Int>, closingBrace: Int, isEmptyObject: Bool,
-                    laterValues: [Range<Int>] = [], laterNonStrings: Int = 0) {
+                    laterValues: [Range<Int>] = [], laterNonStrings: Int = 0, memberValues: [Range<Int>] = []) {
             self.valueRange = valueRange
             self.closingBrace = closingBrace
             self.isEmptyObject = isEmptyObject
             self.laterValues = laterValues
             self.laterNonStrings = laterNonStrings
+            self.memberValues = memberValues
         }
     }
 
@@ -41,13 +45,18 @@ public struct JSONLRecord {
     /// is `valueRange` (also when its value is not a string: `notAString`); the later ones
     /// are in `laterValues` and `laterNonStrings`. Syntax errors take precedence over
     /// `missingKey` and `notAString`. A UTF-8 BOM is not accepted: the caller strips it.
-    public static func locate(key: String, in record: UnsafeBufferPointer<UInt8>) throws(JSONLError) -> Location {
+    /// With `member` (another key), the values of its top-level occurrences are in
+    /// `memberValues`, whatever their type.
+    public static func locate(key: String, in record: UnsafeBufferPointer<UInt8>,
+                              member: String? = nil) throws(JSONLError) -> Location {
         guard let base = record.baseAddress, !record.isEmpty else { throw .notAnObject(offset: 0) }
-        var key = key
+        var key = key, member = member ?? ""
         var result: Result<Location, JSONLError> = .failure(.missingKey)
         key.withUTF8 { keyBytes in
-            result = Result { () throws(JSONLError) in
-                try JSONLScanner(base, count: record.count).locate(key: keyBytes)
+            member.withUTF8 { memberBytes in
+                result = Result { () throws(JSONLError) in
+                    try JSONLScanner(base, count: record.count).locate(key: keyBytes, member: memberBytes.isEmpty ? nil : memberBytes)
+                }
             }
         }
         return try result.get()
@@ -148,6 +157,30 @@ public struct JSONLRecord {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: record[..<value.lowerBound]))
         if !value.isEmpty { appendString(newText, to: &out) }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: record[value.upperBound..<brace]))
+        if let extraMember {
+            if !location.isEmptyObject { out.append(JSONLByte.comma) }
+            out.append(contentsOf: extraMember)
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: record[brace...]))
+    }
+
+    /// Writes `record` to `out` with each range of `edits` (in record order, not
+    /// overlapping, all before `location.closingBrace`) replaced by its bytes, and
+    /// `extraMember` added before the closing brace as `splice` adds it. Every other
+    /// byte is copied unchanged.
+    public static func splice(record: UnsafeBufferPointer<UInt8>, location: Location,
+                              edits: [(range: Range<Int>, bytes: [UInt8])], extraMember: [UInt8]?,
+                              into out: inout [UInt8]) {
+        let brace = location.closingBrace
+        precondition(brace < record.count && record[brace] == JSONLByte.closeBrace, "location does not belong to this record")
+        var at = 0
+        for edit in edits {
+            precondition(edit.range.lowerBound >= at && edit.range.upperBound <= brace, "edits out of order")
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: record[at..<edit.range.lowerBound]))
+            out.append(contentsOf: edit.bytes)
+            at = edit.range.upperBound
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: record[at..<brace]))
         if let extraMember {
             if !location.isEmptyObject { out.append(JSONLByte.comma) }
             out.append(contentsOf: extraMember)

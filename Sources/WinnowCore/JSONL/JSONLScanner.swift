@@ -17,12 +17,13 @@ struct JSONLScanner {
     // MARK: Top level
 
     /// Validates the whole record and finds the first top-level member named `key`.
-    func locate(key: UnsafeBufferPointer<UInt8>) throws(JSONLError) -> JSONLRecord.Location {
+    func locate(key: UnsafeBufferPointer<UInt8>, member: UnsafeBufferPointer<UInt8>? = nil) throws(JSONLError)
+        -> JSONLRecord.Location {
         var i = skipSpace(0)
         guard i < n, p[i] == JSONLByte.openBrace else { throw .notAnObject(offset: i) }
         var value: Range<Int>?
         var notStringAt: Int?
-        var later: [Range<Int>] = [], laterNonStrings = 0
+        var later: [Range<Int>] = [], laterNonStrings = 0, memberValues: [Range<Int>] = []
         i = skipSpace(i + 1)
         if i < n, p[i] == JSONLByte.closeBrace {
             try checkTrailing(after: i)
@@ -42,6 +43,8 @@ struct JSONLScanner {
                 if value == nil, notStringAt == nil {
                     if isString { value = valueStart..<i } else { notStringAt = valueStart }
                 } else if isString { later.append(valueStart..<i) } else { laterNonStrings += 1 }
+            } else if let member, try keyMatches(from: keyStart + 1, to: keyEnd - 1, escaped: escaped, key: member) {
+                memberValues.append(valueStart..<i)
             }
             i = skipSpace(i)
             guard i < n else { throw truncated }
@@ -53,7 +56,7 @@ struct JSONLScanner {
         if let notStringAt { throw .notAString(offset: notStringAt) }
         guard let value else { throw .missingKey }
         return JSONLRecord.Location(valueRange: value, closingBrace: i, isEmptyObject: false,
-                                    laterValues: later, laterNonStrings: laterNonStrings)
+                                    laterValues: later, laterNonStrings: laterNonStrings, memberValues: memberValues)
     }
 
     /// Only whitespace may follow the top-level closing brace.

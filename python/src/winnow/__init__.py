@@ -19,7 +19,7 @@ from collections import OrderedDict
 from typing import List, Optional
 
 from ._binary import binary_path
-from ._cleaner import NO_PROFILES, Cleaner, Rules, rule_arguments
+from ._cleaner import Cleaner, PathLike, Rules, rule_arguments
 from ._cleaner import explain as _explain
 from ._errors import WinnowError, WinnowWarning
 from ._result import Result
@@ -31,23 +31,23 @@ _shared: "OrderedDict[tuple, Cleaner]" = OrderedDict()
 _shared_lock = threading.Lock()
 
 
-def _shared_cleaner(rules: Rules) -> Cleaner:
-    """One Cleaner per rule choice, kept for later calls (the last few)."""
-    key = tuple(rule_arguments(rules))
+def _shared_cleaner(rules: Rules, profile: Optional[PathLike] = None, site: Optional[str] = None) -> Cleaner:
+    """One Cleaner per choice of rules and profile, kept for later calls (the last few)."""
+    key = tuple(rule_arguments(rules, profile=profile, site=site))
     with _shared_lock:
-        cleaner = _shared.pop(key, None) or Cleaner(rules)
+        cleaner = _shared.pop(key, None) or Cleaner(rules, profile=profile, site=site)
         _shared[key] = cleaner
         while len(_shared) > _SHARED_MAX:
             _shared.popitem(last=False)[1].close()
         return cleaner
 
 
-def clean(text: str, *, rules: Rules = None, profile: Optional[str] = None) -> str:
+def clean(text: str, *, rules: Rules = None, profile: Optional[PathLike] = None, site: Optional[str] = None) -> str:
     """The kept lines of ``text``, by the default rules or ``rules`` (a rule file or
-    folder, or a list of them). Calls share one long-lived process per rule choice."""
-    if profile is not None:
-        raise NotImplementedError(f"profile={profile!r}: {NO_PROFILES}")
-    return _shared_cleaner(rules).clean(text)
+    folder, or a list of them), with a site ``profile`` (a ``.profile`` file, or a folder
+    of them and the ``site`` to pick) if given. Calls share one long-lived process per
+    choice of rules and profile."""
+    return _shared_cleaner(rules, profile, site).clean(text)
 
 
 def explain(text: str, *, rules: Rules = None) -> List[dict]:

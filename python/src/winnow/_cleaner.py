@@ -18,9 +18,6 @@ from ._worker import Died, OutOfStep, Worker, record_of, text_of
 PathLike = Union[str, "os.PathLike[str]"]
 Rules = Union[None, PathLike, Sequence[PathLike]]
 
-NO_PROFILES = ("winnow has no profiles yet (`winnow --help` lists no --profile option); "
-               "pass rules= (a rule file or folder, or a list of them) instead")
-
 _live: "weakref.WeakSet[Cleaner]" = weakref.WeakSet()
 
 
@@ -32,11 +29,16 @@ def _close_all() -> None:
 atexit.register(_close_all)
 
 
-def rule_arguments(rules: Rules = None, *, lang: str = "auto", default_rules: bool = True, repeats: bool = True,
+def rule_arguments(rules: Rules = None, *, profile: Optional[PathLike] = None, site: Optional[str] = None,
+                   lang: str = "auto", default_rules: bool = True, repeats: bool = True,
                    headline_lists: bool = True, model: Union[None, bool, PathLike] = None,
                    max_doc_bytes: Optional[int] = None) -> List[str]:
-    """The command-line options that choose rules, language, detectors and model."""
+    """The command-line options that choose rules, site profile, language, detectors and model."""
     args: List[str] = []
+    if profile is not None:
+        args += ["--profile", os.fspath(profile)]
+    if site is not None:
+        args += ["--site", site]
     if rules is not None:
         paths = [rules] if isinstance(rules, (str, os.PathLike)) else list(rules)
         for path in paths:
@@ -63,6 +65,9 @@ class Cleaner:
     first use and restarted on the next call if one dies.
 
     ``rules``: a rule file or folder, or a list of them (replaces the default rules);
+    ``profile``: a site profile (``winnow learn --save-profile``, ``winnow batch
+    --save-profiles``): a ``.profile`` file, applied to every document, or a folder of
+    them, where ``site`` picks the one (``--profile``, ``--site``);
     ``lang``: auto, fa, ar or en; ``default_rules=False``: no rules but ``rules``;
     ``repeats``/``headline_lists``: the two detectors; ``model``: None (built-in),
     False (none) or a model file; ``max_doc_bytes``: a document whose JSON record
@@ -84,23 +89,22 @@ class Cleaner:
     child starts its own processes, so it works with multiprocessing and ``datasets.map``.
     """
 
-    def __init__(self, rules: Rules = None, *, profile: Optional[str] = None, lang: str = "auto",
+    def __init__(self, rules: Rules = None, *, profile: Optional[PathLike] = None, site: Optional[str] = None,
+                 lang: str = "auto",
                  default_rules: bool = True, repeats: bool = True, headline_lists: bool = True,
                  model: Union[None, bool, PathLike] = None, max_doc_bytes: Optional[int] = None,
                  window: int = 256, binary: Optional[PathLike] = None, extra_args: Sequence[str] = ()):
-        if profile is not None:
-            raise NotImplementedError(f"profile={profile!r}: {NO_PROFILES}")
         if window < 1:
             raise ValueError("window must be at least 1")
         if isinstance(extra_args, (str, bytes)):
             raise TypeError("extra_args is a list of arguments, e.g. ['-j', '2']")
         extra_args = [os.fspath(a) for a in extra_args]
-        self._settings = dict(rules=rules, lang=lang, default_rules=default_rules, repeats=repeats,
+        self._settings = dict(rules=rules, profile=profile, site=site, lang=lang, default_rules=default_rules, repeats=repeats,
                               headline_lists=headline_lists, model=model, max_doc_bytes=max_doc_bytes,
                               window=window, binary=binary, extra_args=extra_args)
         self.window = window
         self.binary = os.fspath(binary) if binary is not None else binary_path()
-        self.options = rule_arguments(rules, lang=lang, default_rules=default_rules, repeats=repeats,
+        self.options = rule_arguments(rules, profile=profile, site=site, lang=lang, default_rules=default_rules, repeats=repeats,
                                       headline_lists=headline_lists, model=model, max_doc_bytes=max_doc_bytes)
         self.extra_args = extra_args
         self._workers: Dict[str, Worker] = {}

@@ -1,7 +1,8 @@
 /// The JSON Lines splice: a record written back with each string value of its text
 /// field replaced by that text cleaned (`CleanWriter`), every other byte as it came;
 /// with `addMeta`, a `"winnow"` member before the closing brace (the language, line
-/// counts, what `meta` rules captured and the removals by reason, of the first text).
+/// counts, what `meta` rules captured and the removals by reason, of the first text),
+/// or in place of the value of a `"winnow"` member the record has already.
 /// It receives the whole record: a record may hold its text field several times,
 /// each cleaned as its own document. One per worker (it reuses its buffer).
 public final class JSONLSplicePrinter {
@@ -15,38 +16,45 @@ public final class JSONLSplicePrinter {
         self.addMeta = addMeta
     }
 
+    /// The member `--meta` writes. A record that has it already (the output of an
+    /// earlier `--meta` run) gets its value replaced, so no record holds it twice.
+    public static let metaKey = "winnow"
+
     /// Appends `record` with its texts (`texts[0]` at `location.valueRange`, the others
     /// at `location.laterValues`) replaced by their cleaned text (`results`, in the same order).
     public func print(record: UnsafeBufferPointer<UInt8>, location: JSONLRecord.Location, texts: [[UInt8]],
                       results: [CleanResult], into out: inout [UInt8]) {
         write(texts[0], results[0])
-        let member = addMeta ? metaMember(results[0]) : nil
-        guard !location.laterValues.isEmpty else {
+        let meta = addMeta ? metaValue(results[0]) : nil
+        guard !location.laterValues.isEmpty || (meta != nil && !location.memberValues.isEmpty) else {
+            let member = meta.map { JSONLSplicePrinter.memberPrefix + $0 }
             cleaned.withUnsafeBufferPointer {
                 JSONLRecord.splice(record: record, location: location, newText: $0, extraMember: member, into: &out)
             }
             return
         }
-        let first = cleaned
-        // The later literals, replaced in a copy of the record; they all come before the brace.
-        var edited: [UInt8] = []
-        var at = 0
-        for (k, range) in location.laterValues.enumerated() {
-            write(texts[k + 1], results[k + 1])
-            edited.append(contentsOf: UnsafeBufferPointer(rebasing: record[at..<range.lowerBound]))
-            cleaned.withUnsafeBufferPointer { JSONLRecord.appendString($0, to: &edited) }
-            at = range.upperBound
+        // Several places to edit: each text literal and each old "winnow" value.
+        var edits: [(range: Range<Int>, bytes: [UInt8])] = []
+        for (k, range) in ([location.valueRange] + location.laterValues).enumerated() {
+            if k > 0 { write(texts[k], results[k]) }
+            var literal: [UInt8] = []
+            cleaned.withUnsafeBufferPointer { JSONLRecord.appendString($0, to: &literal) }
+            edits.append((range, literal))
         }
-        edited.append(contentsOf: UnsafeBufferPointer(rebasing: record[at...]))
-        var moved = location
-        moved.closingBrace += edited.count - record.count
-        moved.laterValues = []
-        edited.withUnsafeBufferPointer { e in
-            first.withUnsafeBufferPointer {
-                JSONLRecord.splice(record: e, location: moved, newText: $0, extraMember: member, into: &out)
+        var member: [UInt8]? = nil
+        if let meta {
+            if location.memberValues.isEmpty {
+                member = JSONLSplicePrinter.memberPrefix + meta
+            } else {
+                for range in location.memberValues { edits.append((range, meta)) }
             }
         }
+        edits.sort { $0.range.lowerBound < $1.range.lowerBound }
+        JSONLRecord.splice(record: record, location: location, edits: edits, extraMember: member, into: &out)
     }
+
+    /// `"winnow":`, before the meta value.
+    private static let memberPrefix = Array("\"\(metaKey)\":".utf8)
 
     /// Leaves `text` cleaned in `cleaned`.
     private func write(_ text: [UInt8], _ result: CleanResult) {
@@ -54,10 +62,9 @@ public final class JSONLSplicePrinter {
         text.withUnsafeBufferPointer { CleanWriter.write($0, result, into: &cleaned, finalLineEnd: .likeInput) }
     }
 
-    private func metaMember(_ result: CleanResult) -> [UInt8] {
+    /// The meta member's value, `{...}`.
+    private func metaValue(_ result: CleanResult) -> [UInt8] {
         var json = JSONWriter()
-        json.beginObject()
-        json.key("winnow")
         json.beginObject()
         json.key("lang"); json.string(result.language.rawValue)
         json.key("lines_in"); json.number(result.fates.filter { $0 != .blank }.count)
@@ -67,8 +74,6 @@ public final class JSONLSplicePrinter {
         json.key("meta"); json.object(result.metadata.filter { seen.insert($0.key).inserted }.map { ($0.key, $0.value) })
         json.key("removed_by"); json.counts(RemovalTally(result, ruleSet: ruleSet))
         json.endObject()
-        json.endObject()
-        // The member without the enclosing braces: `"winnow":{...}`.
-        return Array(json.bytes.dropFirst().dropLast())
+        return json.bytes
     }
 }

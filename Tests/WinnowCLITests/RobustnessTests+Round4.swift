@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// What a new user's trial found (2026-12-05): rows 36 and up of docs/robustness.md.
+extension RobustnessTests {
+    // MARK: --meta on a record that has a "winnow" member
+
+    /// Cleaning `--jsonl --meta` output again (or a record with its own "winnow"
+    /// field) replaces the member's value: one member, never two with the same key.
+    @Test func metaReplacesAWinnowMemberTheRecordHasAlready() throws {
+        let record = Array(#"{"id":7,"text":"Title of the story\n×\nThe body of the story is one long sentence that stays."}"#.utf8) + [0x0A]
+        let once = try winnow(["--jsonl", "--meta"], stdin: record)
+        #expect(once.status == 0, "\(once.stderr)")
+        #expect(once.out.components(separatedBy: #""winnow":"#).count == 2)
+        #expect(once.out.contains(#""lines_removed":1"#))
+        let twice = try winnow(["--jsonl", "--meta"], stdin: once.stdout)
+        #expect(twice.status == 0, "\(twice.stderr)")
+        // One member, in the same place, now saying what this run removed (nothing).
+        #expect(twice.out.components(separatedBy: #""winnow":"#).count == 2)
+        #expect(twice.out.hasPrefix(#"{"id":7,"text":"Title of the story\nThe body of the story is one long sentence that stays.","winnow":{"#))
+        #expect(twice.out.contains(#""lines_removed":0"#))
+        // A field of the record's own, of any type, is replaced the same way.
+        let own = try winnow(["--jsonl", "--meta"], stdin: Array(#"{"winnow":[1,{"a":2}],"text":"x y z"}"#.utf8))
+        #expect(own.out.hasPrefix(#"{"winnow":{"lang":"#) && own.out.hasSuffix(#","text":"x y z"}"# + "\n"), "\(own.out)")
+        // The field --meta writes cannot be the one cleaned.
+        let clash = try winnow(["--jsonl", "--meta", "--text-key", "winnow"], stdin: Array(#"{"winnow":"a"}"#.utf8))
+        #expect(clash.status != 0)
+        #expect(clash.stderr.contains(#"--meta writes a "winnow" field"#))
+    }
+
+    // MARK: --strict says the record was not written
+
+    @Test func strictSaysABadRecordStopsTheRunInsteadOfPassingThrough() throws {
+        let input = Array("{\"text\":\"a b c\"}\n{\"id\":2}\n{\"text\":\"d e f\"}\n".utf8)
+        let strict = try winnow(["--jsonl", "--strict"], stdin: input)
+        #expect(strict.status == 2)
+        #expect(strict.out == "{\"text\":\"a b c\"}\n")
+        #expect(strict.stderr.contains(#"record 2: no "text" field; not written: --strict stops the run here"#), "\(strict.stderr)")
+        #expect(!strict.stderr.contains("passed through"))
+        // Without --strict the record goes through, and the message says so.
+        let lenient = try winnow(["--jsonl"], stdin: input)
+        #expect(lenient.out == "{\"text\":\"a b c\"}\n{\"id\":2}\n{\"text\":\"d e f\"}\n")
+        #expect(lenient.stderr.contains(#"record 2: no "text" field; passed through unchanged"#))
+    }
+
+    // MARK: --in-place backups are not inputs of the next run
+
+    /// A backup suffix the glob matches (`--in-place=.orig.txt`) made the next run
+    /// clean the backups as inputs (losing the original text they keep) and back
+    /// them up again (`a.txt.orig.txt.orig.txt`).
+    @Test func aSecondInPlaceRunLeavesTheFirstRunsBackupsAlone() throws {
+        let dir = try temporaryFolder()
+        try write(page, to: dir + "/a.txt")
+        try write(page, to: dir + "/b.txt")
+        // A file that only ends like a backup (no b.notes.txt beside it) is an input.
+        try write(page, to: dir + "/c.orig.txt")
+        let first = try winnow(["batch", dir, "--in-place=.orig.txt", "--no-progress"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("3 cleaned"), "\(first.stderr)")
+        let second = try winnow(["batch", dir, "--in-place=.orig.txt", "--no-progress"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("3 backups of an earlier run (NAME.orig.txt beside NAME) left alone"), "\(second.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        #expect(names == ["a.txt", "a.txt.orig.txt", "b.txt", "b.txt.orig.txt", "c.orig.txt", "c.orig.txt.orig.txt"])
+        for name in ["a.txt", "b.txt", "c.orig.txt"] {
+            #expect(try String(contentsOfFile: dir + "/" + name, encoding: .utf8) == cleanedPage)
+            #expect(try String(contentsOfFile: dir + "/" + name + ".orig.txt", encoding: .utf8) == page)
+        }
+    }
+
+    // MARK: A batch that matches no file says so
+
+    @Test func aBatchThatMatchesNoFileSaysSo() throws {
+        let dir = try temporaryFolder()
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        try write(page, to: dir + "/in/a.text")
+        let run = try winnow(["batch", dir + "/in", "-o", dir + "/out", "--no-progress"])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("winnow: warning: \(dir)/in: no file matches *.txt"), "\(run.stderr)")
+        let matched = try winnow(["batch", dir + "/in", "-o", dir + "/out", "--glob", "*.text", "--no-progress"])
+        #expect(!matched.stderr.contains("no file matches"), "\(matched.stderr)")
+        #expect(try String(contentsOfFile: dir + "/out/a.text", encoding: .utf8) == cleanedPage)
+    }
+}
