@@ -61,6 +61,8 @@ def joined(text):
 def load_index(data, ids_file=None):
     with open(os.path.join(data, "index.jsonl"), encoding="utf-8") as fh:
         index = [json.loads(l) for l in fh if l.strip()]
+    # Pages as a second run sees them (train/again.py) are training data, not pages to score.
+    index = [r for r in index if not r.get("augmented")]
     if ids_file:
         with open(ids_file, encoding="utf-8") as fh:
             keep = {l.strip() for l in fh if l.strip()}

@@ -44,6 +44,8 @@ STAGE2 = ["z", "z_m3", "z_m2", "z_m1", "z_p1", "z_p2", "z_p3", "z_mean_before", 
 RTL = {"fa", "ar", "ur"}
 # How much more a page that is not an article weighs (--type-weight).
 TYPE_WEIGHT = 1.0
+# How much a page as a second run sees it weighs (--again-weight; train/again.py).
+AGAIN_WEIGHT = 1.0
 
 
 def load_index(data):
@@ -176,6 +178,8 @@ def example_rows(pid, feats, labels, index_by_id):
         weight *= 5
     if index_by_id[pid].get("page_type", "article") != "article":
         weight *= TYPE_WEIGHT
+    if index_by_id[pid].get("augmented"):
+        weight *= AGAIN_WEIGHT
     return keep, [1.0 if lab[lines[k]] == "B" else 0.0 for k in keep], weight
 
 
@@ -454,12 +458,14 @@ def main():
                     help="only make MODEL (a --model-out of an earlier run) models/line.model, with its embedded "
                          "copies, report and fixture; --adopt-pages gives the page count for the report")
     ap.add_argument("--adopt-pages", type=int, default=0, help="with --adopt: the pages MODEL was trained on")
+    ap.add_argument("--again-weight", type=float, default=1.0,
+                    help="weight of the pages as a second run sees them (train/again.py), times")
     ap.add_argument("--rerun", metavar="OUT",
                     help="only run --winnow with the fold models of an earlier run (DATA/cv/foldK.model) on "
                          "their held-out pages, into OUT: a change to the rules or detectors, measured in seconds")
     args = ap.parse_args()
     if args.rerun:
-        index = load_index(args.data)
+        index = [r for r in load_index(args.data) if not r.get("augmented")]
         for k in range(args.folds):
             test = [r for r in index if fold_of(r["site"], args.folds) == k]
             predict_with_winnow(args.winnow, os.path.join(args.data, "cv", f"fold{k}.model"), args.data, test, args.rerun)
@@ -468,8 +474,9 @@ def main():
     if args.adopt:
         adopt(args.winnow, args.adopt, args.adopt_pages)
         return
-    global TYPE_WEIGHT
+    global TYPE_WEIGHT, AGAIN_WEIGHT
     TYPE_WEIGHT = args.type_weight
+    AGAIN_WEIGHT = args.again_weight
 
     if args.second_fixture:
         write_second_fixture(args.winnow, args.second_fixture)
@@ -494,7 +501,9 @@ def main():
     pred_dir = os.path.join(cv_dir, "pred")
     os.makedirs(cv_dir, exist_ok=True)
     for k in range(args.folds):
-        test = [p for p in pids if fold_of(index_by_id[p]["site"], args.folds) == k]
+        # Pages as a second run sees them (train/again.py) are trained on, never tested.
+        test = [p for p in pids if fold_of(index_by_id[p]["site"], args.folds) == k
+                and not index_by_id[p].get("augmented")]
         train_ids = [p for p in pids if fold_of(index_by_id[p]["site"], args.folds) != k]
         joined, tab = with_lexical(train_ids, words, feats, labels, index_by_id, inner_fold, 4, test)
         stage1, stage2 = train(train_ids, joined, labels, index_by_id, args.l2, args.stage1, args.trees, args.stage2_oof)

@@ -217,6 +217,22 @@ import Testing
         }
     }
 
+    /// The repeat detector's word buffers hold every word of a line: sized by bytes
+    /// for ordinary lines, by the words counted on a line of over 64 KiB.
+    @Test func theRepeatBuffersHoldEveryWordOfAnyLine() throws {
+        let lines = [String(repeating: "a ", count: 40_000), String(repeating: "word ", count: 20_000) + "\tend",
+                     String(repeating: "x", count: 70_000), " \t " + String(repeating: "ab\t", count: 30_000)]
+            + TextScanTests.oddLines
+        for line in lines {
+            let bytes = Array(line.utf8)
+            let words = bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).count
+            let most = bytes.withUnsafeBufferPointer { RepeatDetector.mostWords($0) }
+            #expect(most >= words, "\(line.prefix(20))")
+            // Long lines get their words counted, not a slot for every other byte.
+            if bytes.count > 1 << 16 { #expect(most == words + 1) } else { #expect(most == (bytes.count + 1) / 2 + 1) }
+        }
+    }
+
     static let oddLines = [
         "", " ", "  - item", "۱- مورد", "12) twelve", "(a) option", "• dot", "«آیا؟»", "He said \"stop.\"",
         "a.b c. d? e", "ـــ", "کلمه\u{200C}ای", "مستشفى علي", "الخليج العربي", "Storms STORM storms", "The 1990s and 3D",

@@ -118,14 +118,15 @@ public struct RepeatDetector: Detector {
         // again for the few lines the sandwich check weighs, not kept for every line
         // (8 bytes a word and 16 a line, on a page of a million short lines). A bit a line.
         var looked = LineFlags(count: page.count)
-        for i in 0..<page.count where !page.blank[i] && fates[i].isKept { looked[i] = true }
+        var lastLooked = -1
+        for i in 0..<page.count where !page.blank[i] && fates[i].isKept { looked[i] = true; lastLooked = i }
         // `words` and `shingles` are buffers, only ever grown: a line's are their first
         // `count` (emptying and sizing the arrays took ~400 instructions a line).
         var words = scratch.words, shingles = scratch.shingles, distinct = scratch.distinct, owners = scratch.owners
         scratch.words = []; scratch.shingles = []; scratch.distinct = StampedSet(); scratch.owners = []
         for i in 0..<page.count where looked[i] {
             let text = page.shadow(i)
-            let most = (text.count + 1) / 2 + 1
+            let most = RepeatDetector.mostWords(text)
             if words.count < most {
                 words.append(contentsOf: repeatElement(0, count: most - words.count))
                 shingles.append(contentsOf: repeatElement(0, count: most - shingles.count))
@@ -139,12 +140,14 @@ public struct RepeatDetector: Detector {
             let shingleCount = words.withUnsafeBufferPointer { words in
                 shingles.withUnsafeMutableBufferPointer { RepeatDetector.shingles(UnsafeBufferPointer(rebasing: words[..<count]), into: $0.baseAddress!) }
             }
-            if count >= nearMinimumWords, removable(fates[i]),
+            // No line owns a shingle yet (the page's first lines): nothing to be near.
+            if count >= nearMinimumWords, removable(fates[i]), shingleOwner.count > 0,
                let (earlier, share) = bestEarlier(shingles[..<shingleCount], owners: shingleOwner, distinct: &distinct, owned: &owners),
                share >= nearShare {
                 fates.remove(i, .near(of: earlier, percent: Int(share * 100)))
             }
-            shingleOwner.insertIfAbsent(contentsOf: shingles[..<shingleCount], Int32(i))
+            // The last line looked at is no line's original: its shingles need no owner.
+            if i != lastLooked { shingleOwner.insertIfAbsent(contentsOf: shingles[..<shingleCount], Int32(i)) }
         }
         scratch.giveBack(exact: consume exact, shingleOwner: consume shingleOwner)
         (scratch.words, scratch.shingles, scratch.distinct, scratch.owners) = (words, shingles, distinct, owners)
@@ -153,6 +156,21 @@ public struct RepeatDetector: Detector {
             if looked[i] { _ = RepeatDetector.wordHashes(page.shadow(i), into: &hashes) }
             return hashes
         }
+    }
+
+    /// Room enough for the words of `text`: a byte and a separator each at most. A
+    /// line of over 64 KiB has its words counted instead: the buffers grow to the
+    /// longest line, and sized by bytes they took 16 bytes a byte of a line of a
+    /// page pasted whole (docs/robustness.md, row 40).
+    static func mostWords(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        guard text.count > 1 << 16 else { return (text.count + 1) / 2 + 1 }
+        var words = 0, inWord = false
+        for b in text {
+            let space = isSpaceOrTab(b)
+            if !space && !inWord { words += 1 }
+            inWord = !space
+        }
+        return words + 1
     }
 
     /// FNV-1a of the bytes, spaces and tabs skipped: ZWNJ, spacing and line ends
