@@ -81,4 +81,21 @@ extension RobustnessTests {
         #expect(!matched.stderr.contains("no file matches"), "\(matched.stderr)")
         #expect(try String(contentsOfFile: dir + "/out/a.text", encoding: .utf8) == cleanedPage)
     }
+
+    // MARK: Latin-1 through the filter
+
+    @Test func latin1TextIsReadAsItIsWithAWarning() throws {
+        let latin1: [UInt8] = Array("Caf".utf8) + [0xE9] + Array(" au lait, cr".utf8) + [0xE8] + Array("me br".utf8) + [0xFB, 0x6C, 0xE9]
+            + Array("e: the story of a long afternoon in town.\n".utf8)
+        let run = try winnow([], stdin: latin1)
+        #expect(run.status == 0)
+        #expect(run.stdout == latin1)
+        #expect(run.stderr == "winnow: warning: (standard input): not valid UTF-8 (4 invalid bytes: another encoding, such as Latin-1?): "
+                + "read as it is; --input-encoding NAME converts it\n")
+        let converted = try winnow(["--input-encoding", "latin1"], stdin: latin1)
+        #expect(converted.out == "Café au lait, crème brûlée: the story of a long afternoon in town.\n", "\(converted.stderr)")
+        // A stray byte in a page of UTF-8 is not worth a word.
+        let stray = try winnow([], stdin: Array(String(repeating: "A sentence of plain UTF-8 text that goes on. ", count: 4).utf8) + [0xFF, 0x0A])
+        #expect(stray.stderr.isEmpty, "\(stray.stderr)")
+    }
 }

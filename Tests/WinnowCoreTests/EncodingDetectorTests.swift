@@ -18,7 +18,13 @@ import Testing
             #expect(EncodingDetector.detect(bytes) == .utf8, "\(path)")
         }
         // Invalid bytes inside UTF-8 text, a stray NUL: still text as it is.
-        #expect(EncodingDetector.detect(Array("Prices rose ".utf8) + [0xFF, 0xFE, 0xC3] + Array(" again.\n".utf8)) == .utf8)
+        // A few invalid bytes are text as it is; more than one in a hundred are said.
+        let sentence = Array("Prices rose again this week, and the markets closed higher on Friday. ".utf8)
+        #expect(EncodingDetector.detect(sentence + [0xFF] + sentence) == .utf8)
+        #expect(EncodingDetector.detect(Array("Prices rose ".utf8) + [0xFF, 0xFE, 0xC3] + Array(" again.\n".utf8)) == .invalidUTF8(bytes: 3))
+        // Latin-1 French: every accented letter is one invalid byte.
+        #expect(EncodingDetector.detect(Array("Caf".utf8) + [0xE9] + Array(" cr".utf8) + [0xE8] + Array("me br".utf8) + [0xFB, 0x6C, 0xE9, 0x65])
+                == .invalidUTF8(bytes: 4))
         #expect(EncodingDetector.detect([0x41, 0x00, 0x42, 0x0A]) == .binary("NUL bytes"))
         #expect(EncodingDetector.detect(Array("Title\n".utf8) + [0x41, 0x00, 0x42, 0x0A] + Array("×\nAfter the NUL line.\n".utf8)) == .utf8)
     }

@@ -10,13 +10,17 @@ import Glibc
 /// - Windows-1256 and ISO-8859-6 (Arabic script, 8 bits) by byte statistics: most
 ///   bytes above 0x7F are Arabic letters, marks or punctuation in that code page;
 /// - binary when more than one byte in twenty is a control byte;
-/// - anything else is text as it is (invalid UTF-8 bytes pass through unchanged).
+/// - anything else is text as it is (invalid UTF-8 bytes pass through unchanged),
+///   with a warning when over one byte in a hundred is invalid.
 public enum EncodingDetector {
     public enum Verdict: Equatable, Sendable {
         /// UTF-8 (or undecided text): use the bytes as they are.
         case utf8
         /// Convert from this encoding (an iconv name); `bom` bytes to drop first.
         case other(String, bom: Int)
+        /// Text with more than one byte in a hundred outside valid UTF-8 (Latin-1,
+        /// say): used as it is, with a warning (`InputText`).
+        case invalidUTF8(bytes: Int)
         case binary(String)
     }
 
@@ -29,7 +33,19 @@ public enum EncodingDetector {
         var control = 0
         for byte in b where byte < 0x20 && !(0x09...0x0D).contains(byte) && byte != 0x1B || byte == 0x7F { control += 1 }
         if control * 20 > b.count { return .binary(nul ? "NUL bytes" : "control bytes") }
-        return .utf8
+        let invalid = invalidBytes(b)
+        return invalid * 100 > b.count ? .invalidUTF8(bytes: invalid) : .utf8
+    }
+
+    /// The bytes that are not part of a valid UTF-8 sequence.
+    static func invalidBytes(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        var invalid = 0, i = 0
+        while i < b.count {
+            if b[i] < 0x80 { i += 1; continue }
+            let length = utf8Length(b, i)
+            if length == 0 { invalid += 1; i += 1 } else { i += length }
+        }
+        return invalid
     }
 
     public static func detect(_ bytes: [UInt8]) -> Verdict { bytes.withUnsafeBufferPointer { detect($0) } }

@@ -20,6 +20,10 @@ public struct InputText: Sendable {
         case "auto":
             switch EncodingDetector.detect(document) {
             case .utf8: return .text(document)
+            case .invalidUTF8(let invalid):
+                notices.append(.cleaning(place, "not valid UTF-8 (\(invalid) invalid bytes: another encoding, such as Latin-1?): "
+                                         + "read as it is; --input-encoding NAME converts it"))
+                return .text(document)
             case .binary(let why): return .notText("binary file (\(why))")
             case .other(let detected, let bom):
                 do {
