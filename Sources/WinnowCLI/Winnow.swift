@@ -46,6 +46,12 @@ enum Main {
                 Diagnostics.error(Winnow.fullMessage(for: error))
                 exit(2)
             }
+            // A subcommand's --help (argument-parser's clean exit): written as every
+            // other output is, so a failed write (`> /dev/full`) is an error, exit 2.
+            if Winnow.exitCode(for: error) == .success, case let help = Winnow.fullMessage(for: error), !help.isEmpty {
+                do { try writeStandardOutput(help + "\n") } catch { exit(2) }
+                exit(0)
+            }
             Winnow.exit(withError: error)
         }
     }

@@ -98,4 +98,16 @@ extension RobustnessTests {
         let stray = try winnow([], stdin: Array(String(repeating: "A sentence of plain UTF-8 text that goes on. ", count: 4).utf8) + [0xFF, 0x0A])
         #expect(stray.stderr.isEmpty, "\(stray.stderr)")
     }
+
+    // MARK: A subcommand's --help into a full device
+
+    @Test func helpThatCannotBeWrittenIsAnError() throws {
+        for arguments in [["batch", "--help"], ["explain", "-h"], ["--help"], ["--version"]] {
+            let full = try runWithStdout(arguments, stdoutPath: "/dev/full")
+            #expect(full.status == 2, "\(arguments)")
+            #expect(full.stderr == "winnow: (standard output): No space left on device\n", "\(arguments)")
+        }
+        let help = try winnow(["batch", "--help"])
+        #expect(help.status == 0 && help.out.hasPrefix("OVERVIEW: Clean every text file under a folder"))
+    }
 }
