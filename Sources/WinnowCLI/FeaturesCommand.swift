@@ -21,6 +21,11 @@ struct Features: ParsableCommand {
     @Argument(help: "Text files, one document each.")
     var files: [String] = []
 
+    func validate() throws {
+        // The features are the input page's: a later round would see the output's.
+        if rules.settle { throw ValidationError("--settle does not go with features (they are the first round's)") }
+    }
+
     func run() throws {
         let ruleSet = try rules.loadRuleSet()
         var options = rules.cleanOptions

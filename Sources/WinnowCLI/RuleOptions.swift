@@ -29,6 +29,11 @@ struct RuleOptions: ParsableArguments {
     @Flag(help: "Turn off the line model: rules and detectors decide alone.")
     var noModel = false
 
+    @Flag(help: "Clean the output again until a round removes nothing (at most \(RuleOptions.settleRounds) rounds): cleaning the result again then changes nothing. Slower.")
+    var settle = false
+
+    static let settleRounds = 64
+
     /// Loads the rule set; prints rule errors as `path:line:column: error: message`
     /// and exits 2 when there are any.
     func loadRuleSet() throws -> RuleSet {
@@ -56,6 +61,7 @@ struct RuleOptions: ParsableArguments {
         if noHeadlineLists { options.turnOff(HeadlineListDetector.self); options.turnOff(MenuDetector.self) }
         options.language = lang.language
         options.classifier = try? loadModel()
+        if settle { options.settleRounds = RuleOptions.settleRounds }
         return options
     }
 

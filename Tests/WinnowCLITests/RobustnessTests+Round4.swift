@@ -110,4 +110,24 @@ extension RobustnessTests {
         let help = try winnow(["batch", "--help"])
         #expect(help.status == 0 && help.out.hasPrefix("OVERVIEW: Clean every text file under a folder"))
     }
+
+    // MARK: --settle
+
+    /// An eval page pasted 12 times, its copies' lines numbered apart: the line model
+    /// removes more when its output is cleaned again; `--settle` cleans until it does not.
+    @Test func settleGivesAnOutputThatCleaningAgainLeavesAlone() throws {
+        let page = try String(contentsOfFile: packageRoot + "/eval/pages/ar-nabdalkhalij/02.txt", encoding: .utf8)
+        let lines = page.split(separator: "\n", omittingEmptySubsequences: false)
+        let doc = Array((1...30).map { n in lines.map { "\(n) " + $0 }.joined(separator: "\n") }.joined(separator: "\n").utf8)
+        let settled = try winnow(["--settle"], stdin: doc)
+        #expect(settled.status == 0, "\(settled.stderr)")
+        #expect(try winnow(["--settle"], stdin: settled.stdout).stdout == settled.stdout)
+        #expect(try winnow([], stdin: settled.stdout).stdout == settled.stdout)
+        // The same in a stream and with two workers.
+        let stream = try winnow(["-z", "-j", "2", "--settle"], stdin: doc + [0] + doc + [0])
+        #expect(stream.stdout == settled.stdout.dropLast() + [0] + settled.stdout.dropLast() + [0] || stream.stdout == settled.stdout + [0] + settled.stdout + [0])
+        // Training features are the first round's: --settle is refused there.
+        let features = try winnow(["features", "--settle"], stdin: doc)
+        #expect(features.status == 2 && features.stderr.contains("--settle does not go with features"), "\(features.stderr)")
+    }
 }

@@ -8,7 +8,7 @@ import warnings
 import pytest
 
 import winnow
-from conftest import SEEDS, non_blank
+from conftest import ROOT, SEEDS, non_blank
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=[s.name for s in SEEDS])
@@ -110,6 +110,18 @@ def test_a_site_profile_removes_the_sites_template(tmp_path):
 def test_a_missing_profile_is_a_winnow_error(tmp_path):
     with pytest.raises(winnow.WinnowError, match="missing"):
         winnow.clean("text", profile=tmp_path / "missing.profile")
+
+
+def test_settle_gives_text_that_cleaning_again_leaves_alone():
+    page = (ROOT / "eval" / "pages" / "ar-nabdalkhalij" / "02.txt").read_text(encoding="utf-8")
+    doc = "\n".join(f"{n} {line}" for n in range(1, 31) for line in page.split("\n"))
+    with winnow.Cleaner(settle=True) as settling, winnow.Cleaner() as plain:
+        settled = settling.clean(doc)
+        assert settling.clean(settled) == settled
+        assert plain.clean(settled) == settled
+        # One round leaves lines a second round removes: what settle is for.
+        once = plain.clean(doc)
+        assert plain.clean(once) != once
 
 
 def test_only_str_is_cleaned():

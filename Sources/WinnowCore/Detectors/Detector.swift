@@ -93,6 +93,9 @@ extension Detector {
 
     static func isCertain(_ packed: PackedEvidence) -> Bool { isCertain(Evidence(unpacking: packed)) }
     static func explain(_ packed: PackedEvidence) -> String { explain(Evidence(unpacking: packed)) }
+    static func movingLines(_ packed: PackedEvidence, _ line: (Int) -> Int) -> PackedEvidence {
+        Evidence(unpacking: packed).movingLines(line).packed
+    }
     static func write(_ packed: PackedEvidence, to json: inout JSONWriter, line: Int, of result: CleanResult) {
         write(Evidence(unpacking: packed), to: &json, line: line, of: result)
     }

@@ -51,6 +51,14 @@ final class TypedEvidenceBox<T: Sendable & Equatable>: EvidenceBox, @unchecked S
 public protocol DetectorEvidence: Sendable, Equatable {
     var packed: PackedEvidence { get }
     init(unpacking packed: PackedEvidence)
+    /// The same evidence with the page lines it names moved by `line` (a later
+    /// round of `--settle` cleans the output, whose lines are numbered anew).
+    func movingLines(_ line: (Int) -> Int) -> Self
+}
+
+extension DetectorEvidence {
+    /// Evidence that names no line stays as it is.
+    public func movingLines(_ line: (Int) -> Int) -> Self { self }
 }
 
 /// Evidence too large for two numbers, stored boxed.

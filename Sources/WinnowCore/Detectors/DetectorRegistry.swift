@@ -40,6 +40,10 @@ public struct DetectorRegistry: @unchecked Sendable {
     public func name(_ hit: DetectorHit) -> String { self[hit.detector].id }
     public func isCertain(_ hit: DetectorHit) -> Bool { self[hit.detector].isCertain(hit.evidence) }
     public func explain(_ hit: DetectorHit) -> String { self[hit.detector].explain(hit.evidence) }
+    /// `hit` with the page lines its evidence names moved by `line`.
+    public func movingLines(_ hit: DetectorHit, _ line: (Int) -> Int) -> DetectorHit {
+        DetectorHit(hit.detector, self[hit.detector].movingLines(hit.evidence, line))
+    }
     public func write(_ hit: DetectorHit, to json: inout JSONWriter, line: Int, of result: CleanResult) {
         self[hit.detector].write(hit.evidence, to: &json, line: line, of: result)
     }

@@ -59,6 +59,7 @@ public struct HeadlineRun: DetectorEvidence {
 
     public var packed: PackedEvidence { PackedEvidence(first, count) }
     public init(unpacking packed: PackedEvidence) { self.init(first: packed.first, count: packed.second) }
+    public func movingLines(_ line: (Int) -> Int) -> HeadlineRun { HeadlineRun(first: line(first), count: count) }
 
     func write(to json: inout JSONWriter) {
         json.key("run_from_line"); json.number(first + 1); json.key("run_length"); json.number(count)

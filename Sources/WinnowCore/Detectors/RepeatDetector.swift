@@ -32,6 +32,13 @@ public struct RepeatDetector: Detector {
             self = packed.second < 0 ? .copy(of: packed.first) : .near(of: packed.first, percent: packed.second)
         }
 
+        public func movingLines(_ line: (Int) -> Int) -> Evidence {
+            switch self {
+            case .copy(let k): .copy(of: line(k))
+            case .near(let k, let percent): .near(of: line(k), percent: percent)
+            }
+        }
+
         /// The line copied.
         var original: Int {
             switch self {

@@ -29,6 +29,9 @@ public struct CleanOptions: Sendable {
     public var classifier: (any LineClassifier)?
     /// Keep the features behind each model removal (`CleanResult.modelEvidence`).
     public var collectEvidence = false
+    /// Clean the output again, up to this many times, until a round removes nothing
+    /// (`--settle`): the output is then what cleaning it again gives. 0: one round.
+    public var settleRounds = 0
 
     public init() {}
 

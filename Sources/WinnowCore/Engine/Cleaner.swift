@@ -71,6 +71,13 @@ public final class Cleaner {
     }
 
     private func clean(_ document: UnsafeBufferPointer<UInt8>, built: Page?, templates: (any TemplateCounts)?) -> CleanResult {
+        var result = cleanRound(document, built: built, templates: templates)
+        if options.settleRounds > 0 { settle(document, &result) }
+        return result
+    }
+
+    /// One round: the rules and detectors, run until the page's body settles.
+    func cleanRound(_ document: UnsafeBufferPointer<UInt8>, built: Page?, templates: (any TemplateCounts)?) -> CleanResult {
         var detectors = activeDetectors(templates: templates)
         let modelReads = detectors.readsFeatures
         // With a model, the page's scans also count what it reads of each line.

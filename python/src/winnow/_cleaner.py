@@ -32,7 +32,7 @@ atexit.register(_close_all)
 def rule_arguments(rules: Rules = None, *, profile: Optional[PathLike] = None, site: Optional[str] = None,
                    lang: str = "auto", default_rules: bool = True, repeats: bool = True,
                    headline_lists: bool = True, model: Union[None, bool, PathLike] = None,
-                   max_doc_bytes: Optional[int] = None) -> List[str]:
+                   max_doc_bytes: Optional[int] = None, settle: bool = False) -> List[str]:
     """The command-line options that choose rules, site profile, language, detectors and model."""
     args: List[str] = []
     if profile is not None:
@@ -57,6 +57,8 @@ def rule_arguments(rules: Rules = None, *, profile: Optional[PathLike] = None, s
         args += ["--model", os.fspath(model)]
     if max_doc_bytes is not None:
         args += ["--max-doc-bytes", str(int(max_doc_bytes))]
+    if settle:
+        args.append("--settle")
     return args
 
 
@@ -72,8 +74,9 @@ class Cleaner:
     ``repeats``/``headline_lists``: the two detectors; ``model``: None (built-in),
     False (none) or a model file; ``max_doc_bytes``: a document whose JSON record
     (the text, escaped, and about 20 bytes) is larger passes through unchanged with a
-    WinnowWarning; ``window``: how many documents ``clean_many``/``process_many`` keep
-    in flight; ``binary``: the winnow binary (default: the packaged one);
+    WinnowWarning; ``settle``: clean the output again until nothing more goes
+    (``--settle``: cleaning the result again then changes nothing); ``window``: how
+    many documents ``clean_many``/``process_many`` keep in flight; ``binary``: the winnow binary (default: the packaged one);
     ``extra_args``: more winnow options for every process (e.g. ``["-j", "2"]`` where
     the binary has it), after the ones above.
 
@@ -93,7 +96,7 @@ class Cleaner:
                  lang: str = "auto",
                  default_rules: bool = True, repeats: bool = True, headline_lists: bool = True,
                  model: Union[None, bool, PathLike] = None, max_doc_bytes: Optional[int] = None,
-                 window: int = 256, binary: Optional[PathLike] = None, extra_args: Sequence[str] = ()):
+                 settle: bool = False, window: int = 256, binary: Optional[PathLike] = None, extra_args: Sequence[str] = ()):
         if window < 1:
             raise ValueError("window must be at least 1")
         if isinstance(extra_args, (str, bytes)):
@@ -101,11 +104,12 @@ class Cleaner:
         extra_args = [os.fspath(a) for a in extra_args]
         self._settings = dict(rules=rules, profile=profile, site=site, lang=lang, default_rules=default_rules, repeats=repeats,
                               headline_lists=headline_lists, model=model, max_doc_bytes=max_doc_bytes,
-                              window=window, binary=binary, extra_args=extra_args)
+                              settle=settle, window=window, binary=binary, extra_args=extra_args)
         self.window = window
         self.binary = os.fspath(binary) if binary is not None else binary_path()
         self.options = rule_arguments(rules, profile=profile, site=site, lang=lang, default_rules=default_rules, repeats=repeats,
-                                      headline_lists=headline_lists, model=model, max_doc_bytes=max_doc_bytes)
+                                      headline_lists=headline_lists, model=model, max_doc_bytes=max_doc_bytes,
+                                      settle=settle)
         self.extra_args = extra_args
         self._workers: Dict[str, Worker] = {}
         self._last: Optional[str] = None
