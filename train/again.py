@@ -39,11 +39,29 @@ def kept_labels(page_lines, label_lines, out_lines):
     return labels
 
 
+def body_only(page_lines, label_lines):
+    """The page's B lines, a blank line where the page had one between two of them."""
+    out, gap = [], False
+    for k, line in enumerate(page_lines):
+        label = label_lines[k] if k < len(label_lines) else "?"
+        if not line.strip():
+            gap = bool(out)
+        elif label == "B":
+            if gap:
+                out.append(b"")
+            out.append(line)
+            gap = False
+    return b"\n".join(out) + b"\n" if out else b""
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", default="train/data")
-    ap.add_argument("--pred", required=True)
+    ap.add_argument("--pred")
     ap.add_argument("--out", required=True)
+    ap.add_argument("--body-only", action="store_true",
+                    help="instead of the outputs, each page's B lines alone (what a perfect cleaner writes): "
+                         "no --pred needed")
     args = ap.parse_args()
     data, out = os.path.abspath(args.data), os.path.abspath(args.out)
     os.makedirs(os.path.join(out, "pages"), exist_ok=True)
@@ -63,16 +81,19 @@ def main():
             link = os.path.join(out, "pages", r["id"] + ext)
             if not os.path.lexists(link):
                 os.symlink(os.path.join(data, "pages", r["id"] + ext), link)
-        try:
-            with open(os.path.join(args.pred, r["id"] + ".txt"), "rb") as f:
-                output = f.read()
-        except FileNotFoundError:
-            skipped += 1
-            continue
         with open(os.path.join(data, "pages", r["id"] + ".txt"), "rb") as f:
             page = f.read()
         with open(os.path.join(data, "pages", r["id"] + ".labels"), encoding="utf-8") as f:
             label_lines = f.read().split("\n")
+        if args.body_only:
+            output = body_only(page.split(b"\n"), label_lines)
+        else:
+            try:
+                with open(os.path.join(args.pred, r["id"] + ".txt"), "rb") as f:
+                    output = f.read()
+            except FileNotFoundError:
+                skipped += 1
+                continue
         out_lines = output.split(b"\n")
         labels = kept_labels(page.split(b"\n"), label_lines, out_lines)
         if labels is None or "B" not in labels:
