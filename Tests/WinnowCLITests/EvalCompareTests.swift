@@ -3,9 +3,11 @@ import Testing
 /// `winnow eval --compare`: the rules and detectors alone and with the line model,
 /// scored on the same pages in one run.
 @Suite struct EvalCompareTests {
-    /// One site of eval/sites, where the model keeps one more page exact.
+    /// One site of eval/sites, page by page (no cross-document pass, which takes
+    /// the site's template whatever decides the rest): there the model removes
+    /// more of the chrome than the rules alone (0.467 against 0.290).
     static let folders = ["--pages", packageRoot + "/eval/sites/pages/en-fieldnotes",
-                          "--gold", packageRoot + "/eval/sites/gold/en-fieldnotes", "--worst", "5"]
+                          "--gold", packageRoot + "/eval/sites/gold/en-fieldnotes", "--worst", "5", "--no-cross-doc"]
 
     static func eval(_ extra: [String]) throws -> [[String]] {
         let run = try winnow(["eval"] + folders + extra)
