@@ -1,12 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// The commit `winnow --version` reports: WINNOW_COMMIT when set (scripts/install.sh
-/// sets it from git), else the checkout's own (SwiftPM reads it: its first 12
-/// characters, "-dirty" with uncommitted changes); "unknown" outside a git checkout.
-/// Only the characters of a commit id are kept.
-let checkout = Context.gitInformation.map { String($0.currentCommit.prefix(12)) + ($0.hasUncommittedChanges ? "-dirty" : "") }
-let commit = String((Context.environment["WINNOW_COMMIT"] ?? checkout ?? "").filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }.prefix(64))
+/// The commit `winnow --version` reports: scripts/install.sh sets WINNOW_COMMIT from
+/// git; any other build says "unknown". Only the characters of a commit id are kept.
+let commit = String((Context.environment["WINNOW_COMMIT"] ?? "").filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }.prefix(64))
 
 let package = Package(
     name: "winnow",
