@@ -42,18 +42,21 @@ struct BatchWorker: DocumentWorker {
         }
         var notices: [Notice] = []
         let prepared = settings.inputText.prepare(bytes, place: place, notices: &notices)
-        for notice in notices { Diagnostics.say(notice, maxDocBytes: settings.maxDocBytes) }
         let document: [UInt8]
         switch prepared {
         case .text(let text): document = text
         case .notText(let why):
+            for notice in notices { Diagnostics.say(notice, maxDocBytes: settings.maxDocBytes) }
             outcome.status = .failed(why)
             return outcome
         }
+        // Batch fails text that is not UTF-8 (the filter warns and reads it as it is):
+        // the failure says it, not the warning too.
         if let problem = TextCheck.problem(document) {
             outcome.status = .failed(problem)
             return outcome
         }
+        for notice in notices { Diagnostics.say(notice, maxDocBytes: settings.maxDocBytes) }
         settings.sites.use(for: cleaner, file: item.input, folderKey: TemplateFirstPass.site(of: item.input))
         let result = document.withUnsafeBufferPointer { cleaner.clean($0, learning: learning, turn: turn) }
         // In path order, so that a saved profile is the same for any number of jobs.
@@ -89,24 +92,7 @@ struct BatchWorker: DocumentWorker {
 enum TextCheck {
     static func problem(_ bytes: [UInt8]) -> String? {
         if bytes.contains(0) { return "binary file (NUL bytes)" }
-        var invalid = 0
-        var i = 0
-        bytes.withUnsafeBufferPointer { b in
-            while i < b.count {
-                if b[i] < 0x80 { i += 1; continue }
-                let length = utf8Length(b, i)
-                if length == 0 { invalid += 1; i += 1 } else { i += length }
-            }
-        }
+        let invalid = bytes.withUnsafeBufferPointer { EncodingDetector.invalidBytes($0) }
         return invalid * 100 > bytes.count ? "not UTF-8 text (\(invalid) invalid bytes)" : nil
-    }
-
-    /// Length of a valid UTF-8 sequence at `i`, or 0.
-    static func utf8Length(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
-        let b0 = b[i]
-        let length = b0 >= 0xF0 && b0 <= 0xF4 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC2 && b0 <= 0xDF ? 2 : 0
-        guard length > 0, i + length <= b.count else { return 0 }
-        for k in 1..<length where b[i + k] & 0xC0 != 0x80 { return 0 }
-        return length
     }
 }

@@ -38,7 +38,7 @@ public enum EncodingDetector {
     }
 
     /// The bytes that are not part of a valid UTF-8 sequence.
-    static func invalidBytes(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+    public static func invalidBytes(_ b: UnsafeBufferPointer<UInt8>) -> Int {
         var invalid = 0, i = 0
         while i < b.count {
             if b[i] < 0x80 { i += 1; continue }
