@@ -42,20 +42,7 @@ extension Cleaner {
     /// line written between two paragraphs.
     static func outputOrigins(_ fates: [Fate]) -> [Int32] {
         var origins: [Int32] = []
-        var wroteAny = false, pendingBreak = false
-        for i in fates.indices {
-            switch fates[i] {
-            case .blank:
-                if wroteAny { pendingBreak = true }
-            case .removed:
-                continue
-            case .kept, .protected, .stripped:
-                if pendingBreak { origins.append(-1) }
-                origins.append(Int32(truncatingIfNeeded: i))
-                wroteAny = true
-                pendingBreak = false
-            }
-        }
+        CleanWriter.forEachOutputLine(fates) { origins.append($0.map { Int32(truncatingIfNeeded: $0) } ?? -1) }
         return origins
     }
 

@@ -21,33 +21,46 @@ public enum CleanWriter {
                 else if out.last == 0x0D { out.removeLast() }
             }
         }
-        var wroteAny = false
-        var pendingBreak = false
         var lastTerminator: Range<Int>? = nil
-        for (i, span) in result.spans.enumerated() {
-            switch result.fates[i] {
-            case .blank:
-                if wroteAny { pendingBreak = true }
-                continue
-            case .removed:
-                continue
-            case .kept, .protected:
-                if pendingBreak { appendTerminator(lastTerminator, document, &out) }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: document[span.content]))
-            case .stripped(_, let spans):
-                if pendingBreak { appendTerminator(lastTerminator, document, &out) }
+        forEachOutputLine(result.fates) { line in
+            // A paragraph break: the last line end written.
+            guard let i = line else { return appendTerminator(lastTerminator, document, &out) }
+            let span = result.spans[i]
+            if case .stripped(_, let spans) = result.fates[i] {
                 var at = span.start
                 for r in spans {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: document[at..<r.lowerBound]))
                     at = r.upperBound
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: document[at..<span.end]))
+            } else {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: document[span.content]))
             }
             // Every output line ends with a terminator: its own, else the last one seen.
             if span.hasTerminator { lastTerminator = span.end..<span.next }
             appendTerminator(span.hasTerminator ? span.end..<span.next : lastTerminator, document, &out)
-            wroteAny = true
-            pendingBreak = false
+        }
+    }
+
+    /// The output's lines in order: each kept line's index, and nil for the blank
+    /// line written between two paragraphs (a run of blank input lines between two
+    /// kept lines; none at the start or the end). `write` writes them; `--settle`
+    /// maps a later round's lines back to the input's with them.
+    @inline(__always)
+    static func forEachOutputLine(_ fates: [Fate], _ body: (Int?) -> Void) {
+        var wroteAny = false, pendingBreak = false
+        for i in fates.indices {
+            switch fates[i] {
+            case .blank:
+                if wroteAny { pendingBreak = true }
+            case .removed:
+                continue
+            case .kept, .protected, .stripped:
+                if pendingBreak { body(nil) }
+                body(i)
+                wroteAny = true
+                pendingBreak = false
+            }
         }
     }
 
