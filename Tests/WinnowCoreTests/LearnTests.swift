@@ -100,4 +100,58 @@ import Testing
         learner.includeProse = true
         #expect(learner.candidates().first?.looksLikeProse == true)
     }
+
+    /// A site whose pages list the other pages' headlines under "Related": each
+    /// headline stands in every page, as often as a template line. None may be
+    /// proposed (before: one drop rule a headline, and every page lost its own).
+    static func relatedSite() -> (pages: [String], headlines: [String]) {
+        let headlines = ["Rain returns to the valley after a dry spring", "Council backs the new bridge over the river",
+                         "Harbour fish prices climb for a third month", "Library opens late on Fridays from next week",
+                         "School choir wins the county cup in its first year"]
+        let pages = headlines.indices.map { p -> String in
+            // The lead shares the headline's words, as a real lead does (`HeadlineGuard`).
+            let lead = "Reporters said on Tuesday that \(headlines[p].lowercased()), and the town heard the news at noon."
+            let body = [lead] + (0..<3).map { k in "Paragraph \(k) of story \(p) says that the people of the town were told about it, and most of them agreed with what they heard." }
+            let related = headlines.indices.filter { $0 != p }.map { headlines[$0] }
+            return (["The Valley Post", "Home", "News", "", headlines[p], ""] + body + ["", "Related"] + related + ["", "© 2025 The Valley Post"])
+                .joined(separator: "\n") + "\n"
+        }
+        return (pages, headlines)
+    }
+
+    @Test func aPagesHeadlineIsNeverProposedThoughOtherPagesListIt() throws {
+        let site = Self.relatedSite()
+        var learner = TemplateLearner()
+        for page in site.pages { learner.add(Array(page.utf8)) }
+        let text = learner.ruleFile(site: "test")
+        let rules = try RuleSet(files: [try RuleParser(path: "learned.rules").parse(text)])
+        let scratch = MatchScratch()
+        for headline in site.headlines {
+            #expect(!rules.rules.contains { $0.regex.matches(Normalizer.normalize(headline).utf8, scratch: scratch) },
+                    "a headline is proposed: \(headline)\n\(text)")
+        }
+        // The template itself is still found.
+        #expect(text.contains(#"^The\s+Valley\s+Post$"#))
+        // Asked for everything, the headlines come with a warning.
+        learner.includeProse = true
+        #expect(learner.candidates().contains { $0.isHeadline })
+        #expect(learner.ruleFile(site: "test").contains("(a page's headline: check it)"))
+    }
+
+    /// A menu's last item right above the headline, followed by short lines: as a
+    /// `list` heading it would take the headline among its items, so it is a `drop`.
+    @Test func aListThatWouldTakeTheHeadlineIsADrop() {
+        var learner = TemplateLearner()
+        let titles = ["Storm closes the coast road for two days", "Farmers count the cost of the late frost",
+                      "New ferry timetable starts on Monday morning", "Museum finds a lost painting in its attic"]
+        for (p, title) in titles.enumerated() {
+            let lead = "Reporters said on Monday that the \(title.lowercased()), as the town council had feared."
+            let body = [lead] + (0..<3).map { k in "Paragraph \(k) of report \(p) explains what happened and what the town council plans to do about it next week." }
+            let page = (["Ask us a question", "Home » News » Local", "By Sam Reed and Ann Cole", "Updated \(p + 1) May 2025 at noon", title] + body)
+                .joined(separator: "\n") + "\n"
+            learner.add(Array(page.utf8))
+        }
+        let ask = learner.candidates().first { $0.examples.contains("Ask us a question") }
+        #expect(ask?.action == .drop, "\(learner.ruleFile(site: "test"))")
+    }
 }

@@ -5,7 +5,9 @@
 /// Each candidate gets an action from where it stands (a heading followed by
 /// varying headline-like lines is a `list`; a bottom line after which only
 /// non-prose follows is a `cut`; otherwise `drop`, scoped to head or tail) and two
-/// real lines as examples. Article prose is never proposed unless asked.
+/// real lines as examples. Article prose is never proposed unless asked, nor a
+/// shape that is some page's own headline: a site's "related" lists repeat its
+/// other pages' headlines, so a headline recurs as often as a template line.
 public struct TemplateLearner {
     public struct Candidate: Sendable {
         public var pattern: String
@@ -14,6 +16,8 @@ public struct TemplateLearner {
         public var documents: Int
         public var examples: [String]
         public var looksLikeProse: Bool
+        /// Some page of the corpus has it as its headline (proposed only with `includeProse`).
+        public var isHeadline: Bool
     }
 
     public var minimumDocuments = 3
@@ -30,9 +34,13 @@ public struct TemplateLearner {
         var listHeads = 0
         var cutLike = 0
         var prose = false
+        /// As a list heading it would take a page's headline among its items.
+        var listTakesHeadline = false
     }
 
     private var shapes: [[String]: Occurrence] = [:]   // tokens (digits generalised) → occurrence
+    /// The token shapes of the pages' headlines (`HeadlineGuard`, every line kept).
+    private var headlines = Set<[String]>()
     private var documentCount = 0
     public private(set) var languages: [Language: Int] = [:]
 
@@ -46,6 +54,11 @@ public struct TemplateLearner {
             let page = Page(bytes, kinds: kinds)
             languages[Language.detect(page.letters), default: 0] += 1
             let nonBlank = (0..<page.count).filter { !page.blank[$0] }
+            let headline = TemplateLearner.headline(of: page)
+            if let headline {
+                let text = String(decoding: page.line(headline), as: UTF8.self)
+                headlines.insert(TemplateLearner.tokens(Normalizer.normalize(text)))
+            }
             var seenHere = Set<[String]>()
             for (position, i) in nonBlank.enumerated() {
                 let text = String(decoding: page.line(i), as: UTF8.self)
@@ -60,6 +73,7 @@ public struct TemplateLearner {
                 if after.prefix(3).count >= 3, after.prefix(3).allSatisfy({ page.kinds[$0].isHeadlineLike && page.traits[$0].words >= 3 }) { o.listHeads += 1 }
                 if !after.contains(where: { page.kinds[$0].isProse }), relative > 0.5 { o.cutLike += 1 }
                 if page.kinds[i].isProse { o.prose = true }
+                if let headline, TemplateLearner.listItems(after: i, on: page).contains(headline) { o.listTakesHeadline = true }
                 shapes[tokens] = o
             }
         }
@@ -95,18 +109,23 @@ public struct TemplateLearner {
             let group = (docs: docs, members: members)
             let occurrences = group.members.compactMap { shapes[$0] }
             let prose = occurrences.contains { $0.prose }
-            if prose && !includeProse { continue }
+            // The merged pattern, not only its members: a wildcard may take in a headline seen once.
+            let headline = headlines.contains { TemplateLearner.shape(key, covers: $0) }
+            if (prose || headline) && !includeProse { continue }
             // A merged group must not be a handful of unrelated one-offs.
             if group.members.count > 1 && occurrences.allSatisfy({ $0.docs.count == 1 }) && key.filter({ $0 == "\u{1}" }).count * 2 >= key.count { continue }
             let top = occurrences.reduce(0) { $0 + $1.top }, bottom = occurrences.reduce(0) { $0 + $1.bottom }
             let total = occurrences.reduce(0) { $0 + $1.docs.count }
             let lists = occurrences.reduce(0) { $0 + $1.listHeads }, cuts = occurrences.reduce(0) { $0 + $1.cutLike }
             // A list heading is short ("Latest news"); a recurring headline is not one.
-            let action: RuleAction = lists * 2 >= total && key.count <= 4 ? .list : (cuts * 5 >= total * 4 && bottom * 2 > total ? .cut : .drop)
+            // Nor is a line whose list would run over a page's headline (a menu's last item above it).
+            let listable = lists * 2 >= total && key.count <= 4 && !occurrences.contains { $0.listTakesHeadline }
+            let action: RuleAction = listable ? .list : (cuts * 5 >= total * 4 && bottom * 2 > total ? .cut : .drop)
             let scope: RuleScope = action == .cut ? .last(100) : top * 5 >= total * 4 ? .head : bottom * 5 >= total * 4 ? .tail : .anywhere
             let examples = Array(occurrences.flatMap(\.examples).prefix(2))
             out.append(Candidate(pattern: TemplateLearner.pattern(key), action: action, scope: scope,
-                                 documents: group.docs.count, examples: examples, looksLikeProse: prose))
+                                 documents: group.docs.count, examples: examples, looksLikeProse: prose,
+                                 isHeadline: headline))
         }
         return out.sorted { $0.documents != $1.documents ? $0.documents > $1.documents : $0.pattern < $1.pattern }
     }
@@ -127,10 +146,34 @@ public struct TemplateLearner {
         for (n, c) in found.enumerated() {
             out += "\n\(c.action.rawValue) \(site).learned-\(n + 1)  \(c.pattern)\n"
             if c.scope != .anywhere { out += "  where \(c.scope)\n" }
-            out += "  note Seen in \(c.documents) of \(documentCount) pages\(c.looksLikeProse ? " (looks like prose: check it)" : "").\n"
+            let check = c.isHeadline ? " (a page's headline: check it)" : c.looksLikeProse ? " (looks like prose: check it)" : ""
+            out += "  note Seen in \(c.documents) of \(documentCount) pages\(check).\n"
             for e in c.examples { out += "  - \(e)\n" }
         }
         return out
+    }
+
+    /// The page's headline as the cleaner finds it (`HeadlineGuard`), here with every
+    /// line kept: the learner applies no rules. (Not also "the title-like line right
+    /// above the lead" when the guard finds none: on many sites that is a byline.)
+    static func headline(of page: Page) -> Int? {
+        let fates = page.blank.map { $0 ? Fate.blank : .kept }
+        return HeadlineGuard.find(page, PassState(page), fates, TopicModel(page, fates: fates))
+    }
+
+    /// The lines a `list` rule on line `i` would take, every line kept (as `RulePass`
+    /// applies lists): after blank lines, the run of headline-like lines.
+    static func listItems(after i: Int, on page: Page) -> Range<Int> {
+        var j = i + 1
+        while j < page.count, page.blank[j] { j += 1 }
+        let start = j
+        while j < page.count, !page.blank[j], page.kinds[j].isHeadlineLike { j += 1 }
+        return start..<j
+    }
+
+    /// Whether a merged shape (`\u{1}` for a varying word) matches `tokens`.
+    static func shape(_ key: [String], covers tokens: [String]) -> Bool {
+        key.count == tokens.count && zip(key, tokens).allSatisfy { $0 == "\u{1}" || $0 == $1 }
     }
 
     /// Words of a normalised line, with every run of digits as "0".
