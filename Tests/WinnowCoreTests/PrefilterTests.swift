@@ -60,8 +60,79 @@ import Testing
         #expect(required("^(?i)(?:.{0,40}\\bABOUT US)") == ["about u"])
     }
 
+    func short(_ pattern: String) -> [String]? {
+        RequiredLiterals.of(pattern, minimumBytes: 1)?.texts.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test func escapedPunctuationClassesAndCountsGiveTexts() {
+        // An escaped punctuation mark is itself; \s, \d, \x41 are not text.
+        #expect(required("www\\.site\\.com") == ["www.site.com"])
+        #expect(short("^[^|]{1,25}+(?:\\s*\\|\\s*[^|]{1,25}+){3,}$") == ["|"])
+        #expect(short("a\\d+b") == ["a"])   // of two texts as long, the first
+        // A plain class it cannot skip: one text a member; a negated one, a range: none.
+        #expect(short("^\\p{Arabic}{2,}\\s*[-–/]\\s*\\p{Arabic}{2,}$") == ["-", "–", "/"])
+        #expect(short("x[^-/]yy") == ["yy"])
+        #expect(short("[a-c]") == nil)
+        #expect(short("[-/]?") == nil)
+        #expect(short("[-/]*x") == ["x"])
+        // {n}, {n,}, {n,m} from 1 keep what they count; {0,…} and {,m} do not.
+        #expect(required("(?:abcd){2}") == ["abcd"])
+        #expect(required("(?:abcd){1,}") == ["abcd"])
+        #expect(required("(?:abcd){0,2}") == nil)
+        #expect(required("(?:abcd){,2}") == nil)
+        #expect(required("wxyz{2}") == ["wxyz"])
+        // Under (?i) a class member with case partners outside ASCII gives no texts.
+        #expect(short("(?i)[sx]") == nil)
+    }
+
+    /// The texts must be needed: every line of the seeds and eval pages that a
+    /// default rule matches holds one of them (long and short texts alike).
+    @Test func everyDefaultRuleMatchHoldsOneOfItsTexts() throws {
+        let rules = try RuleSet.defaults()
+        var lines: [[UInt8]] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/seeds").sorted() where name.hasSuffix(".txt") {
+            lines += try readFile("seeds/" + name).split(separator: 0x0A).map(Array.init)
+        }
+        for site in try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/eval/pages").sorted() {
+            for name in try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/eval/pages/" + site).sorted() {
+                lines += try readFile("eval/pages/\(site)/\(name)").split(separator: 0x0A).map(Array.init)
+            }
+        }
+        let scratch = MatchScratch()
+        var checked = 0, withShort = 0
+        for rule in rules.rules {
+            guard let literals = rule.requiredLiterals ?? rule.shortLiterals else { continue }
+            if rule.shortLiterals != nil { withShort += 1 }
+            for line in lines {
+                let subject = rule.rule.raw ? line : Array(Normalizer.normalize(String(decoding: line, as: UTF8.self)).utf8)
+                guard rule.regex.matches(subject, scratch: scratch) else { continue }
+                checked += 1
+                let folded = literals.caseless ? subject.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 } : subject
+                let holds = folded.withUnsafeBufferPointer { buffer in
+                    literals.texts.contains { ShortLiteralGuard.contains(buffer, $0) }
+                }
+                #expect(holds, "\(rule.rule.id) matches a line without its texts: \(String(decoding: line, as: UTF8.self))")
+            }
+        }
+        #expect(checked > 100)
+        #expect(withShort >= 2)   // common.pipe-menu, common.place-outlet
+    }
+
+    @Test func theShortGuardFindsTextsAnywhere() {
+        func has(_ line: String, _ text: String) -> Bool {
+            Array(line.utf8).withUnsafeBufferPointer { ShortLiteralGuard.contains($0, Array(text.utf8)) }
+        }
+        #expect(has("Home | World", "|"))
+        #expect(has("|", "|"))
+        #expect(!has("Home World", "|"))
+        #expect(has("دبي – الشرق", "–"))
+        #expect(!has("ab", "abc"))
+        #expect(has("xxab abc", "abc"))   // a first byte met early, the text later
+        #expect(!has("", "|"))
+    }
+
     @Test func patternsWithoutRequiredTextGiveNone() {
-        for pattern in ["abc", "a.b", "(?:abcd)?x", "(?:abcd)*", "(?:abcd){2}", "abcd|x", "abcd|",
+        for pattern in ["abc", "a.b", "(?:abcd)?x", "(?:abcd)*", "(?:abcd){0,2}", "abcd|x", "abcd|",
                         "(?=abcd)x", "(?!abcd)xyz", "(?i:abcd)", "ab(?i)cdef", "(?1)abcd", "\\Qabcd\\E",
                         "(?#abcd)", "(*UCP)abcd", "[abcd]+", "\\p{L}{4}", "(?(1)abcd|efgh)", "abcd)", "a{2}bcd",
                         // Found by the fuzzer: \c\ is one character, so the | is an alternation.

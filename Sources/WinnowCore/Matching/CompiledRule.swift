@@ -15,6 +15,9 @@ public final class CompiledRule: @unchecked Sendable {
     let literalPrefixes: LiteralPrefixes?
     /// Texts one of which every match contains (see `RequiredLiterals`).
     let requiredLiterals: RequiredLiterals?
+    /// The same when only shorter texts are found (1 to 3 bytes, `ShortLiteralGuard`);
+    /// nil when there are longer ones, or a literal prefix.
+    let shortLiterals: RequiredLiterals?
 
     init(rule: Rule, regex: Regex, index: Int) {
         self.rule = rule
@@ -26,6 +29,7 @@ public final class CompiledRule: @unchecked Sendable {
         self.literalPrefixes = LiteralPrefixes.of(regex.pattern)
         self.firstScalars = literalPrefixes == nil ? FirstScalars.of(regex) : nil
         self.requiredLiterals = literalPrefixes == nil ? RequiredLiterals.of(regex.pattern) : nil
+        self.shortLiterals = literalPrefixes == nil && requiredLiterals == nil ? RequiredLiterals.of(regex.pattern, minimumBytes: 1) : nil
     }
 
     /// Compiles a rule's pattern (normalised unless `raw`). A compile error points at

@@ -8,7 +8,8 @@
 ///   that can start with "م"; unless they can start with most characters.
 /// - Unanchored rules, and anchored ones that can start almost anywhere, are tried
 ///   on lines that contain one of the literal texts their matches need
-///   (`LiteralScanner`); those without such texts meet every line, in
+///   (`LiteralScanner`); those whose texts are shorter, on lines that hold one
+///   (`ShortLiteralGuard`); those without such texts meet every line, in
 ///   `Alternation`s (by subject: shadow or raw).
 /// - An alternation tells which of its rules match, in one call; the rules it
 ///   cannot tell about, and those that cannot join one, are tried on their own.
@@ -21,6 +22,8 @@ final class Prefilter: @unchecked Sendable {
     private let all: [CompiledRule]
     /// Rules by required literal (exact and caseless), with the subject they run on.
     private let scanners: [(scanner: LiteralScanner, raw: Bool)]
+    /// Rules by short required texts, with the subject they run on.
+    private let guards: [(guard: ShortLiteralGuard, raw: Bool)]
     /// The alternations every line meets, each with the subject it runs on.
     private let everyLine: [(alternation: Alternation, raw: Bool)]
     /// Anchored rules by literal prefix (exact and caseless), with the subject
@@ -43,6 +46,7 @@ final class Prefilter: @unchecked Sendable {
         case prefix(Unmanaged<PrefixIndex>, raw: Bool)
         case dispatch(Unmanaged<FirstCharDispatch>, raw: Bool)
         case scanner(Unmanaged<LiteralScanner>, raw: Bool)
+        case guarded(Unmanaged<ShortLiteralGuard>, raw: Bool)
         case alternation(Unmanaged<Alternation>, raw: Bool)
     }
 
@@ -52,6 +56,7 @@ final class Prefilter: @unchecked Sendable {
         var filtered = [Bool](repeating: false, count: all.count)
         var prefixIndexes: [(index: PrefixIndex, raw: Bool)] = []
         var scanners: [(scanner: LiteralScanner, raw: Bool)] = []
+        var guards: [(guard: ShortLiteralGuard, raw: Bool)] = []
         var dispatch: [FirstCharDispatch?] = []
         for raw in [false, true] {
             let own = rules.filter { $0.rule.raw == raw }.map(\.index)
@@ -68,12 +73,22 @@ final class Prefilter: @unchecked Sendable {
                 if let scanner = LiteralScanner(entries, caseless: caseless) { scanners.append((scanner, raw)) }
                 for entry in entries { filtered[entry.rule] = true }
             }
+            // Exact texts only: under (?i) a text with letters would need a caseless search.
+            let short = own.filter { !filtered[$0] }.compactMap { m in
+                all[m].shortLiterals.flatMap { literals in
+                    !literals.caseless || literals.texts.allSatisfy({ $0.allSatisfy { !(0x61...0x7A).contains($0) } })
+                        ? (rule: m, texts: literals.texts) : nil
+                }
+            }
+            if let guarded = ShortLiteralGuard(short) { guards.append((guarded, raw)) }
+            for entry in short { filtered[entry.rule] = true }
             let others = combinable.filter { !filtered[$0] }
             everyLine += cache.alternations(of: others, all).map { ($0, raw) }
             for m in combinable { filtered[m] = true }
         }
         self.everyLine = everyLine
         self.scanners = scanners
+        self.guards = guards
         self.prefixIndexes = prefixIndexes
         shadowDispatch = dispatch[0]
         rawDispatch = dispatch[1]
@@ -82,6 +97,7 @@ final class Prefilter: @unchecked Sendable {
         if let shadow = dispatch[0] { steps.append(.dispatch(.passUnretained(shadow), raw: false)) }
         if let raw = dispatch[1] { steps.append(.dispatch(.passUnretained(raw), raw: true)) }
         steps += scanners.map { .scanner(.passUnretained($0.scanner), raw: $0.raw) }
+        steps += guards.map { .guarded(.passUnretained($0.guard), raw: $0.raw) }
         steps += everyLine.map { .alternation(.passUnretained($0.alternation), raw: $0.raw) }
         let stepList = UnsafeMutableBufferPointer<Step>.allocate(capacity: steps.count)
         _ = stepList.initialize(from: steps)
@@ -117,6 +133,8 @@ final class Prefilter: @unchecked Sendable {
                 dispatch._withUnsafeGuaranteedRef { $0.collect(isRaw ? raw : shadow, all, scratch: scratch, into: marks) }
             case .scanner(let scanner, let isRaw):
                 scanner._withUnsafeGuaranteedRef { $0.collect(isRaw ? raw : shadow, scratch: scratch, into: marks) }
+            case .guarded(let guarded, let isRaw):
+                guarded._withUnsafeGuaranteedRef { $0.collect(isRaw ? raw : shadow, into: marks) }
             case .alternation(let alternation, let isRaw):
                 alternation._withUnsafeGuaranteedRef { $0.collect(isRaw ? raw : shadow, scratch: scratch, into: marks) }
             }
