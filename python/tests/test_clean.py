@@ -173,3 +173,51 @@ def test_winnow_is_on_path_in_the_environment():
     assert version.startswith(f"winnow {winnow.__version__}")
     module = subprocess.run([sys.executable, "-m", "winnow", "--version"], capture_output=True, text=True, check=True)
     assert module.stdout == version
+
+
+def test_clean_from_many_threads_with_more_rule_choices_than_the_cache_keeps(tmp_path, seeds):
+    # More choices than the shared cache keeps (4): a Cleaner it lets go of while another
+    # thread is using it used to be closed under that call (EBADF, "closed", or a hang).
+    import threading
+    # Long enough that a call is often under way when another thread's call evicts its Cleaner.
+    filler = "".join(f"Paragraph {k} of the story, a sentence long enough to be prose in the article.\n" for k in range(3000))
+    text = "Hello there, this is a sentence of the article.\nQuokka line\n" + filler
+    files = []
+    for k in range(7):
+        f = tmp_path / f"r{k}.rules"
+        f.write_text(f"drop quokka{k} ^Quokka\\s+line$\n", encoding="utf-8")
+        files.append(f)
+    choices = [None] + files
+    failures = []
+
+    def work(k):
+        try:
+            for n in range(12):
+                rules = choices[(k + n) % len(choices)]
+                got = winnow.clean(text, rules=rules)
+                assert ("Quokka line" in got) == (rules is None), rules
+                assert got.endswith("Paragraph 2999 of the story, a sentence long enough to be prose in the article.\n")
+        except BaseException as e:  # noqa: BLE001 - reported below
+            failures.append(repr(e))
+
+    threads = [threading.Thread(target=work, args=(k,), daemon=True) for k in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert not [t for t in threads if t.is_alive()], "a thread is stuck"
+    assert failures == []
+    assert len(winnow._users) == 0  # every call let go of its Cleaner
+
+
+def test_explain_uses_the_cleaners_extra_args(seeds):
+    seed = next(s for s in seeds if s[0].name.startswith("000_"))
+    args = ["--no-detector", "repeats", "--no-detector", "model"]
+    with winnow.Cleaner(extra_args=args) as cleaner:
+        kept = non_blank(cleaner.clean(seed[1]))
+        events = cleaner.explain(seed[1])
+    def kept_count(events):
+        return sum(1 for e in events if e.get("type") == "line" and e.get("fate") == "keep")
+    assert kept_count(events) == len(kept)
+    # The default options explain it otherwise (a repeat removed), so the args made the difference.
+    assert kept_count(winnow.explain(seed[1])) != len(kept)

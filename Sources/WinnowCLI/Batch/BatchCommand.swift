@@ -148,6 +148,10 @@ struct Batch: ParsableCommand {
             _ = AtomicWriter.removeStaleTemporaries(under: root)
         }
         let plan = FolderTree(root: root, glob: glob, includeHidden: hidden)
+        if let output, let landing = Batch.outputsInsideInput(plan.items.map(\.relative), input: root, output: output) {
+            Diagnostics.error("-o \(output): the input folder is inside the output folder, and \(landing.count) output\(landing.count == 1 ? "" : "s") would be written inside the input folder (\(landing.example), replacing an input or read as one by the next run); choose another output folder")
+            throw ExitCode(2)
+        }
         for failure in plan.failures { Diagnostics.error("\(failure.path): \(failure.reason)") }
         let items = inputs(of: plan)
         var reporter: ReportFile? = nil
@@ -212,6 +216,21 @@ struct Batch: ParsableCommand {
                 throw ExitCode(2)
             }
         }
+    }
+
+    /// When the input folder is inside the output folder (`batch pages/raw -o pages`),
+    /// the outputs of the files whose relative paths start with the input's own place
+    /// in it (`raw/…`) land inside the input folder, on an input or beside them.
+    /// Those outputs' count and the first of them; nil when there are none.
+    static func outputsInsideInput(_ relatives: [String], input: String, output: String)
+        -> (count: Int, example: String)? {
+        let root = resolved(input), out = resolved(output)
+        let outPrefix = out.hasSuffix("/") ? out : out + "/"
+        guard root.hasPrefix(outPrefix) else { return nil }
+        let place = String(root.dropFirst(outPrefix.count)) + "/"
+        let landing = relatives.filter { $0.hasPrefix(place) }
+        guard let first = landing.first else { return nil }
+        return (landing.count, (output.hasSuffix("/") ? output : output + "/") + first)
     }
 
     /// `mkdir -p`; returns why it failed, or nil.

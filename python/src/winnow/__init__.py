@@ -28,26 +28,49 @@ __all__ = ["Cleaner", "Result", "WinnowError", "WinnowWarning", "binary_path", "
 
 _SHARED_MAX = 4
 _shared: "OrderedDict[tuple, Cleaner]" = OrderedDict()
+# How many calls are using each shared Cleaner (by id): one the cache lets go of while
+# another thread is still using it is closed by the last such call, not under it.
+_users: "dict[int, int]" = {}
 _shared_lock = threading.Lock()
 
 
 def _shared_cleaner(rules: Rules, profile: Optional[PathLike] = None, site: Optional[str] = None) -> Cleaner:
-    """One Cleaner per choice of rules and profile, kept for later calls (the last few)."""
+    """One Cleaner per choice of rules and profile, kept for later calls (the last few),
+    counted as in use until ``_done_with`` is called for it."""
     key = tuple(rule_arguments(rules, profile=profile, site=site))
     with _shared_lock:
         cleaner = _shared.pop(key, None) or Cleaner(rules, profile=profile, site=site)
         _shared[key] = cleaner
+        _users[id(cleaner)] = _users.get(id(cleaner), 0) + 1
         while len(_shared) > _SHARED_MAX:
-            _shared.popitem(last=False)[1].close()
+            evicted = _shared.popitem(last=False)[1]
+            if id(evicted) not in _users:
+                evicted.close()
         return cleaner
+
+
+def _done_with(cleaner: Cleaner) -> None:
+    """Ends a call's use of a shared Cleaner; closes it if the cache let go of it meanwhile."""
+    with _shared_lock:
+        left = _users[id(cleaner)] - 1
+        if left:
+            _users[id(cleaner)] = left
+            return
+        del _users[id(cleaner)]
+        if all(c is not cleaner for c in _shared.values()):
+            cleaner.close()
 
 
 def clean(text: str, *, rules: Rules = None, profile: Optional[PathLike] = None, site: Optional[str] = None) -> str:
     """The kept lines of ``text``, by the default rules or ``rules`` (a rule file or
     folder, or a list of them), with a site ``profile`` (a ``.profile`` file, or a folder
     of them and the ``site`` to pick) if given. Calls share one long-lived process per
-    choice of rules and profile."""
-    return _shared_cleaner(rules, profile, site).clean(text)
+    choice of rules and profile (the last few choices); any number of threads may call it."""
+    cleaner = _shared_cleaner(rules, profile, site)
+    try:
+        return cleaner.clean(text)
+    finally:
+        _done_with(cleaner)
 
 
 def explain(text: str, *, rules: Rules = None) -> List[dict]:

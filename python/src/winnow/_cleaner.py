@@ -238,7 +238,7 @@ class Cleaner:
         Runs its own short process (the explanation is not a JSON Lines answer)."""
         if self._closed:
             raise ValueError("this Cleaner is closed")
-        return explain(text, self.options, self.binary)
+        return explain(text, self.options + self.extra_args, self.binary)
 
     # ---------------------------------------------------------------- many documents
 

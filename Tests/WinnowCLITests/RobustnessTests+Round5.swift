@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+
+/// What a second new user's trial found (2026-12-06): rows 44 and up of docs/robustness.md.
+extension RobustnessTests {
+    // MARK: batch -o above the input folder
+
+    /// `batch in/sub -o in`: the output of `sub/x.txt` is `in/sub/x.txt`, an input.
+    /// It was overwritten with exit 0; now the run is refused before it writes.
+    @Test func anOutputFolderAboveTheInputThatWouldWriteIntoItIsRefused() throws {
+        let dir = try temporaryFolder()
+        let input = dir + "/anc/in/sub"
+        try FileManager.default.createDirectory(atPath: input + "/sub", withIntermediateDirectories: true)
+        try write(page, to: input + "/x.txt")
+        try write(page + "\nOne more line of the second page, which differs from the first.\n", to: input + "/sub/x.txt")
+        let before = try snapshot(dir + "/anc")
+        let run = try winnow(["batch", input, "-o", dir + "/anc/in", "-j", "1"])
+        #expect(run.status == 2)
+        #expect(run.stderr == "winnow: -o \(dir)/anc/in: the input folder is inside the output folder, and 1 output would be written inside the input folder (\(dir)/anc/in/sub/x.txt, replacing an input or read as one by the next run); choose another output folder\n", "\(run.stderr)")
+        #expect(try snapshot(dir + "/anc") == before)
+        // Above the input with no output landing in it: allowed (pages/raw -o pages).
+        let raw = dir + "/p/raw"
+        try FileManager.default.createDirectory(atPath: raw, withIntermediateDirectories: true)
+        try write(page, to: raw + "/a.txt")
+        #expect(try winnow(["batch", raw, "-o", dir + "/p"]).status == 0)
+        #expect(try snapshot(dir + "/p") == ["a.txt": Data(cleanedPage.utf8), "raw/a.txt": Data(page.utf8)])
+    }
+}
