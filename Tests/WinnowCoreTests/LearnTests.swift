@@ -154,4 +154,42 @@ import Testing
         let ask = learner.candidates().first { $0.examples.contains("Ask us a question") }
         #expect(ask?.action == .drop, "\(learner.ruleFile(site: "test"))")
     }
+
+    /// Learned rules must fire on the pages they were learned from. `where tail` means
+    /// below the last prose line: a "Comments" heading with comments (prose) under it
+    /// is no tail line, whatever its place on the page. A tab-indented menu item gets
+    /// `\s*` at the pattern's ends (the shadow keeps the tab). A byline whose next lines
+    /// are the template's own (a date, "Listen to this article") is no list heading.
+    @Test func learnedRulesFireOnThePagesTheyCameFrom() throws {
+        var pages: [String] = []
+        let stories = ["the harbour wall", "the night market", "the river ferry", "the old mill", "the school roof"]
+        for (p, story) in stories.enumerated() {
+            let lead = "Work on \(story) began on Monday, the council said, and it should end before the winter storms."
+            let body = [lead] + (0..<3).map { k in "Paragraph \(k) about \(story) says what the town plans next, and why it will take so long." }
+            let comments = (0..<4).map { k in "Reader \(k) wrote that \(story) was long overdue, and that the council should have acted years ago." }
+            let page = ["The Valley Post", "\tHome", "\tSport", "By Sam Reed", "Tuesday \(p + 1) October 2025, 7:30am",
+                        "Listen to this article", "News about \(story) for the town today", "", ] + body
+                + ["", "Comments"] + comments + ["", "© 2025 The Valley Post"]
+            pages.append(page.joined(separator: "\n") + "\n")
+        }
+        var learner = TemplateLearner()
+        for page in pages { learner.add(Array(page.utf8)) }
+        let text = learner.ruleFile(site: "test")
+        let rules = try RuleSet(files: [try RuleParser(path: "learned.rules").parse(text)])
+        let cleaner = Cleaner(ruleSet: rules, options: CleanOptions())
+        var fired = Set<String>()
+        for page in pages {
+            let bytes = Array(page.utf8)
+            let result = bytes.withUnsafeBufferPointer { cleaner.clean($0) }
+            for fate in result.fates {
+                if case .removed(let reason) = fate, let rule = reason.ruleIndex { fired.insert(rules.rules[rule].rule.id) }
+            }
+        }
+        let all = Set(rules.rules.map(\.rule.id))
+        #expect(all.subtracting(fired).isEmpty, "never fired: \(all.subtracting(fired).sorted())\n\(text)")
+        #expect(text.contains(#"^\s*Home\s*$"#), "\(text)")
+        #expect(!text.contains("^Comments$\n  where tail"), "\(text)")
+        let byline = learner.candidates().first { $0.examples.contains("By Sam Reed") }
+        #expect(byline?.action == .drop, "\(text)")
+    }
 }

@@ -30,10 +30,20 @@ public struct TemplateLearner {
     private struct Occurrence {
         var docs = Set<Int>()
         var examples: [String] = []
-        var top = 0, bottom = 0
+        /// Pages where it stands in the last third of the lines (a `cut` must be low).
+        var bottom = 0
+        /// Pages where it stands above the body's first prose line, or below its last:
+        /// where `where head` and `where tail` let a rule fire (`PassState`).
+        var head = 0, tail = 0
         var listHeads = 0
+        /// The shapes of the three lines after it, on pages where it looked like a
+        /// list heading (the first few such pages): a heading's items vary, while a
+        /// byline is followed by the rest of the template (a date, "Listen to this").
+        var followers: [[String]] = []
         var cutLike = 0
         var prose = false
+        /// Seen with spaces or tabs before or after its words (the pattern allows them).
+        var padded = false
         /// As a list heading it would take a page's headline among its items.
         var listTakesHeadline = false
     }
@@ -60,6 +70,8 @@ public struct TemplateLearner {
                 headlines.insert(TemplateLearner.tokens(Normalizer.normalize(text)))
             }
             var seenHere = Set<[String]>()
+            let body = PassState(page)
+            let shapeOf = { (line: Int) in TemplateLearner.tokens(Normalizer.normalize(String(decoding: page.line(line), as: UTF8.self))) }
             for (position, i) in nonBlank.enumerated() {
                 let text = String(decoding: page.line(i), as: UTF8.self)
                 let tokens = TemplateLearner.tokens(Normalizer.normalize(text))
@@ -67,10 +79,16 @@ public struct TemplateLearner {
                 var o = shapes[tokens] ?? Occurrence()
                 o.docs.insert(docID)
                 if o.examples.count < 2, !o.examples.contains(text) { o.examples.append(text) }
+                if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+                   first.properties.isWhitespace || last.properties.isWhitespace { o.padded = true }
                 let relative = Double(position) / Double(max(nonBlank.count - 1, 1))
-                if relative < 0.35 { o.top += 1 } else if relative > 0.65 { o.bottom += 1 }
+                if relative > 0.65 { o.bottom += 1 }
+                if body.allows(.head, at: i, on: page) { o.head += 1 } else if body.allows(.tail, at: i, on: page) { o.tail += 1 }
                 let after = nonBlank[(position + 1)...]
-                if after.prefix(3).count >= 3, after.prefix(3).allSatisfy({ page.kinds[$0].isHeadlineLike && page.traits[$0].words >= 3 }) { o.listHeads += 1 }
+                if after.prefix(3).count >= 3, after.prefix(3).allSatisfy({ page.kinds[$0].isHeadlineLike && page.traits[$0].words >= 3 }) {
+                    o.listHeads += 1
+                    if o.followers.count < 30 { o.followers += after.prefix(3).map(shapeOf) }
+                }
                 if !after.contains(where: { page.kinds[$0].isProse }), relative > 0.5 { o.cutLike += 1 }
                 if page.kinds[i].isProse { o.prose = true }
                 if let headline, TemplateLearner.listItems(after: i, on: page).contains(headline) { o.listTakesHeadline = true }
@@ -104,26 +122,41 @@ public struct TemplateLearner {
             }
             if !placed { groups.append((tokens, occurrence.docs, [tokens])) }
         }
-        var out: [Candidate] = []
+        // The groups proposed, and every shape they take in: the template's lines.
+        var proposed: [(key: [String], docs: Set<Int>, members: [[String]], prose: Bool, headline: Bool)] = []
         for (key, docs, members) in groups where docs.count >= threshold {
-            let group = (docs: docs, members: members)
-            let occurrences = group.members.compactMap { shapes[$0] }
+            let occurrences = members.compactMap { shapes[$0] }
             let prose = occurrences.contains { $0.prose }
             // The merged pattern, not only its members: a wildcard may take in a headline seen once.
             let headline = headlines.contains { TemplateLearner.shape(key, covers: $0) }
             if (prose || headline) && !includeProse { continue }
             // A merged group must not be a handful of unrelated one-offs.
-            if group.members.count > 1 && occurrences.allSatisfy({ $0.docs.count == 1 }) && key.filter({ $0 == "\u{1}" }).count * 2 >= key.count { continue }
-            let top = occurrences.reduce(0) { $0 + $1.top }, bottom = occurrences.reduce(0) { $0 + $1.bottom }
+            if members.count > 1 && occurrences.allSatisfy({ $0.docs.count == 1 }) && key.filter({ $0 == "\u{1}" }).count * 2 >= key.count { continue }
+            proposed.append((key, docs, members, prose, headline))
+        }
+        let templateShapes = Set(proposed.flatMap(\.members))
+        var out: [Candidate] = []
+        for (key, docs, members, prose, headline) in proposed {
+            let group = (docs: docs, members: members)
+            let occurrences = group.members.compactMap { shapes[$0] }
+            let bottom = occurrences.reduce(0) { $0 + $1.bottom }
+            let head = occurrences.reduce(0) { $0 + $1.head }, tail = occurrences.reduce(0) { $0 + $1.tail }
             let total = occurrences.reduce(0) { $0 + $1.docs.count }
             let lists = occurrences.reduce(0) { $0 + $1.listHeads }, cuts = occurrences.reduce(0) { $0 + $1.cutLike }
             // A list heading is short ("Latest news"); a recurring headline is not one.
             // Nor is a line whose list would run over a page's headline (a menu's last item above it).
+            // Nor is one whose next lines are mostly the template's own (a byline above a date).
+            let followers = occurrences.flatMap(\.followers)
+            let templateFollowers = followers.filter { templateShapes.contains($0) }.count
             let listable = lists * 2 >= total && key.count <= 4 && !occurrences.contains { $0.listTakesHeadline }
+                && templateFollowers * 3 <= followers.count
             let action: RuleAction = listable ? .list : (cuts * 5 >= total * 4 && bottom * 2 > total ? .cut : .drop)
-            let scope: RuleScope = action == .cut ? .last(100) : top * 5 >= total * 4 ? .head : bottom * 5 >= total * 4 ? .tail : .anywhere
+            // Scoped as the cleaner places it: `where tail` fires only below the last
+            // prose line, so a line above comments (prose too) is no tail line.
+            let scope: RuleScope = action == .cut ? .last(100) : head * 5 >= total * 4 ? .head : tail * 5 >= total * 4 ? .tail : .anywhere
             let examples = Array(occurrences.flatMap(\.examples).prefix(2))
-            out.append(Candidate(pattern: TemplateLearner.pattern(key), action: action, scope: scope,
+            let padded = occurrences.contains { $0.padded }
+            out.append(Candidate(pattern: TemplateLearner.pattern(key, padded: padded), action: action, scope: scope,
                                  documents: group.docs.count, examples: examples, looksLikeProse: prose,
                                  isHeadline: headline))
         }
@@ -195,9 +228,11 @@ public struct TemplateLearner {
     }
 
     /// A PCRE2 pattern for a token shape: literal words escaped, digit runs as
-    /// `\d+`, varying words as `\S+`, spaces as `\s+`.
-    static func pattern(_ tokens: [String]) -> String {
-        "^" + tokens.map { token -> String in
+    /// `\d+`, varying words as `\S+`, spaces as `\s+`; `\s*` at both ends when a
+    /// line of it was `padded` (a menu item indented with a tab).
+    static func pattern(_ tokens: [String], padded: Bool = false) -> String {
+        let edge = padded ? "\\s*" : ""
+        return "^" + edge + tokens.map { token -> String in
             if token == "\u{1}" { return "\\S+" }
             var out = ""
             for ch in token {
@@ -206,7 +241,7 @@ public struct TemplateLearner {
                 else { out.append(ch) }
             }
             return out
-        }.joined(separator: "\\s+") + "$"
+        }.joined(separator: "\\s+") + edge + "$"
     }
 }
 
