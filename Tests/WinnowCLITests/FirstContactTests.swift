@@ -124,4 +124,33 @@ enum LineModelName {
         let text = (try? String(contentsOfFile: packageRoot + "/models/line.model", encoding: .utf8)) ?? ""
         return text.split(separator: "\n").first { $0.hasPrefix("name ") }.map { String($0.dropFirst(5)) } ?? "?"
     }
+
+}
+
+extension FirstContactTests {
+    /// The trimmed `winnow explain` of seed 000 in docs/rules.md: each line shown is
+    /// the start of the line explain prints today (its rule file lines went stale once).
+    @Test func theExplainExampleInDocsRulesIsCurrent() throws {
+        let doc = try String(contentsOfFile: packageRoot + "/docs/rules.md", encoding: .utf8)
+        let lines = doc.components(separatedBy: "\n")
+        guard let intro = lines.firstIndex(where: { $0.contains("`seeds/000_bb2331bd10b96028.txt`, trimmed:") }) else {
+            Issue.record("the example's introduction is gone from docs/rules.md")
+            return
+        }
+        let run = try winnow(["explain", "seeds/000_bb2331bd10b96028.txt"], cwd: packageRoot)
+        #expect(run.status == 0)
+        let actual = run.out.components(separatedBy: "\n")
+        var compared = 0
+        guard let fence = lines[intro...].firstIndex(of: "```text") else {
+            Issue.record("no ```text block after the example's introduction")
+            return
+        }
+        for shown in lines[(fence + 1)...].prefix(while: { $0 != "```" }) {
+            // The text after │ is trimmed with …: compare up to it.
+            let head = shown.components(separatedBy: " …").first ?? shown
+            #expect(actual.contains { $0.hasPrefix(head) }, "docs/rules.md: \(shown)")
+            compared += 1
+        }
+        #expect(compared >= 8)
+    }
 }

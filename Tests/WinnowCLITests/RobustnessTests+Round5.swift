@@ -25,4 +25,20 @@ extension RobustnessTests {
         #expect(try winnow(["batch", raw, "-o", dir + "/p"]).status == 0)
         #expect(try snapshot(dir + "/p") == ["a.txt": Data(cleanedPage.utf8), "raw/a.txt": Data(page.utf8)])
     }
+
+    // MARK: --model that cannot be read
+
+    /// A missing model file, a folder or a binary file: the system's words, as for
+    /// any file winnow opens (it printed Foundation's NSCocoaErrorDomain dump).
+    @Test func aModelFileThatCannotBeReadSaysWhyInPlainWords() throws {
+        let dir = try temporaryFolder()
+        try write(page, to: dir + "/page.txt")
+        for (model, why) in [(dir + "/missing.model", "No such file or directory"), (dir, "Is a directory"),
+                             ("/bin/sh", "not UTF-8 text: not a line model")] {
+            let run = try winnow(["--model", model, dir + "/page.txt"])
+            #expect(run.status == 2, "\(model)")
+            #expect(run.stderr == "winnow: \(model): \(why)\n", "\(model): \(run.stderr)")
+            #expect(run.stdout.isEmpty)
+        }
+    }
 }

@@ -291,8 +291,31 @@ public struct LineModel: LineClassifier {
 
     private static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { acc, _ in acc * 10 } }
 
+    /// Why a model file could not be read at all: the system's word for it ("No such
+    /// file or directory", "Is a directory"), as for any other file winnow opens.
+    public struct ReadError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// A model file is a few MB; anything past this is not one.
+    static let maxFileBytes = 1 << 30
+
     public init(contentsOfFile path: String) throws {
-        try self.init(text: try String(contentsOfFile: path, encoding: .utf8))
+        let bytes: [UInt8]
+        do {
+            let (outcome, fd) = try ByteReader.read(path: path, cap: LineModel.maxFileBytes)
+            if fd > 0 { close(fd) }
+            guard case .complete(let all) = outcome else {
+                throw ReadError(description: "over \(LineModel.maxFileBytes >> 20) MiB: not a line model")
+            }
+            bytes = all
+        } catch let failure as IOFailure {
+            throw ReadError(description: failure.message)
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw ReadError(description: "not UTF-8 text: not a line model")
+        }
+        try self.init(text: text)
     }
 
     /// The model built into the binary (`models/line.model`): its stages read from
