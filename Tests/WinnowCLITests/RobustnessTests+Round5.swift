@@ -41,4 +41,23 @@ extension RobustnessTests {
             #expect(run.stdout.isEmpty)
         }
     }
+
+    // MARK: batch --report: every file in path order
+
+    /// A file the plan could not take (a dangling link) stands in the report where its
+    /// path sorts, named by its path under the input folder like every other line (it
+    /// came last, with the input folder in front).
+    @Test func planFailuresStandInTheReportInPathOrder() throws {
+        let dir = try temporaryFolder()
+        let input = dir + "/in"
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        for name in ["a.txt", "c.txt"] { try write(page, to: input + "/" + name) }
+        try FileManager.default.createSymbolicLink(atPath: input + "/b.txt", withDestinationPath: "nowhere")
+        let run = try winnow(["batch", input, "-o", dir + "/out", "--report", dir + "/report.jsonl"])
+        #expect(run.status == 2)
+        let lines = try String(contentsOfFile: dir + "/report.jsonl", encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines.map { $0.components(separatedBy: "\"").dropFirst(3).first ?? "" } == ["a.txt", "b.txt", "c.txt"], "\(lines)")
+        #expect(lines[1] == #"{"path":"b.txt","status":"failed","error":"dangling symlink"}"#)
+    }
 }

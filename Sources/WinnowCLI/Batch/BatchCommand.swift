@@ -173,7 +173,13 @@ struct Batch: ParsableCommand {
         // The report names each file by its path under the input folder.
         let printer = reporter.map { _ in ReportPrinter(ruleSet: ruleSet) { [settings] in settings.item(at: $0).relative } }
         var run = BatchRun(items: items, settings: settings, jobs: workers)
-        if let printer, let reporter { run.report = (printer, reporter) }
+        if let printer, let reporter {
+            run.report = (printer, reporter)
+            // Named as the other files are, by their path under the input folder.
+            run.planFailures = plan.failures.map { failure in
+                (failure.path.hasPrefix(root + "/") ? String(failure.path.dropFirst(root.count + 1)) : failure.path, failure.reason)
+            }.sorted { $0.0 < $1.0 }
+        }
         let started = Date()
         run.run(into: ledger) {
             BatchWorker(cleaner: Cleaner(ruleSet: ruleSet, options: cleanOptions), settings: settings, learning: learning, report: printer)
@@ -183,11 +189,6 @@ struct Batch: ParsableCommand {
         for failure in ledger.failures { Diagnostics.error("\(failure.input): \(failure.reason)") }
         let failed = plan.failures.count + ledger.failures.count
         if let reporter, let report {
-            for failure in plan.failures {
-                var line: [UInt8] = []
-                ReportPrinter.line(failure.path, DocumentReport(status: .failed(failure.reason)), into: &line)
-                reporter.write(line)
-            }
             do { try reporter.finish() } catch {
                 Diagnostics.error("\(report): \(error.message)")
                 throw ExitCode(2)

@@ -12,14 +12,27 @@ struct BatchRun {
     let jobs: Int
     /// `--report`: the printer makes the lines of files no worker took; the file takes every line.
     var report: (printer: ReportPrinter, file: ReportFile)?
+    /// Files the plan could not take (a dangling link), by path under the input folder,
+    /// sorted: their report lines go in among the others, in path order.
+    var planFailures: [(relative: String, reason: String)] = []
 
     /// Runs every item through a worker made by `makeWorker` into `ledger`.
     func run(into ledger: BatchLedger, makeWorker: @escaping () -> BatchWorker) {
-        var next = 0
+        var next = 0, nextFailure = 0
+        /// The plan's failures that sort before `relative` (all of them for nil).
+        func reportFailures(before relative: String?) {
+            while nextFailure < planFailures.count, relative.map({ planFailures[nextFailure].relative < $0 }) ?? true {
+                var line: [UInt8] = []
+                ReportPrinter.line(planFailures[nextFailure].relative, DocumentReport(status: .failed(planFailures[nextFailure].reason)), into: &line)
+                report?.file.write(line)
+                nextFailure += 1
+            }
+        }
         // No more workers than files: each builds a cleaner.
         Runner(jobs: min(jobs, max(items.count, 1))).run(BatchSource(items: items, settings: settings), makeWorker: makeWorker) { output in
             let item = items[next]
             next += 1
+            reportFailures(before: item.relative)
             switch output {
             case .done(let done):
                 if let done { report?.file.write(done.line) }
@@ -31,6 +44,7 @@ struct BatchRun {
             }
             return true
         }
+        reportFailures(before: nil)
         ledger.finishProgress()
     }
 

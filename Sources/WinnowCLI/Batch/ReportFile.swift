@@ -6,7 +6,8 @@ import Glibc
 
 /// Where `batch --report` goes: the lines `ReportPrinter` makes, written in path
 /// order, each at once as its document is done (an interrupted run's report ends at
-/// the last of them), then the lines of the files the plan could not take. What
+/// the last of them), with the lines of the files the plan could not take among
+/// them (`BatchRun.planFailures`). What
 /// the report destroys is only what it replaces:
 /// - a regular file (or a new one) is written to a hidden temporary file beside it,
 ///   renamed over it at the end (until then the old report stays whole; after a
