@@ -17,6 +17,10 @@ struct RulesCommand: ParsableCommand {
     @Flag(help: "With --export: one combined alternation.")
     var combined = false
 
+    func validate() throws {
+        if combined && !export { throw ValidationError("--combined goes with --export") }
+    }
+
     func run() throws {
         let ruleSet = try rules.loadRuleSet()
         var lines: [String] = []

@@ -13,10 +13,17 @@ struct SiteOptions: ParsableArguments {
     /// Reads the profiles; a bad profile or rule file is an error (exit 2).
     func loadProfiles() throws -> ProfileSet? {
         guard let profile else { return nil }
-        do { return try ProfileSet(path: profile) } catch {
+        let set: ProfileSet
+        do { set = try ProfileSet(path: profile) } catch {
             Diagnostics.error("\(error)")
             throw ExitCode(2)
         }
+        // `--site NAME` picks one profile of the folder: a name it lacks applies nothing.
+        if let site, set.single == nil, set.bySite[site] == nil {
+            Diagnostics.error("--site \(site): \(profile) has no profile for this site (it has: \(set.bySite.keys.sorted().joined(separator: ", ")))")
+            throw ExitCode(2)
+        }
+        return set
     }
 
     /// The site name of a file: its folder's name (nil for standard input). Worked

@@ -60,4 +60,62 @@ extension RobustnessTests {
         #expect(lines.map { $0.components(separatedBy: "\"").dropFirst(3).first ?? "" } == ["a.txt", "b.txt", "c.txt"], "\(lines)")
         #expect(lines[1] == #"{"path":"b.txt","status":"failed","error":"dangling symlink"}"#)
     }
+
+    // MARK: options that did nothing
+
+    /// `explain --rule ID --diff` printed every removal; now the diff removes only
+    /// what that rule removed (still a patch of the input). `rules --combined` without
+    /// `--export` printed the list as if it were not given; now it is refused.
+    @Test func explainRuleWithDiffAndRulesCombinedDoWhatTheySay() throws {
+        let seed = packageRoot + "/seeds/002_ef90054cdf631ce7.txt"
+        let run = try winnow(["explain", "--rule", "fa.news-id", "--diff", seed])
+        #expect(run.status == 0)
+        let removed = run.out.split(separator: "\n").filter { $0.hasPrefix("-") && !$0.hasPrefix("---") }
+        #expect(removed == ["-شناسه خبر : 264802"], "\(run.out)")
+        let all = try winnow(["explain", "--diff", seed])
+        #expect(all.out.split(separator: "\n").filter { $0.hasPrefix("-") && !$0.hasPrefix("---") }.count > 10)
+        let combined = try winnow(["rules", "--combined"])
+        #expect(combined.status == 2)
+        #expect(combined.stderr.contains("--combined goes with --export"), "\(combined.stderr)")
+    }
+
+    /// `--profile DIR` with no profile in it, and `--site NAME` that DIR has no profile
+    /// for, applied nothing and said nothing; now each is an error, as `--rules DIR`
+    /// with no rule file is.
+    @Test func aProfileFolderThatAppliesNothingIsAnError() throws {
+        let dir = try temporaryFolder()
+        try FileManager.default.createDirectory(atPath: dir + "/empty", withIntermediateDirectories: true)
+        try write(page, to: dir + "/page.txt")
+        let empty = try winnow(["--profile", dir + "/empty", dir + "/page.txt"])
+        #expect(empty.status == 2)
+        #expect(empty.stderr == "winnow: \(dir)/empty: no profile (*.profile) in this folder\n", "\(empty.stderr)")
+        #expect(empty.stdout.isEmpty)
+        let site = dir + "/pages/example"
+        try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
+        for k in 0..<4 { try write("Example Site\nHome | News | Sport\n" + page + "Story \(k) closes here with one more long sentence of its own.\n", to: site + "/\(k).txt") }
+        let learned = try winnow(["learn", site, "--site", "example", "--save-profile", dir + "/profiles"])
+        #expect(learned.status == 0, "\(learned.stderr)")
+        let unknown = try winnow(["--profile", dir + "/profiles", "--site", "nosuch", dir + "/page.txt"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "winnow: --site nosuch: \(dir)/profiles has no profile for this site (it has: example)\n", "\(unknown.stderr)")
+        #expect(try winnow(["--profile", dir + "/profiles", "--site", "example", dir + "/page.txt"]).status == 0)
+    }
+
+    /// `batch --report - | head -1`: the report's reader goes away; the run goes on,
+    /// writes every output, prints its summary and exits 0, as the filter ends quietly
+    /// (it ended with `winnow: -: Broken pipe`, exit 2, no summary).
+    @Test func aReportPipeClosedEarlyEndsTheReportQuietly() throws {
+        let dir = try temporaryFolder()
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        for k in 0..<300 { try write(page, to: dir + "/in/\(k).txt") }
+        let bash = Process()
+        bash.executableURL = URL(fileURLWithPath: "/bin/bash")
+        bash.arguments = ["-c", "'\(winnowPath)' batch '\(dir)/in' -o '\(dir)/out' --report - 2>'\(dir)/err' | head -1 >/dev/null; exit ${PIPESTATUS[0]}"]
+        try bash.run()
+        bash.waitUntilExit()
+        let errors = try String(contentsOfFile: dir + "/err", encoding: .utf8)
+        #expect(bash.terminationStatus == 0, "\(errors)")
+        #expect(errors.hasPrefix("winnow: 300 cleaned, 0 skipped, 0 failed"), "\(errors)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out").count == 300)
+    }
 }

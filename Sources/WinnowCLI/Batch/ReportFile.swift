@@ -22,6 +22,9 @@ final class ReportFile {
     /// Set when writing to a temporary file: (temporary, target).
     private let rename: (temp: String, target: String)?
     private var failed: String?
+    /// The reader of a pipe (`--report - | head`) went away: the report ends there,
+    /// quietly, as the filter's output does; the run goes on writing its files.
+    private var readerLeft = false
 
     /// Opens the report before any document is cleaned: a report that cannot be
     /// written stops the run before it does anything.
@@ -85,13 +88,17 @@ final class ReportFile {
     }
 
     private func emit(_ bytes: [UInt8]) {
-        guard failed == nil else { return }
-        do { try sink.write(bytes) } catch { failed = ReportFile.describe(error) }
+        guard failed == nil, !readerLeft else { return }
+        do { try sink.write(bytes) } catch { note(error) }
     }
 
     private func flush() {
-        guard failed == nil else { return }
-        do { try sink.flush() } catch { failed = ReportFile.describe(error) }
+        guard failed == nil, !readerLeft else { return }
+        do { try sink.flush() } catch { note(error) }
+    }
+
+    private func note(_ error: OutputSink.Failure) {
+        if case .brokenPipe = error, rename == nil { readerLeft = true } else { failed = ReportFile.describe(error) }
     }
 
     private static func describe(_ error: OutputSink.Failure) -> String {

@@ -115,6 +115,8 @@ public struct ProfileSet: Sendable {
             let profile = try SiteProfile(contentsOfFile: (path as NSString).appendingPathComponent(name))
             bySite[profile.site] = profile
         }
+        // A folder that applies nothing is a mistake to say, as `--rules DIR` says it.
+        if bySite.isEmpty { throw SiteProfile.Failure(description: "\(path): no profile (*.profile) in this folder") }
     }
 
     /// The profile for a site's name (nil name: a run without sites).

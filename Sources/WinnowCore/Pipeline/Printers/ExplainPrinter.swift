@@ -24,8 +24,17 @@ public struct ExplainPrinter {
         switch format {
         case .plain: plain(document, result, title: header ? path : nil)
         case .json: json(document, result, path: path)
-        case .diff: UnifiedDiff.render(document, result, path: path)
+        case .diff: UnifiedDiff.render(document, onlyRule == nil ? result : onlyTheRules(result), path: path)
         }
+    }
+
+    /// `result` with the changes of every other rule and detector undone: the diff
+    /// of `--rule ID --diff` removes only what that rule removed (still a patch of
+    /// the input).
+    private func onlyTheRules(_ result: CleanResult) -> CleanResult {
+        var only = result
+        for i in only.fates.indices where only.fates[i] != .blank && !shown(only.fates[i]) { only.fates[i] = .kept }
+        return only
     }
 
     private func shown(_ fate: Fate) -> Bool {
