@@ -103,8 +103,9 @@ def test_a_site_profile_removes_the_sites_template(tmp_path):
     assert non_blank(winnow.clean(NEW_PAGE, profile=profiles / "zorb.profile")) == [STORY]
     with winnow.Cleaner(profile=profiles, site="zorb") as cleaner:
         assert [non_blank(t) for t in cleaner.clean_many([NEW_PAGE, NEW_PAGE])] == [[STORY], [STORY]]
-    # Another site's name finds no profile in the folder: nothing is removed.
-    assert non_blank(winnow.clean(NEW_PAGE, profile=profiles, site="other")) == NEW_PAGE.strip().split("\n")
+    # A site name the folder has no profile for is winnow's error (it applied nothing, silently).
+    with pytest.raises(winnow.WinnowError, match="has no profile for this site"):
+        winnow.clean(NEW_PAGE, profile=profiles, site="other")
 
 
 def test_a_missing_profile_is_a_winnow_error(tmp_path):

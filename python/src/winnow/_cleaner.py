@@ -4,6 +4,7 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import re
 import subprocess
 import threading
 import warnings
@@ -227,6 +228,7 @@ class Cleaner:
         finally:
             self._release()
         if result.warning:
+            result.warning = _naming(result.warning, "the document")
             warnings.warn(result.warning, WinnowWarning, stacklevel=3)
         return result
 
@@ -271,7 +273,7 @@ class Cleaner:
                 # documents would cost more than winnow's flush per record.
                 kind = "one"
             worker = self._running(kind)
-            for number, line in worker.exchange(texts, self.window):
+            for index, (number, line) in enumerate(worker.exchange(texts, self.window), start=1):
                 if kind == "text" and not worker.messages:
                     yield text_of(number, line)
                     continue
@@ -285,6 +287,9 @@ class Cleaner:
                     record = record_of(number, line)
                     result = Result(record.get("text", ""), warning=str(error))
                 if result.warning:
+                    # winnow numbers records over the process's life, pads too: name the
+                    # document by its place among this call's texts instead.
+                    result.warning = _naming(result.warning, f"document {index}")
                     warnings.warn(result.warning, WinnowWarning, stacklevel=2)
                 yield result if want_results else result.text
         finally:
@@ -293,6 +298,15 @@ class Cleaner:
                 # flight, so this process is out of step; end it, the next call starts anew.
                 self._discard(kind)
             self._release()
+
+
+_RECORD_NAME = re.compile(r"\(standard input\): record \d+")
+
+
+def _naming(message: str, name: str) -> str:
+    """winnow's message with its record number ("(standard input): record 5") replaced
+    by what the caller knows the document as."""
+    return _RECORD_NAME.sub(name, message, count=1)
 
 
 # The flags of each kind of process: single documents, clean_many, process_many.
