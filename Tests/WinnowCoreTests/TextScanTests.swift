@@ -151,6 +151,19 @@ import Testing
         }
     }
 
+    /// × and ÷ stand among Latin-1's letters but are signs: a close button "×" is a
+    /// line with no letter, which takes the rules of every language (docs/rules.md
+    /// section 5). Counted as Latin, it took only `en` rules: a `lang fa` rule that
+    /// `winnow learn` wrote for a Persian site's "×" never fired.
+    @Test func timesAndDivideAreNoLetters() {
+        for line in ["×", "÷", "× ×", "12 × 4 ÷ 2"] {
+            let t = traits(Array(line.utf8)).0
+            #expect(t.latinLetters == 0, "\(line)")
+            #expect(Language.selection(forLine: t) == .everyLanguage, "\(line)")
+        }
+        #expect(traits(Array("Ô é ø ×".utf8)).0.latinLetters == 3)
+    }
+
     /// Lines end at "\n", "\r\n" and a lone "\r"; the spans cover every byte once.
     @Test func lineSplitterMatchesItsDefinition() {
         var generator = SplitMix64(seed: 3)
@@ -267,7 +280,7 @@ import Testing
         func isArabicScript(_ c: UInt32) -> Bool {
             !isDigit(c) && ((0x600...0x6FF).contains(c) || (0x750...0x77F).contains(c) || (0xFB50...0xFDFF).contains(c) || (0xFE70...0xFEFF).contains(c))
         }
-        func isLatin(_ c: UInt32) -> Bool { (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) || (0xC0...0x24F).contains(c) }
+        func isLatin(_ c: UInt32) -> Bool { (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) || ((0xC0...0x24F).contains(c) && c != 0xD7 && c != 0xF7) }
         var t = LineTraits()
         t.chars = scalars.count
         // Runs of non-space characters, and a word for every two kana or Han characters.

@@ -237,6 +237,8 @@ public struct LineTraits: Sendable, Equatable {
         entry |= shapeEntry(c)
         switch c {
         case 0x30...0x39, 0x660...0x669, 0x6F0...0x6F9: entry |= Lane.digit
+        // Latin-1's × and ÷ stand among its letters but are signs (a close button "×").
+        case 0xD7, 0xF7: break
         case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: entry |= Lane.latin
         case 0x67E, 0x686, 0x698, 0x6AF: entry |= Lane.persianOnly | Lane.persian | Lane.arabicScript
         case 0x6A9, 0x6CC: entry |= Lane.persian | Lane.arabicScript
