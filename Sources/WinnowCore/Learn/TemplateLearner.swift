@@ -41,6 +41,9 @@ public struct TemplateLearner {
         /// byline is followed by the rest of the template (a date, "Listen to this").
         var followers: [[String]] = []
         var cutLike = 0
+        /// Where it stood (its place among the page's non-blank lines) on the pages
+        /// where it was cut-like: a cut below another cut never fires.
+        var cutPlaces: [Int: Int] = [:]
         var prose = false
         /// Seen with spaces or tabs before or after its words (the pattern allows them).
         var padded = false
@@ -89,7 +92,10 @@ public struct TemplateLearner {
                     o.listHeads += 1
                     if o.followers.count < 30 { o.followers += after.prefix(3).map(shapeOf) }
                 }
-                if !after.contains(where: { page.kinds[$0].isProse }), relative > 0.5 { o.cutLike += 1 }
+                if !after.contains(where: { page.kinds[$0].isProse }), relative > 0.5 {
+                    o.cutLike += 1
+                    o.cutPlaces[docID] = position
+                }
                 if page.kinds[i].isProse { o.prose = true }
                 if let headline, TemplateLearner.listItems(after: i, on: page).contains(headline) { o.listTakesHeadline = true }
                 shapes[tokens] = o
@@ -136,6 +142,7 @@ public struct TemplateLearner {
         }
         let templateShapes = Set(proposed.flatMap(\.members))
         var out: [Candidate] = []
+        var cutPlaces: [[Int: Int]] = []   // of each cut in `out`, by page
         for (key, docs, members, prose, headline) in proposed {
             let group = (docs: docs, members: members)
             let occurrences = group.members.compactMap { shapes[$0] }
@@ -159,7 +166,17 @@ public struct TemplateLearner {
             out.append(Candidate(pattern: TemplateLearner.pattern(key, padded: padded), action: action, scope: scope,
                                  documents: group.docs.count, examples: examples, looksLikeProse: prose,
                                  isHeadline: headline))
+            cutPlaces.append(action == .cut ? occurrences.reduce(into: [:]) { $0.merge($1.cutPlaces) { min($0, $1) } } : [:])
         }
+        // A cut that stands, on every page where it does, below another cut never fires:
+        // the first removes it with the rest (a "Related stories" heading, then the
+        // stories' titles, each on every page).
+        let covered = out.indices.map { c in
+            !cutPlaces[c].isEmpty && cutPlaces[c].allSatisfy { page, place in
+                cutPlaces.indices.contains { d in d != c && (cutPlaces[d][page].map { $0 < place } ?? false) }
+            }
+        }
+        out = out.indices.filter { !covered[$0] }.map { out[$0] }
         return out.sorted { $0.documents != $1.documents ? $0.documents > $1.documents : $0.pattern < $1.pattern }
     }
 
@@ -175,7 +192,11 @@ public struct TemplateLearner {
         let found = candidates()
         var out = "# Learned by `winnow learn` from \(documentCount) pages. Review before use:\n"
         out += "# every rule below stood in at least \(max(minimumDocuments, Int((Double(documentCount) * minimumShare).rounded(.up)))) pages.\n"
-        out += "lang \(language?.rawValue ?? "all")\n"
+        // Every language: a site's template has lines in other scripts ("Advertisement",
+        // "Share" on an Arabic site), which a `lang ar` file's rules would never reach
+        // (a line takes the rules of its own letters' languages).
+        out += "# pages mostly in \(language?.rawValue ?? "no one language")\n"
+        out += "lang all\n"
         for (n, c) in found.enumerated() {
             out += "\n\(c.action.rawValue) \(site).learned-\(n + 1)  \(c.pattern)\n"
             if c.scope != .anywhere { out += "  where \(c.scope)\n" }
