@@ -8,9 +8,7 @@
 # `pip install dist/winnow-*.whl` names one file.
 # Usage: bash scripts/build-wheel.sh [--out DIR] [--binary PATH (skip the build, ship PATH)]
 set -euo pipefail
-cd "$(dirname "$0")/.."
-root=$(pwd)
-out=$root/dist
+out=
 binary=
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -20,6 +18,12 @@ while [ $# -gt 0 ]; do
     *) echo "build-wheel: unknown argument: $1 (usage: bash scripts/build-wheel.sh [--out DIR] [--binary PATH])" >&2; exit 2 ;;
   esac
 done
+# Relative paths are the caller's, not the repository's (the script changes folder next).
+case "$out" in ''|/*) ;; *) out=$PWD/$out ;; esac
+case "$binary" in ''|/*) ;; *) binary=$PWD/$binary ;; esac
+cd "$(dirname "$0")/.."
+root=$(pwd)
+[ -n "$out" ] || out=$root/dist
 
 started=$(date +%s)
 if [ -z "$binary" ]; then

@@ -8,18 +8,34 @@
 # The binary carries the Swift runtime and, when libpcre2-dev ships its static
 # archive (Debian does), PCRE2 as well, so it runs without the toolchain. The man
 # page and the completions are generated from the binary's own command definitions.
-# Usage: bash scripts/install.sh [--prefix DIR]
+# Usage: bash scripts/install.sh [--prefix DIR] [--uninstall]
+#   --uninstall removes those five files from the prefix (and nothing else).
 set -euo pipefail
 
 prefix=/usr/local
+uninstall=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --prefix) [ $# -ge 2 ] || { echo "install: --prefix needs a folder" >&2; exit 2; }; prefix=$2; shift 2 ;;
     --prefix=*) prefix=${1#--prefix=}; shift ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "install: unknown argument: $1 (usage: bash scripts/install.sh [--prefix DIR])" >&2; exit 2 ;;
+    --uninstall) uninstall=1; shift ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "install: unknown argument: $1 (usage: bash scripts/install.sh [--prefix DIR] [--uninstall])" >&2; exit 2 ;;
   esac
 done
+# A relative prefix is the caller's, not the repository's (the script changes folder below).
+case "$prefix" in /*) ;; *) prefix=$PWD/$prefix ;; esac
+
+installed=(bin/winnow share/man/man1/winnow.1 share/bash-completion/completions/winnow
+           share/zsh/site-functions/_winnow share/fish/vendor_completions.d/winnow.fish)
+if [ "$uninstall" = 1 ]; then
+  removed=0
+  for f in "${installed[@]}"; do
+    if [ -e "$prefix/$f" ] || [ -L "$prefix/$f" ]; then rm -f "$prefix/$f" && removed=$((removed + 1)); fi
+  done
+  echo "install: removed $removed of ${#installed[@]} files from $prefix"
+  exit 0
+fi
 
 cd "$(dirname "$0")/.."
 root=$(pwd)

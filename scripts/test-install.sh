@@ -58,4 +58,10 @@ bash -c "source '$bash_completion' && complete -p winnow" >/dev/null 2>&1 || fai
 head -1 "$prefix/share/zsh/site-functions/_winnow" | grep -q '^#compdef winnow' || fail "no zsh completion"
 grep -q "^complete -c 'winnow'" "$prefix/share/fish/vendor_completions.d/winnow.fish" || fail "no fish completion"
 
-echo "test-install: PASS (install ${seconds} s; $seeds seeds clean from / under env -i; no Swift library, PCRE2 $pcre2; $man_check; bash, zsh and fish completions)"
+# --uninstall removes exactly the five installed files.
+touch "$prefix/bin/keep-me"
+bash "$root/scripts/install.sh" --prefix "$prefix" --uninstall >/dev/null || fail "install.sh --uninstall failed"
+left=$(find "$prefix" -type f | sort)
+[ "$left" = "$prefix/bin/keep-me" ] || fail "after --uninstall the prefix holds: $left"
+
+echo "test-install: PASS (install ${seconds} s; $seeds seeds clean from / under env -i; no Swift library, PCRE2 $pcre2; $man_check; bash, zsh and fish completions; --uninstall)"
