@@ -118,4 +118,20 @@ extension RobustnessTests {
         #expect(errors.hasPrefix("winnow: 300 cleaned, 0 skipped, 0 failed"), "\(errors)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out").count == 300)
     }
+
+    // MARK: --meta on a record that holds "winnow" twice
+
+    /// The first member takes the new value where it stands; the later ones go, key,
+    /// value and the comma before them (both were given the value, the key stayed twice).
+    @Test func metaLeavesOneWinnowMemberWhenTheRecordHadSeveral() throws {
+        let input = Array(#"{"text":"Title\n\u00d7\nBody.","winnow":1,"winnow":2}"#.utf8) + [0x0A]
+            + Array(#"{"winnow":1,"text":"a b","x":3,"winnow":[2], "winnow" : {"a":1} }"#.utf8) + [0x0A]
+        let run = try winnow(["--jsonl", "--meta"], stdin: input)
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.out.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        for line in lines { #expect(line.components(separatedBy: #""winnow":"#).count == 2, "\(line)") }
+        #expect(lines[0].hasPrefix(#"{"text":"Title\nBody.","winnow":{"lang":"#) && lines[0].hasSuffix("}}"), "\(lines[0])")
+        #expect(lines[1].hasPrefix(#"{"winnow":{"lang":"#) && lines[1].hasSuffix(#","text":"a b","x":3 }"#), "\(lines[1])")
+    }
 }

@@ -23,15 +23,20 @@ public struct JSONLRecord {
         /// The values (of any type) of the top-level members named by `locate`'s
         /// `member` (the `"winnow"` member `--meta` writes: replaced, not added twice).
         public var memberValues: [Range<Int>]
+        /// For each of those members after the first: from the comma before its key to
+        /// the end of its value (what leaves the record when it goes).
+        public var laterMembers: [Range<Int>]
 
         public init(valueRange: Range<Int>, closingBrace: Int, isEmptyObject: Bool,
-                    laterValues: [Range<Int>] = [], laterNonStrings: Int = 0, memberValues: [Range<Int>] = []) {
+                    laterValues: [Range<Int>] = [], laterNonStrings: Int = 0, memberValues: [Range<Int>] = [],
+                    laterMembers: [Range<Int>] = []) {
             self.valueRange = valueRange
             self.closingBrace = closingBrace
             self.isEmptyObject = isEmptyObject
             self.laterValues = laterValues
             self.laterNonStrings = laterNonStrings
             self.memberValues = memberValues
+            self.laterMembers = laterMembers
         }
     }
 

@@ -23,7 +23,8 @@ struct JSONLScanner {
         guard i < n, p[i] == JSONLByte.openBrace else { throw .notAnObject(offset: i) }
         var value: Range<Int>?
         var notStringAt: Int?
-        var later: [Range<Int>] = [], laterNonStrings = 0, memberValues: [Range<Int>] = []
+        var later: [Range<Int>] = [], laterNonStrings = 0, memberValues: [Range<Int>] = [], laterMembers: [Range<Int>] = []
+        var comma = -1   // the comma before the current member
         i = skipSpace(i + 1)
         if i < n, p[i] == JSONLByte.closeBrace {
             try checkTrailing(after: i)
@@ -44,11 +45,12 @@ struct JSONLScanner {
                     if isString { value = valueStart..<i } else { notStringAt = valueStart }
                 } else if isString { later.append(valueStart..<i) } else { laterNonStrings += 1 }
             } else if let member, try keyMatches(from: keyStart + 1, to: keyEnd - 1, escaped: escaped, key: member) {
+                if !memberValues.isEmpty { laterMembers.append(comma..<i) }
                 memberValues.append(valueStart..<i)
             }
             i = skipSpace(i)
             guard i < n else { throw truncated }
-            if p[i] == JSONLByte.comma { i = skipSpace(i + 1); continue }
+            if p[i] == JSONLByte.comma { comma = i; i = skipSpace(i + 1); continue }
             guard p[i] == JSONLByte.closeBrace else { throw fail(i, "expected ',' or '}'") }
             break
         }
@@ -56,7 +58,8 @@ struct JSONLScanner {
         if let notStringAt { throw .notAString(offset: notStringAt) }
         guard let value else { throw .missingKey }
         return JSONLRecord.Location(valueRange: value, closingBrace: i, isEmptyObject: false,
-                                    laterValues: later, laterNonStrings: laterNonStrings, memberValues: memberValues)
+                                    laterValues: later, laterNonStrings: laterNonStrings, memberValues: memberValues,
+                                    laterMembers: laterMembers)
     }
 
     /// Only whitespace may follow the top-level closing brace.

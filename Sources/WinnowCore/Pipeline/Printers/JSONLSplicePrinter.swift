@@ -17,7 +17,8 @@ public final class JSONLSplicePrinter {
     }
 
     /// The member `--meta` writes. A record that has it already (the output of an
-    /// earlier `--meta` run) gets its value replaced, so no record holds it twice.
+    /// earlier `--meta` run) gets its value replaced, and any later copies of it are
+    /// taken out, so no record holds it twice.
     public static let metaKey = "winnow"
 
     /// Appends `record` with its texts (`texts[0]` at `location.valueRange`, the others
@@ -46,7 +47,9 @@ public final class JSONLSplicePrinter {
             if location.memberValues.isEmpty {
                 member = JSONLSplicePrinter.memberPrefix + meta
             } else {
-                for range in location.memberValues { edits.append((range, meta)) }
+                // The first keeps its place with the new value; the others go, key and all.
+                edits.append((location.memberValues[0], meta))
+                for range in location.laterMembers { edits.append((range, [])) }
             }
         }
         edits.sort { $0.range.lowerBound < $1.range.lowerBound }
