@@ -48,6 +48,16 @@ struct Clean: ParsableCommand {
         if stream.lineBuffered && !stream.isStream { throw ValidationError("--line-buffered goes with --jsonl or --null-data") }
         if siteKey != nil && !jsonl { throw ValidationError("--site-key goes with --jsonl") }
         if siteKey != nil && sites.site != nil { throw ValidationError("--site-key and --site cannot be combined (--site makes every record one site)") }
+        // A site is read for what is kept per site: nothing else uses it here.
+        if (siteKey != nil || sites.site != nil) && !stream.crossDoc && sites.profile == nil {
+            throw ValidationError("\(siteKey != nil ? "--site-key" : "--site") names the site for --cross-doc or --profile: give one of them")
+        }
+        if jsonl && inputText.convertsFromNamed {
+            throw ValidationError("--input-encoding does not go with --jsonl: JSON Lines are UTF-8 text; convert the file first (iconv -f NAME -t UTF-8)")
+        }
+        if nullData && inputText.hasNulsInText {
+            throw ValidationError("--input-encoding \(inputText.inputEncoding) does not go with --null-data: its text holds NUL bytes, which -z splits at; convert the stream first")
+        }
         if check && (explain || stream.isStream) { throw ValidationError("--check cannot be combined with --explain, --jsonl or --null-data") }
         if explainOptions.isSet && !explain { throw ValidationError("--json, --diff and --rule go with --explain") }
     }

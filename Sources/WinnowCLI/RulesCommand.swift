@@ -19,6 +19,13 @@ struct RulesCommand: ParsableCommand {
 
     func validate() throws {
         if combined && !export { throw ValidationError("--combined goes with --export") }
+        // The detectors and the model are not rules: these options change no line of the list.
+        let ignored = [(rules.settle, "--settle"), (rules.model != nil, "--model"), (rules.noModel, "--no-model"),
+                       (!rules.detectorsOff.isEmpty, "--no-detector"), (rules.noRepeats, "--no-repeats"),
+                       (rules.noHeadlineLists, "--no-headline-lists")].filter(\.0).map(\.1)
+        if let first = ignored.first {
+            throw ValidationError("\(first) changes how pages are cleaned, not which rules are in force: `winnow rules` does not take it")
+        }
     }
 
     func run() throws {

@@ -134,4 +134,31 @@ extension RobustnessTests {
         #expect(lines[0].hasPrefix(#"{"text":"Title\nBody.","winnow":{"lang":"#) && lines[0].hasSuffix("}}"), "\(lines[0])")
         #expect(lines[1].hasPrefix(#"{"winnow":{"lang":"#) && lines[1].hasSuffix(#","text":"a b","x":3 }"#), "\(lines[1])")
     }
+
+    // MARK: more options that did nothing, refused before anything is read
+
+    @Test func optionsThatCannotActHereAreRefused() throws {
+        let cases: [([String], String)] = [
+            (["--jsonl", "--input-encoding", "latin1"], "--input-encoding does not go with --jsonl"),
+            (["-z", "--input-encoding", "utf-16le"], "--input-encoding utf-16le does not go with --null-data"),
+            (["-z", "--input-encoding", "UTF32"], "--input-encoding UTF32 does not go with --null-data"),
+            (["--jsonl", "--site-key", "src"], "--site-key names the site for --cross-doc or --profile"),
+            (["--site", "example"], "--site names the site for --cross-doc or --profile"),
+            (["--input-encoding", ""], "not an encoding iconv knows"),
+            (["--input-encoding", " utf-8"], "not an encoding iconv knows"),
+            (["rules", "--settle"], "--settle changes how pages are cleaned"),
+            (["rules", "--no-model"], "--no-model changes how pages are cleaned"),
+            (["rules", "--no-detector", "menu"], "--no-detector changes how pages are cleaned"),
+        ]
+        for (arguments, message) in cases {
+            let run = try winnow(arguments, stdin: Array("A line of text.\n".utf8))
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stderr.contains(message), "\(arguments): \(run.stderr)")
+            #expect(run.stdout.isEmpty, "\(arguments)")
+        }
+        // What still works: -z with a one-byte encoding, --site with --cross-doc, plain rules.
+        #expect(try winnow(["-z", "--input-encoding", "latin1"], stdin: Array("A line of text.\n".utf8)).status == 0)
+        #expect(try winnow(["--jsonl", "--cross-doc", "--site", "x"], stdin: Array(#"{"text":"a"}"#.utf8)).status == 0)
+        #expect(try winnow(["rules"]).status == 0)
+    }
 }
