@@ -4,7 +4,7 @@
 (`--no-cross-doc`), on eval/ and on eval/ with every page copied three times in
 its site's folder (the same article under several URLs, AMP and print views).
 
-    python3 eval/cross_doc.py [--winnow .build/debug/winnow] [-- EXTRA winnow eval OPTIONS]
+    python3 eval/cross_doc.py [--winnow .build/release/winnow (else debug)] [-- EXTRA winnow eval OPTIONS]
 
 The figures are `winnow eval`'s (see Sources/WinnowCLI/EvalCommand.swift): recall
 is the share of the gold (article) characters kept, chrome removal the share of
@@ -45,8 +45,10 @@ def score(winnow, pages, gold, extra):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--winnow", default=os.path.join(ROOT, ".build", "debug", "winnow"))
-    parser.add_argument("extra", nargs="*", help="more `winnow eval` options for the batch-mode rows")
+    # The README's build is the release one; `swift test` leaves a debug one.
+    built = [os.path.join(ROOT, ".build", kind, "winnow") for kind in ("release", "debug")]
+    parser.add_argument("--winnow", default=next((b for b in built if os.path.exists(b)), built[0]))
+    parser.add_argument("extra", nargs="*", help="more `winnow eval` options for both modes (e.g. --no-model)")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="winnow-cross-doc-")
     try:
@@ -56,7 +58,7 @@ def main():
         print("| set | mode | pages | exact | recall | chrome removal | gold lines lost (pages) |")
         print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
         for name, pages, gold in sets:
-            for mode, extra in (("batch (cross-doc)", args.extra), ("per document", ["--no-cross-doc"])):
+            for mode, extra in (("batch (cross-doc)", args.extra), ("per document", args.extra + ["--no-cross-doc"])):
                 s = score(args.winnow, pages, gold, extra)
                 print(f"| {name} | {mode} | {s['pages']} | {s['exact']} | {s['recall']:.4f} | {s['chrome']:.4f} | "
                       f"{s['lost']} ({s['lost_pages']}) |")

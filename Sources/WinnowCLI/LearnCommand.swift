@@ -43,13 +43,16 @@ struct Learn: ParsableCommand {
     @OptionGroup var crossDoc: CrossDocOptions
 
     func validate() throws {
+        // The site names the rule ids (SITE.learned-N) and the profile's files (SITE.rules).
+        guard !site.isEmpty, RuleParser.isValidID(Substring(site)) else {
+            throw ValidationError("--site: use letters, digits, '.', '-' and '_' (at least one)")
+        }
         if minPages < 1 { throw ValidationError("--min-pages must be at least 1 (got \(minPages))") }
         if !(0...1).contains(minShare) { throw ValidationError("--min-share must be a number from 0 to 1 (got \(minShare))") }
         if crossDoc.noCrossDoc && saveProfile != nil { throw ValidationError("--save-profile needs the cross-document pass: drop --no-cross-doc") }
     }
 
     func run() throws {
-        guard RuleParser.isValidID(Substring(site)) else { throw ValidationError("--site: use letters, digits, '.', '-' and '_'") }
         var learner = TemplateLearner()
         learner.minimumDocuments = minPages
         learner.minimumShare = minShare

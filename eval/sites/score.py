@@ -4,7 +4,7 @@ batch mode over the tree (the cross-document pass learns each site's template
 from its folder, as `winnow batch` does) beside cleaning page by page
 (`--no-cross-doc`), overall and per site.
 
-    python3 eval/sites/score.py [--winnow .build/debug/winnow] [-- EXTRA winnow eval OPTIONS]
+    python3 eval/sites/score.py [--winnow .build/release/winnow (else debug)] [-- EXTRA winnow eval OPTIONS]
 
 The figures are `winnow eval`'s (the same first pass as `winnow batch`, then
 each page scored against its gold file): recall is the share of the gold
@@ -100,7 +100,9 @@ def profile_rows(winnow, pages, gold, extra):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--winnow", default=os.path.join(ROOT, ".build", "debug", "winnow"))
+    # The README's build is the release one; `swift test` leaves a debug one.
+    built = [os.path.join(ROOT, ".build", kind, "winnow") for kind in ("release", "debug")]
+    parser.add_argument("--winnow", default=next((b for b in built if os.path.exists(b)), built[0]))
     parser.add_argument("extra", nargs="*", help="more `winnow eval` options for both modes (e.g. --no-model)")
     args = parser.parse_args()
     pages, gold = os.path.join(HERE, "pages"), os.path.join(HERE, "gold")
