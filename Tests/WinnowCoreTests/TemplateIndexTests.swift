@@ -82,6 +82,21 @@ import Testing
         let without = Array(#"{"text":"x"}"#.utf8)
         #expect(without.withUnsafeBufferPointer { sites.name(ofRecord: $0) } == nil)
         #expect(without.withUnsafeBufferPointer { StreamSites(fixed: "s", field: "url").name(ofRecord: $0) } == "s")
+        // A URL written without its scheme is a URL still; a plain name with a slash is not.
+        #expect(StreamSites.host("NorthGate.example/x") == "northgate.example")
+        #expect(StreamSites.host("//www.northgate.example:81/x") == "northgate.example")
+        #expect(StreamSites.host("news/sport") == "news/sport")
+        // A number or a boolean names a site as written (they were no site at all:
+        // every such record fell into the shared counts); null, objects and arrays do not.
+        func site(_ json: String) -> String? {
+            Array(json.utf8).withUnsafeBufferPointer { StreamSites(field: "src").name(ofRecord: $0) }
+        }
+        #expect(site(#"{"text":"x","src":0}"#) == "0")
+        #expect(site(#"{"src": -12.5 ,"text":"x"}"#) == "-12.5")
+        #expect(site(#"{"text":"x","src":true}"#) == "true")
+        #expect(site(#"{"text":"x","src":null}"#) == nil)
+        #expect(site(#"{"text":"x","src":{"a":1}}"#) == nil)
+        #expect(site(#"{"text":"x","src":[1]}"#) == nil)
     }
 
     /// A stream from many sites, each site's pages together (1500 sites, 3000
