@@ -9,7 +9,7 @@ struct Check: ParsableCommand {
         discussion: "With no PATH, checks the built-in default rules. Exit status: 0 clean, 1 problems found, 2 could not run."
     )
 
-    @Argument(help: "Rule files or folders (default: the built-in rules).")
+    @Argument(help: "Rule files or folders (default: the built-in rules).", completion: .file(extensions: ["rules"]))
     var paths: [String] = []
 
     @Option(help: ArgumentHelp("Output format: text (path:line:column: severity: message) or json (one object per line).", valueName: "format"))

@@ -33,7 +33,7 @@ struct Clean: ParsableCommand {
 
     @OptionGroup var parallel: JobsOption
 
-    @Argument(help: "Documents to clean (default: standard input).")
+    @Argument(help: "Documents to clean (default: standard input).", completion: .file())
     var files: [String] = []
 
     func validate() throws {
@@ -109,7 +109,7 @@ struct Explain: ParsableCommand {
     @OptionGroup var sites: SiteOptions
     @OptionGroup var parallel: JobsOption
 
-    @Argument(help: "Documents to explain (default: standard input).")
+    @Argument(help: "Documents to explain (default: standard input).", completion: .file())
     var files: [String] = []
 
     func run() throws {

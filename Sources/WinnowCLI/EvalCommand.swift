@@ -12,10 +12,10 @@ struct Eval: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
-    @Option(help: ArgumentHelp("The pages folder.", valueName: "dir"))
+    @Option(help: ArgumentHelp("The pages folder.", valueName: "dir"), completion: .directory)
     var pages = "eval/pages"
 
-    @Option(help: ArgumentHelp("The gold folder (same layout).", valueName: "dir"))
+    @Option(help: ArgumentHelp("The gold folder (same layout).", valueName: "dir"), completion: .directory)
     var gold = "eval/gold"
 
     @Option(help: ArgumentHelp("How many of the worst lines to list.", valueName: "n"))

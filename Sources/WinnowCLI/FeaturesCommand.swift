@@ -15,10 +15,10 @@ struct Features: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
-    @Option(help: ArgumentHelp("Read the file names from this file, one a line (- for standard input).", valueName: "file"))
+    @Option(help: ArgumentHelp("Read the file names from this file, one a line (- for standard input).", valueName: "file"), completion: .file())
     var filesFrom: String?
 
-    @Argument(help: "Text files, one document each.")
+    @Argument(help: "Text files, one document each.", completion: .file())
     var files: [String] = []
 
     func validate() throws {

@@ -15,7 +15,7 @@ struct Learn: ParsableCommand {
         """
     )
 
-    @Argument(help: "Folders of pages (every *.txt below), page files, or JSON Lines files with --jsonl.")
+    @Argument(help: "Folders of pages (every *.txt below), page files, or JSON Lines files with --jsonl.", completion: .file())
     var paths: [String]
 
     @Option(help: ArgumentHelp("Name used in the rule ids (SITE.learned-N).", valueName: "name"))
@@ -36,7 +36,7 @@ struct Learn: ParsableCommand {
     @Flag(help: "Also propose lines that look like article prose.")
     var all = false
 
-    @Option(help: ArgumentHelp("Write the site's profile (SITE.rules and SITE.profile) to this folder instead of printing the rules.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Write the site's profile (SITE.rules and SITE.profile) to this folder instead of printing the rules.", valueName: "dir"), completion: .directory)
     var saveProfile: String?
 
     @OptionGroup var rules: RuleOptions
@@ -102,7 +102,7 @@ struct Stats: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
-    @Argument(help: "Folders of pages (every *.txt below), page files, or JSON Lines files with --jsonl.")
+    @Argument(help: "Folders of pages (every *.txt below), page files, or JSON Lines files with --jsonl.", completion: .file())
     var paths: [String]
 
     @Flag(help: "Inputs are JSON Lines; use each record's text field.")

@@ -5,7 +5,7 @@ import WinnowCore
 /// Options shared by every command that cleans: which rules, which language,
 /// which detectors.
 struct RuleOptions: ParsableArguments {
-    @Option(name: .customLong("rules"), help: ArgumentHelp("A rule file or folder (repeatable). Replaces the default rules.", valueName: "path"))
+    @Option(name: .customLong("rules"), help: ArgumentHelp("A rule file or folder (repeatable). Replaces the default rules.", valueName: "path"), completion: .file(extensions: ["rules"]))
     var rulePaths: [String] = []
 
     @Flag(help: "Use no rules but those given with --rules (detectors still run).")
@@ -23,7 +23,7 @@ struct RuleOptions: ParsableArguments {
     @Flag(help: "Same as --no-detector headline-list --no-detector menu.")
     var noHeadlineLists = false
 
-    @Option(help: ArgumentHelp("A line model file, instead of the built-in one.", valueName: "file"))
+    @Option(help: ArgumentHelp("A line model file, instead of the built-in one.", valueName: "file"), completion: .file(extensions: ["model"]))
     var model: String?
 
     @Flag(help: "Turn off the line model: rules and detectors decide alone.")

@@ -4,7 +4,7 @@ import WinnowCore
 
 /// Site profiles learned by an earlier run, and which site a document is.
 struct SiteOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Apply site profiles without relearning: a .profile file for every page, or a folder of them picked by site name (the page's folder; --site; with --jsonl the record's URL host). Written by `learn --save-profile` and `batch --save-profiles`.", valueName: "file|dir"))
+    @Option(help: ArgumentHelp("Apply site profiles without relearning: a .profile file for every page, or a folder of them picked by site name (the page's folder; --site; with --jsonl the record's URL host). Written by `learn --save-profile` and `batch --save-profiles`.", valueName: "file|dir"), completion: .file(extensions: ["profile"]))
     var profile: String?
 
     @Option(help: ArgumentHelp("Every document is a page of this site: its profile (with --profile DIR) and, with cross-document detection, one template index.", valueName: "name"))

@@ -21,10 +21,10 @@ struct Batch: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
-    @Argument(help: "The folder to clean.")
+    @Argument(help: "The folder to clean.", completion: .directory)
     var input: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The output folder (mirrors the input's layout).", valueName: "dir"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("The output folder (mirrors the input's layout).", valueName: "dir"), completion: .directory)
     var output: String?
 
     @Flag(help: "Rewrite the files themselves instead of writing to -o.")
@@ -47,7 +47,7 @@ struct Batch: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Show a progress line on standard error (default: when it is a terminal).")
     var progress: Bool?
 
-    @Option(help: ArgumentHelp("Write one JSON line per document to this file.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write one JSON line per document to this file.", valueName: "file"), completion: .file())
     var report: String?
 
     @Option(help: ArgumentHelp("Files larger than this many bytes are reported and skipped.", valueName: "bytes"))
@@ -59,7 +59,7 @@ struct Batch: ParsableCommand {
     @OptionGroup var crossDoc: CrossDocOptions
     @OptionGroup var sites: SiteOptions
 
-    @Option(help: ArgumentHelp("Write a profile of every site (folder) to this folder: SITE.profile with the template lines the run removed, for --profile in later runs.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Write a profile of every site (folder) to this folder: SITE.profile with the template lines the run removed, for --profile in later runs.", valueName: "dir"), completion: .directory)
     var saveProfiles: String?
     @OptionGroup var inputText: InputTextOptions
 
