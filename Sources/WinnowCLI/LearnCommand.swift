@@ -126,9 +126,14 @@ struct Stats: ParsableCommand {
         let (documents, lines, tally) = (counts.documents, counts.lines, counts.tally)
         var out = "\(documents) documents, \(lines) lines, \(tally.total) removed\n\nlines\treason\n"
         for (reason, count) in tally.ranked { out += "\(count)\t\(reason)\n" }
-        let silent = ruleSet.rules.filter { tally.lines(.rule($0.rule.id)) == 0 && $0.rule.action != .keep && $0.rule.action != .strip }
-        out += "\nrules that never fired (\(silent.count)):\n"
-        for r in silent { out += "\(r.rule.id)\t\(r.rule.location.short)\n" }
+        // Over no document every rule "never fired": that list would say nothing.
+        if documents > 0 {
+            let silent = ruleSet.rules.filter { tally.lines(.rule($0.rule.id)) == 0 && $0.rule.action != .keep && $0.rule.action != .strip }
+            out += "\nrules that never fired (\(silent.count)):\n"
+            for r in silent { out += "\(r.rule.id)\t\(r.rule.location.short)\n" }
+        } else if outcome.ok {
+            Diagnostics.warning("no document in \(paths.joined(separator: ", ")) (a folder gives its *.txt files; --jsonl reads records)")
+        }
         try writeStandardOutput(out)
         if !outcome.ok { throw ExitCode(2) }
     }

@@ -161,4 +161,18 @@ extension RobustnessTests {
         #expect(try winnow(["--jsonl", "--cross-doc", "--site", "x"], stdin: Array(#"{"text":"a"}"#.utf8)).status == 0)
         #expect(try winnow(["rules"]).status == 0)
     }
+
+    /// `stats` over no document: a warning, and no list of every rule as "never fired"
+    /// (it listed all 97, also before the error for a missing folder).
+    @Test func statsOverNoDocumentSaysSo() throws {
+        let dir = try temporaryFolder()
+        let empty = try winnow(["stats", dir])
+        #expect(empty.status == 0)
+        #expect(empty.stderr.contains("winnow: warning: no document in \(dir)"), "\(empty.stderr)")
+        #expect(!empty.out.contains("never fired"))
+        let missing = try winnow(["stats", dir + "/missing"])
+        #expect(missing.status == 2)
+        #expect(!missing.out.contains("never fired"))
+        #expect(missing.stderr == "winnow: \(dir)/missing: No such file or directory\n", "\(missing.stderr)")
+    }
 }
