@@ -103,6 +103,8 @@ man_dir=$(mktemp -d)
 trap 'rm -rf "$man_dir"' EXIT
 date=$(git -C "$root" log -1 --format=%cs 2>/dev/null || date +%F)
 "$bin/generate-manual" "$winnow" --date "$date" --output-directory "$man_dir"
+# argument-parser writes mdoc's generic exit status (0 success, >0 error); winnow's follows grep.
+sed -i 's/^\.Ex -std$/0: success. 1: "no" (check: a rule file has a problem; --check: no document has lines to remove). 2: an error (usage, a file that cannot be read or written, a bad rule file). 130: a batch interrupted by Ctrl-C or SIGTERM./' "$man_dir/winnow.1"
 install -m 644 "$man_dir/winnow.1" "$prefix/share/man/man1/winnow.1"
 
 "$winnow" --generate-completion-script bash > "$prefix/share/bash-completion/completions/winnow"

@@ -48,6 +48,7 @@ page=$prefix/share/man/man1/winnow.1
 if command -v man >/dev/null 2>&1; then
   rendered=$(MANWIDTH=80 man -l "$page" 2>&1) || fail "man -l $page failed"
   grep -q -- "--jsonl" <<<"$rendered" || fail "the rendered man page lacks --jsonl"
+  grep -q -- "130: a batch interrupted" <<<"$rendered" || fail "the man page's EXIT STATUS is not winnow's"
   man_check="man -l renders"
 else
   man_check="man not installed: page not rendered"
