@@ -86,6 +86,12 @@ struct Eval: ParsableCommand {
             Diagnostics.error("\(first): page or gold file missing")
             throw ExitCode(2)
         }
+        // Said once, whatever the number of runs (--compare scores the same gold twice).
+        if options.classifier == nil || !compare {
+            for stray in scorer.evaluation.strayGold {
+                Diagnostics.warning("\(goldRoot)/\(stray.page):\(stray.line): a gold line the page does not hold (passed over): \(stray.text)")
+            }
+        }
         return scorer.evaluation
     }
 }

@@ -63,4 +63,32 @@ import Testing
         #expect(abs(e.total.precision - 10.0 / 16.0) < 1e-9)
         #expect(e.total.exact == 0)
     }
+
+    /// A stripped line is scored by its text as written (the flag taken out): an
+    /// output equal to the gold is exact (it scored 0: the original line was compared).
+    /// A gold line the page does not hold is passed over and reported, instead of
+    /// making every later gold line "chrome kept".
+    @Test func strippedLinesAndStrayGoldLinesAreScoredAsTheyStand() throws {
+        let rules = try RuleSet(files: [try RuleParser(path: "t.rules").parse("""
+        strip t.flag  \\s*\\[(?i:updated|exclusive|video)\\]
+        drop t.share  ^Share$
+        """)])
+        let p1 = "The river rose two metres overnight and the city closed three of its bridges today."
+        let p2 = "Engineers will inspect the piers once the water falls, which may take until Friday."
+        let page = Array("Council votes to close the bridge [Video]\n\n\(p1)\n\n\(p2)\nShare\n".utf8)
+        var options = CleanOptions()
+        options.detectorsOff = Set(DetectorRegistry.standard.ids)
+        let result = Cleaner(ruleSet: rules, options: options).clean(page)
+        var e = Evaluation()
+        e.add(page: "a", document: page, gold: Array("Council votes to close the bridge\n\(p1)\n\(p2)\n".utf8), result: result,
+              explanation: Explanation(ruleSet: rules), groups: [])
+        #expect(e.total.exact == 1 && e.total.recall == 1 && e.total.chromeRemoval == 1, "\(e.total)")
+        #expect(e.strayGold.isEmpty)
+        var stray = Evaluation()
+        stray.add(page: "b", document: page, gold: Array("A headline the page lacks\nCouncil votes to close the bridge\n\(p1)\n\(p2)\n".utf8),
+                  result: result, explanation: Explanation(ruleSet: rules), groups: [])
+        #expect(stray.strayGold.map(\.line) == [1])
+        #expect(stray.total.recall == 1 && stray.total.chromeRemoval == 1 && stray.total.exact == 0, "\(stray.total)")
+        #expect(stray.mistakes.isEmpty)
+    }
 }

@@ -1,7 +1,9 @@
 /// Scores cleaning against gold files (GOLD.md: the kept lines of each page, in
 /// order). Every non-blank page line is gold or not (gold lines are matched to
-/// page lines as a subsequence, first occurrences first) and kept or removed; the
-/// scores count characters:
+/// page lines as a subsequence, first occurrences first; a stripped line by its
+/// text as written, its spans taken out) and kept or removed. A gold line that
+/// stands nowhere further down the page is passed over (`strayGold`) rather than
+/// left to hold the match back. The scores count characters:
 /// - recall: share of gold characters kept (losing article text);
 /// - chrome removal: share of non-gold characters removed;
 /// - precision: share of kept characters that are gold;
@@ -40,6 +42,9 @@ public struct Evaluation: Sendable {
     public private(set) var total = Counts()
     public private(set) var byGroup: [String: Counts] = [:]
     public private(set) var mistakes: [Mistake] = []
+    /// Gold lines that no page line (at or after the match so far) equals: a typo in
+    /// the gold, or text the page does not hold. Page name, gold line number, text.
+    public private(set) var strayGold: [(page: String, line: Int, text: String)] = []
 
     public init() {}
 
@@ -52,11 +57,19 @@ public struct Evaluation: Sendable {
         var next = 0
         var output: [[UInt8]] = []
         document.withUnsafeBufferPointer { doc in
-            for (i, span) in result.spans.enumerated() {
+            // Each non-blank line as the output writes it (a stripped one without its spans).
+            let written: [(index: Int, text: [UInt8])] = result.spans.indices.compactMap { i in
+                result.fates[i] == .blank ? nil : (i, Evaluation.text(doc, result.spans[i], result.fates[i]))
+            }
+            // The page's lines from each place on, to tell a stray gold line.
+            var later: [[UInt8]: Int] = [:]   // text -> last place it stands
+            for (k, line) in written.enumerated() { later[line.text] = k }
+            for (k, (i, line)) in written.enumerated() {
                 let fate = result.fates[i]
-                if fate == .blank { continue }
-                var line = Array(doc[span.content])
-                if line.last == 0x0D { line.removeLast() }
+                while next < goldLines.count, (later[goldLines[next]] ?? -1) < k {
+                    strayGold.append((name, next + 1, String(decoding: goldLines[next], as: UTF8.self)))
+                    next += 1
+                }
                 let isGold = next < goldLines.count && goldLines[next] == line
                 if isGold { next += 1 }
                 let chars = line.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
@@ -73,6 +86,10 @@ public struct Evaluation: Sendable {
                 }
             }
         }
+        while next < goldLines.count {
+            strayGold.append((name, next + 1, String(decoding: goldLines[next], as: UTF8.self)))
+            next += 1
+        }
         if output == goldLines { counts.exact = 1 }
         total.add(counts)
         for g in groups { byGroup[g, default: Counts()].add(counts) }
@@ -81,6 +98,23 @@ public struct Evaluation: Sendable {
     /// The mistakes that cost most characters, lost body text first.
     public func worst(_ n: Int) -> [Mistake] {
         Array(mistakes.sorted { ($0.lost ? 1 : 0, $0.chars) > ($1.lost ? 1 : 0, $1.chars) }.prefix(n))
+    }
+
+    /// Line `span` as the output writes it: a stripped line without its spans; no CR.
+    static func text(_ doc: UnsafeBufferPointer<UInt8>, _ span: LineSpan, _ fate: Fate) -> [UInt8] {
+        var line: [UInt8] = []
+        if case .stripped(_, let spans) = fate {
+            var at = span.start
+            for r in spans {
+                line.append(contentsOf: UnsafeBufferPointer(rebasing: doc[at..<r.lowerBound]))
+                at = r.upperBound
+            }
+            line.append(contentsOf: UnsafeBufferPointer(rebasing: doc[at..<span.end]))
+        } else {
+            line.append(contentsOf: UnsafeBufferPointer(rebasing: doc[span.content]))
+        }
+        if line.last == 0x0D { line.removeLast() }
+        return line
     }
 
     static func nonBlankLines(_ bytes: [UInt8]) -> [[UInt8]] {
