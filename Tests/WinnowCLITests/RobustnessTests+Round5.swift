@@ -175,4 +175,27 @@ extension RobustnessTests {
         #expect(!missing.out.contains("never fired"))
         #expect(missing.stderr == "winnow: \(dir)/missing: No such file or directory\n", "\(missing.stderr)")
     }
+
+    // MARK: a rule that hits the match limit, said in every mode
+
+    /// The filter said it; `-z`, `--jsonl`, `batch` and `stats` were silent.
+    @Test func aRuleThatGivesUpIsSaidInEveryMode() throws {
+        let dir = try temporaryFolder()
+        let page = "Title\n" + String(repeating: "a", count: 40) + "b\n"
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        try write(page, to: dir + "/in/evil.txt")
+        try write("drop t.evil  ^(a|aa)+$\ndrop t.plain  ^a+b$\n", to: dir + "/e.rules")
+        let rules = ["--rules", dir + "/e.rules"]
+        let said = "line 2: rule 't.evil' (\(dir)/e.rules:1) gave up: match limit exceeded; the line is kept"
+        let record = Array("{\"text\":\"Title\\n\(String(repeating: "a", count: 40))b\"}\n".utf8)
+        for (arguments, stdin) in [(rules + [dir + "/in/evil.txt"], [UInt8]()), (rules + ["-z"], Array(page.utf8)),
+                                   (rules + ["--jsonl"], record), (["stats"] + rules + [dir + "/in"], []),
+                                   (["batch", dir + "/in", "-o", dir + "/out"] + rules, [])] {
+            let run = try winnow(arguments, stdin: stdin)
+            #expect(run.status == 0, "\(arguments): \(run.stderr)")
+            #expect(run.stderr.contains(said), "\(arguments): \(run.stderr)")
+        }
+        // The line is kept: no later rule decides a line an earlier one could not.
+        #expect(try winnow(rules + [dir + "/in/evil.txt"]).out.contains(String(repeating: "a", count: 40) + "b"))
+    }
 }

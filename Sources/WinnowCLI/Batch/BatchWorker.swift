@@ -59,6 +59,8 @@ struct BatchWorker: DocumentWorker {
         for notice in notices { Diagnostics.say(notice, maxDocBytes: settings.maxDocBytes) }
         settings.sites.use(for: cleaner, file: item.input, folderKey: TemplateFirstPass.site(of: item.input))
         let result = document.withUnsafeBufferPointer { cleaner.clean($0, learning: learning, turn: turn) }
+        // A rule that hit a match limit decided nothing on its line: said, as the filter says it.
+        for warning in result.ruleWarnings { Diagnostics.warning("\(item.input): \(warning)") }
         // In path order, so that a saved profile is the same for any number of jobs.
         if let recorder = settings.recorder {
             turn.inOrder { document.withUnsafeBufferPointer { recorder.record($0, result, site: settings.sites.name(of: item.input) ?? "") } }

@@ -48,6 +48,9 @@ public struct CleanResult: Sendable {
     public var metadata: [(key: String, value: String)]
     /// Rules that hit a match limit, and other things a user should hear about.
     public var warnings: [String]
+    /// Of those, the rules that hit a match limit (a stream or a batch, quiet about the
+    /// rest, still says these: a rule that gave up decides nothing on its line).
+    public var ruleWarnings: [String] = []
     /// The removal budget was exceeded: uncertain removals were undone.
     public var overBudget = false
     /// For each line the model removed, the features that pushed its score most

@@ -187,6 +187,7 @@ public final class Cleaner {
         var result = CleanResult(spans: page.spans, fates: fates, language: language,
                                  metadata: rules.metadata, warnings: warnings, detectors: options.detectors)
         result.overBudget = overBudget
+        result.ruleWarnings = rules.warnings
         result.templateLines = pass.templateLines
         result.modelEvidence = pass.modelEvidence.filter { fates[$0.key].isRemoved }
         return result

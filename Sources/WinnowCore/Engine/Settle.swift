@@ -34,6 +34,7 @@ extension Cleaner {
             }
             result.metadata += again.metadata
             for warning in again.warnings where !result.warnings.contains(warning) { result.warnings.append(warning) }
+            for warning in again.ruleWarnings where !result.ruleWarnings.contains(warning) { result.ruleWarnings.append(warning) }
             result.overBudget = result.overBudget || again.overBudget
         }
     }

@@ -41,8 +41,9 @@ public final class JSONLRecordWorker: DocumentWorker {
             JSONLRecordWorker.output(record, frame) { done in
                 switch counted {
                 case .success(let counted):
-                    _ = body.withUnsafeBufferPointer { jsonl.finish(counted, record: $0, into: &done.bytes) }
+                    let result = body.withUnsafeBufferPointer { jsonl.finish(counted, record: $0, into: &done.bytes) }
                     noticeRepeats(repeatedKeys, place, into: &done)
+                    noticeRulesThatGaveUp(result, place, into: &done)
                 case .failure(let failure):
                     fail(failure, body: body, place: place, into: &done)
                 }
@@ -60,6 +61,11 @@ public final class JSONLRecordWorker: DocumentWorker {
         return done
     }
 
+    /// Says which rules hit a match limit on the record's text (they decided nothing there).
+    private func noticeRulesThatGaveUp(_ result: CleanResult, _ place: DocumentPlace, into done: inout DocumentOutput) {
+        for warning in result.ruleWarnings { done.notices.append(.cleaning(place, warning)) }
+    }
+
     /// Says so when the record held its text key more than once.
     private func noticeRepeats(_ repeatedKeys: Int, _ place: DocumentPlace, into done: inout DocumentOutput) {
         if repeatedKeys > 0 { done.notices.append(.repeatedKey(place, key: jsonl.textKey, count: repeatedKeys + 1)) }
@@ -68,8 +74,9 @@ public final class JSONLRecordWorker: DocumentWorker {
     private func clean(_ body: ArraySlice<UInt8>, place: DocumentPlace, turn: RunTurn, into done: inout DocumentOutput) {
         let failure = body.withUnsafeBufferPointer { b -> JSONLError? in
             do throws(JSONLError) {
-                _ = try jsonl.clean(record: b, into: &done.bytes, learning: learning, turn: turn)
+                let result = try jsonl.clean(record: b, into: &done.bytes, learning: learning, turn: turn)
                 noticeRepeats(jsonl.repeatedKeys, place, into: &done)
+                noticeRulesThatGaveUp(result, place, into: &done)
                 return nil
             } catch {
                 return error

@@ -11,7 +11,8 @@ public struct TextDocumentWorker: DocumentWorker {
     public var learning: (any TemplateLearning)?
     /// Written after each document: the NUL of a `-z` stream; nil for files.
     public var separator: UInt8?
-    /// The cleaner's warnings are noticed (files; a stream's records stay quiet).
+    /// All the cleaner's warnings are noticed (files); else only the rules that gave up
+    /// (a stream's records, a corpus: the rest, such as the removal budget, stay quiet).
     public var noticesCleanerWarnings = true
 
     public init(cleaner: Cleaner, printer: any Printer) {
@@ -61,7 +62,7 @@ public struct TextDocumentWorker: DocumentWorker {
     private func write(_ text: [UInt8], _ result: CleanResult, _ place: DocumentPlace, into done: inout DocumentOutput) {
         // One allocation for a stream's record, its separator included.
         if separator != nil { done.bytes.reserveCapacity(text.count + 1) }
-        if noticesCleanerWarnings { for warning in result.warnings { done.notices.append(.cleaning(place, warning)) } }
+        for warning in noticesCleanerWarnings ? result.warnings : result.ruleWarnings { done.notices.append(.cleaning(place, warning)) }
         done.foundChrome = result.removedCount > 0
         printer.print(text, result, place: place, into: &done.bytes)
         if let separator { done.bytes.append(separator) }
