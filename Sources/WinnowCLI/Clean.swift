@@ -69,6 +69,7 @@ struct Clean: ParsableCommand {
         for warning in ruleSet.warnings { Diagnostics.plain(warning.description) }
         var options = rules.cleanOptions
         options.profiles = try sites.loadProfiles()
+        sites.sayWhenNoProfileCanBePicked(options.profiles, documentsWithoutSite: stream.nullData)
         let run = FilterRun(ruleSet: ruleSet, options: options, maxDocBytes: output.maxDocBytes, jobs: parallel.workers)
         let runner = stream.runner(jobs: parallel.workers)
         let learning = stream.crossDoc ? StreamLearning() : nil

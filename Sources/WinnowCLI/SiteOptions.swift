@@ -26,6 +26,14 @@ struct SiteOptions: ParsableArguments {
         return set
     }
 
+    /// A folder of profiles picks one by each document's site: standard input and a
+    /// `-z` stream's documents have none without `--site`, so nothing would apply. Said
+    /// once, before the run.
+    func sayWhenNoProfileCanBePicked(_ profiles: ProfileSet?, documentsWithoutSite: Bool) {
+        guard let profiles, profiles.single == nil, site == nil, documentsWithoutSite, let profile else { return }
+        Diagnostics.warning("--profile \(profile): a folder's profiles are picked by site name (a file's folder), and documents from standard input or -z have none: give --site NAME, or a .profile file")
+    }
+
     /// The site name of a file: its folder's name (nil for standard input). Worked
     /// out by hand: Foundation's path functions trap on one-character names ("a", "-").
     static func siteName(of path: String) -> String? {

@@ -198,4 +198,23 @@ extension RobustnessTests {
         // The line is kept: no later rule decides a line an earlier one could not.
         #expect(try winnow(rules + [dir + "/in/evil.txt"]).out.contains(String(repeating: "a", count: 40) + "b"))
     }
+
+    /// `--profile DIR` picks a profile by site name, which standard input and `-z`
+    /// documents do not have: said once (it applied nothing, silently).
+    @Test func aProfileFolderWithDocumentsThatHaveNoSiteSaysSo() throws {
+        let dir = try temporaryFolder()
+        let site = dir + "/pages/example"
+        try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
+        for k in 0..<4 { try write("Example Site\nHome | News | Sport\n" + page + "Story \(k) closes here with one more long sentence of its own.\n", to: site + "/\(k).txt") }
+        #expect(try winnow(["learn", site, "--site", "example", "--save-profile", dir + "/profiles"]).status == 0)
+        let warning = "winnow: warning: --profile \(dir)/profiles: a folder's profiles are picked by site name"
+        for arguments in [["--profile", dir + "/profiles"], ["-z", "--profile", dir + "/profiles"]] {
+            let run = try winnow(arguments, stdin: Array(page.utf8))
+            #expect(run.status == 0)
+            #expect(run.stderr.hasPrefix(warning), "\(arguments): \(run.stderr)")
+        }
+        // A file has its folder's name; --site names any document: no warning.
+        #expect(try winnow(["--profile", dir + "/profiles", site + "/0.txt"]).stderr.isEmpty)
+        #expect(try winnow(["-z", "--profile", dir + "/profiles", "--site", "example"], stdin: Array(page.utf8)).stderr.isEmpty)
+    }
 }
