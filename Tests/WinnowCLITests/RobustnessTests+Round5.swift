@@ -217,4 +217,29 @@ extension RobustnessTests {
         #expect(try winnow(["--profile", dir + "/profiles", site + "/0.txt"]).stderr.isEmpty)
         #expect(try winnow(["-z", "--profile", dir + "/profiles", "--site", "example"], stdin: Array(page.utf8)).stderr.isEmpty)
     }
+
+    // MARK: check, and meta values
+
+    /// A strip rule whose `-` example is stripped down to nothing (the line goes, as
+    /// docs/rules.md shows for "[Video]") passes `check`; a rule that gives up on its
+    /// own example fails it (the limit counted as "no match", so a `+` passed).
+    @Test func checkJudgesStripsToNothingAndPatternsThatGiveUp() throws {
+        let dir = try temporaryFolder()
+        try write("strip t.flag  \\s*\\[(?i:updated|exclusive|video)\\]\n  - [Video]\n  - Bridge closes [Video]\n", to: dir + "/s.rules")
+        let strip = try winnow(["check", dir + "/s.rules"])
+        #expect(strip.status == 0, "\(strip.stderr)")
+        #expect(strip.stderr.hasSuffix("1 rule, 2 examples, 0 problems\n"), "\(strip.stderr)")
+        try write("drop t.evil  ^(a|aa)+$\n  - aaaa\n  + \(String(repeating: "a", count: 40))b\n", to: dir + "/e.rules")
+        let evil = try winnow(["check", dir + "/e.rules"])
+        #expect(evil.status == 1)
+        #expect(evil.stderr.contains("e.rules:3:3: error: 't.evil' gives up on this example (match limit exceeded)"), "\(evil.stderr)")
+    }
+
+    /// A captured value loses a trailing ZWNJ (and the other invisible marks) as it
+    /// loses spaces: "ایسنا‌" was kept with its U+200C.
+    @Test func metaValuesLoseInvisibleMarksAtTheirEnds() throws {
+        let page = "منبع: ایسنا\u{200C}\nبانک مرکزی نرخ تورم ماهانه را اعلام کرد و بازار ارز پس از انتشار این گزارش آرام ماند.\n"
+        let run = try winnow(["explain", "--json"], stdin: Array(page.utf8))
+        #expect(run.out.contains(#""value":"ایسنا"}"#), "\(run.out)")
+    }
 }

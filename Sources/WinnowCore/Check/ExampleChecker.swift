@@ -26,7 +26,13 @@ public struct ExampleChecker {
             let rule = compiled.rule
             for example in rule.examples {
                 let subject = rule.raw ? example.text : Normalizer.normalize(example.text)
-                let matches = compiled.regex.matches(subject.utf8, scratch: scratch)
+                let outcome = Array(subject.utf8).withUnsafeBufferPointer { compiled.regex.match($0, scratch: scratch) }
+                // A pattern that gives up on its own example would stop every later rule on such a line.
+                if case .limitExceeded(let message) = outcome {
+                    problems.append(Diagnostic(example.location, "'\(rule.id)' gives up on this example (\(message)): on such a line no later rule is tried; make the pattern atomic or possessive"))
+                    continue
+                }
+                let matches = outcome == .match
                 let wantMatch = rule.action == .keep ? !example.mustRemove : example.mustRemove
                 if matches != wantMatch {
                     problems.append(Diagnostic(example.location, example.mustRemove
@@ -39,7 +45,8 @@ public struct ExampleChecker {
                     let bytes = ExampleChecker.document(for: example.text, scope: rule.scope)
                     let result = cleaner(language).clean(bytes)
                     guard let fate = result.fates.first(where: { $0 != .blank }).map({ _ in result.fates[ExampleChecker.exampleLine(scope: rule.scope)] }) else { continue }
-                    if let problem = judge(example, rule: rule, fate: fate, bytes: bytes, result: result, language: language, explanation: explanation) {
+                    if let problem = judge(example, rule: rule, index: compiled.index, fate: fate, bytes: bytes, result: result,
+                                           language: language, explanation: explanation) {
                         problems.append(problem)
                         break
                     }
@@ -67,13 +74,20 @@ public struct ExampleChecker {
         if case .tail = scope { 1 } else { 0 }
     }
 
-    private func judge(_ example: RuleExample, rule: Rule, fate: Fate, bytes: [UInt8], result: CleanResult,
+    private func judge(_ example: RuleExample, rule: Rule, index: Int, fate: Fate, bytes: [UInt8], result: CleanResult,
                        language: Language, explanation: Explanation) -> Diagnostic? {
         let by = explanation.reason(fate)
         if example.mustRemove {
             if rule.action == .strip {
+                // Stripped down to nothing, the line goes (explain: `drop ID`): that is this rule stripping it all.
+                if fate.isRemoved, explanation.ruleIndex(of: fate) == index {
+                    if let expected = example.stripped, !expected.isEmpty {
+                        return Diagnostic(example.location, "'\(rule.id)' strips this example to «», expected «\(expected)»")
+                    }
+                    return nil
+                }
                 guard case .stripped = fate else {
-                    return Diagnostic(example.location, "'\(rule.id)' must strip this example (\(language.rawValue)), but the rule set gives: \(explanation.verdict(fate)) \(by)")
+                    return Diagnostic(example.location, "'\(rule.id)' must strip this example (as a page in \(language.rawValue)), but the rule set gives: \(explanation.verdict(fate)) \(by)")
                 }
                 if let expected = example.stripped {
                     let out = String(decoding: CleanWriter.cleaned(bytes, result), as: UTF8.self)
@@ -85,12 +99,12 @@ public struct ExampleChecker {
                 return nil
             }
             guard fate.isRemoved else {
-                return Diagnostic(example.location, "'\(rule.id)' example must be removed (\(language.rawValue)), but the rule set keeps it\(by.isEmpty ? "" : ": " + by)")
+                return Diagnostic(example.location, "'\(rule.id)' example must be removed (as a page in \(language.rawValue)), but the rule set keeps it\(by.isEmpty ? "" : ": " + by)")
             }
             return nil
         }
         guard fate.isKept else {
-            return Diagnostic(example.location, "'\(rule.id)' example must be kept (\(language.rawValue)), but it is removed: \(by)")
+            return Diagnostic(example.location, "'\(rule.id)' example must be kept (as a page in \(language.rawValue)), but it is removed: \(by)")
         }
         return nil
     }

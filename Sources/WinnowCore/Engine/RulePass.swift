@@ -263,10 +263,15 @@ struct RulePass {
 }
 
 extension String {
+    /// Without white space, and without the invisible marks the shadow treats as
+    /// spaces (ZWNJ, ZWJ, zero-width space, BOM, bidi marks), at either end.
     func trimmingSpaces() -> String {
+        func blank(_ c: Unicode.Scalar) -> Bool {
+            c.properties.isWhitespace || (0x200B...0x200F).contains(c.value) || (0x202A...0x202E).contains(c.value)
+                || (0x2066...0x2069).contains(c.value) || c.value == 0xFEFF
+        }
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !blank($0) }), let last = scalars.lastIndex(where: { !blank($0) }) else { return "" }
         return String(scalars[first...last])
     }
 }
