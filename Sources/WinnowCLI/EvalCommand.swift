@@ -37,7 +37,10 @@ struct Eval: ParsableCommand {
         var options = rules.cleanOptions
         let plan = FolderTree(root: pages, glob: "*.txt", includeHidden: false)
         guard !plan.items.isEmpty else {
-            Diagnostics.error("\(pages): no pages")
+            var info = stat()
+            let why = stat(pages, &info) != 0 ? String(cString: strerror(errno))
+                : info.st_mode & S_IFMT != S_IFDIR ? "not a folder" : "no page (*.txt) in this folder"
+            Diagnostics.error("\(pages): \(why)")
             throw ExitCode(2)
         }
         options.profiles = try sites.loadProfiles()

@@ -242,4 +242,18 @@ extension RobustnessTests {
         let run = try winnow(["explain", "--json"], stdin: Array(page.utf8))
         #expect(run.out.contains(#""value":"ایسنا"}"#), "\(run.out)")
     }
+
+    /// `eval` on pages right in the pages folder groups them under "site .", not a
+    /// site a file; a missing or empty pages folder says which.
+    @Test func evalNamesItsGroupsAndItsMissingFolders() throws {
+        let run = try winnow(["eval", "--pages", packageRoot + "/eval/pages/fa-pishkhan", "--gold", packageRoot + "/eval/gold/fa-pishkhan"])
+        #expect(run.status == 0)
+        #expect(run.out.contains("\nsite .\t5\t"), "\(run.out)")
+        #expect(!run.out.contains("site 01.txt"))
+        let dir = try temporaryFolder()
+        let missing = try winnow(["eval", "--pages", dir + "/none", "--gold", dir])
+        #expect(missing.status == 2 && missing.stderr == "winnow: \(dir)/none: No such file or directory\n", "\(missing.stderr)")
+        let empty = try winnow(["eval", "--pages", dir, "--gold", dir])
+        #expect(empty.status == 2 && empty.stderr == "winnow: \(dir): no page (*.txt) in this folder\n", "\(empty.stderr)")
+    }
 }

@@ -24,8 +24,10 @@ public final class GoldScorePrinter: Printer, @unchecked Sendable {
         let (name, goldBytes) = gold(place)
         lock.lock(); defer { lock.unlock() }
         guard let goldBytes else { missing.append(name); return }
-        // A page's site is its first folder under the pages folder.
-        let site = name.split(separator: "/").first.map(String.init) ?? "."
+        // A page's site is its first folder under the pages folder; a page right in
+        // the pages folder belongs to no folder: "." (not a site named after the file).
+        let parts = name.split(separator: "/")
+        let site = parts.count > 1 ? String(parts[0]) : "."
         scores.add(page: name, document: document, gold: goldBytes, result: result, explanation: explanation,
                    groups: ["lang " + result.language.rawValue, "site " + site])
     }
