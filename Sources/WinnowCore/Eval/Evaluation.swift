@@ -100,19 +100,10 @@ public struct Evaluation: Sendable {
         Array(mistakes.sorted { ($0.lost ? 1 : 0, $0.chars) > ($1.lost ? 1 : 0, $1.chars) }.prefix(n))
     }
 
-    /// Line `span` as the output writes it: a stripped line without its spans; no CR.
+    /// Line `span` as the output writes it (`CleanWriter`), without a CR.
     static func text(_ doc: UnsafeBufferPointer<UInt8>, _ span: LineSpan, _ fate: Fate) -> [UInt8] {
         var line: [UInt8] = []
-        if case .stripped(_, let spans) = fate {
-            var at = span.start
-            for r in spans {
-                line.append(contentsOf: UnsafeBufferPointer(rebasing: doc[at..<r.lowerBound]))
-                at = r.upperBound
-            }
-            line.append(contentsOf: UnsafeBufferPointer(rebasing: doc[at..<span.end]))
-        } else {
-            line.append(contentsOf: UnsafeBufferPointer(rebasing: doc[span.content]))
-        }
+        CleanWriter.appendText(of: span, fate, doc, into: &line)
         if line.last == 0x0D { line.removeLast() }
         return line
     }

@@ -26,16 +26,7 @@ public enum CleanWriter {
             // A paragraph break: the last line end written.
             guard let i = line else { return appendTerminator(lastTerminator, document, &out) }
             let span = result.spans[i]
-            if case .stripped(_, let spans) = result.fates[i] {
-                var at = span.start
-                for r in spans {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: document[at..<r.lowerBound]))
-                    at = r.upperBound
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: document[at..<span.end]))
-            } else {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: document[span.content]))
-            }
+            appendText(of: span, result.fates[i], document, into: &out)
             // Every output line ends with a terminator: its own, else the last one seen.
             if span.hasTerminator { lastTerminator = span.end..<span.next }
             appendTerminator(span.hasTerminator ? span.end..<span.next : lastTerminator, document, &out)
@@ -61,6 +52,22 @@ public enum CleanWriter {
                 wroteAny = true
                 pendingBreak = false
             }
+        }
+    }
+
+    /// Line `span`'s text as the output writes it, without its line end: a stripped
+    /// line without its spans.
+    @inline(__always)
+    static func appendText(of span: LineSpan, _ fate: Fate, _ document: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        if case .stripped(_, let spans) = fate {
+            var at = span.start
+            for r in spans {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: document[at..<r.lowerBound]))
+                at = r.upperBound
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: document[at..<span.end]))
+        } else {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: document[span.content]))
         }
     }
 
