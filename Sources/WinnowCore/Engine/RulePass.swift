@@ -250,15 +250,26 @@ struct RulePass {
     private mutating func applyLists() {
         for (heading, rule) in lists where fates[heading] == .kept {
             fates[heading] = .removed(.rule(RuleHit(rule, .listHeading)))
-            var j = heading + 1
-            while j < page.count, page.blank[j] { j += 1 }
-            while j < page.count, !page.blank[j] {
-                if fates[j].isRemoved { j += 1; continue }
-                guard fates[j] == .kept, page.kinds[j].isHeadlineLike else { break }
+            for j in RulePass.listItems(after: heading, on: page, fates: fates) {
                 fates[j] = .removed(.rule(RuleHit(rule, .listItem(heading: Int32(heading)))))
-                j += 1
             }
         }
+    }
+
+    /// The lines a list heading at `heading` takes: after blank lines, the run of kept
+    /// headline-like lines up to a blank line or another kind of line (lines already
+    /// removed are passed over). `winnow learn` asks it too, of a page with every line kept.
+    static func listItems(after heading: Int, on page: Page, fates: [Fate]) -> [Int] {
+        var items: [Int] = []
+        var j = heading + 1
+        while j < page.count, page.blank[j] { j += 1 }
+        while j < page.count, !page.blank[j] {
+            if fates[j].isRemoved { j += 1; continue }
+            guard fates[j] == .kept, page.kinds[j].isHeadlineLike else { break }
+            items.append(j)
+            j += 1
+        }
+        return items
     }
 }
 

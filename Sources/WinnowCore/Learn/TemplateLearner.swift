@@ -74,6 +74,7 @@ public struct TemplateLearner {
             }
             var seenHere = Set<[String]>()
             let body = PassState(page)
+            let allKept = page.blank.map { $0 ? Fate.blank : .kept }
             let shapeOf = { (line: Int) in TemplateLearner.tokens(Normalizer.normalize(String(decoding: page.line(line), as: UTF8.self))) }
             for (position, i) in nonBlank.enumerated() {
                 let text = String(decoding: page.line(i), as: UTF8.self)
@@ -97,7 +98,7 @@ public struct TemplateLearner {
                     o.cutPlaces[docID] = position
                 }
                 if page.kinds[i].isProse { o.prose = true }
-                if let headline, TemplateLearner.listItems(after: i, on: page).contains(headline) { o.listTakesHeadline = true }
+                if let headline, RulePass.listItems(after: i, on: page, fates: allKept).contains(headline) { o.listTakesHeadline = true }
                 shapes[tokens] = o
             }
         }
@@ -215,15 +216,6 @@ public struct TemplateLearner {
         return HeadlineGuard.find(page, PassState(page), fates, TopicModel(page, fates: fates))
     }
 
-    /// The lines a `list` rule on line `i` would take, every line kept (as `RulePass`
-    /// applies lists): after blank lines, the run of headline-like lines.
-    static func listItems(after i: Int, on page: Page) -> Range<Int> {
-        var j = i + 1
-        while j < page.count, page.blank[j] { j += 1 }
-        let start = j
-        while j < page.count, !page.blank[j], page.kinds[j].isHeadlineLike { j += 1 }
-        return start..<j
-    }
 
     /// Whether a merged shape (`\u{1}` for a varying word) matches `tokens`.
     static func shape(_ key: [String], covers tokens: [String]) -> Bool {
