@@ -67,14 +67,16 @@ public struct TemplateLearner {
             let page = Page(bytes, kinds: kinds)
             languages[Language.detect(page.letters), default: 0] += 1
             let nonBlank = (0..<page.count).filter { !page.blank[$0] }
-            let headline = TemplateLearner.headline(of: page)
+            let body = PassState(page)
+            let allKept = page.blank.map { $0 ? Fate.blank : .kept }
+            // The headline as the cleaner guards it, every line kept (the learner applies no
+            // rules); not "the title-like line above the lead" too: on many sites a byline.
+            let headline = HeadlineGuard.find(page, body, allKept, TopicModel(page, fates: allKept))
             if let headline {
                 let text = String(decoding: page.line(headline), as: UTF8.self)
                 headlines.insert(TemplateLearner.tokens(Normalizer.normalize(text)))
             }
             var seenHere = Set<[String]>()
-            let body = PassState(page)
-            let allKept = page.blank.map { $0 ? Fate.blank : .kept }
             let shapeOf = { (line: Int) in TemplateLearner.tokens(Normalizer.normalize(String(decoding: page.line(line), as: UTF8.self))) }
             for (position, i) in nonBlank.enumerated() {
                 let text = String(decoding: page.line(i), as: UTF8.self)
@@ -98,7 +100,10 @@ public struct TemplateLearner {
                     o.cutPlaces[docID] = position
                 }
                 if page.kinds[i].isProse { o.prose = true }
-                if let headline, RulePass.listItems(after: i, on: page, fates: allKept).contains(headline) { o.listTakesHeadline = true }
+                // Only a headline below the line can be among its list's items.
+                if let headline, headline > i, RulePass.listItems(after: i, on: page, fates: allKept).contains(headline) {
+                    o.listTakesHeadline = true
+                }
                 shapes[tokens] = o
             }
         }
@@ -130,7 +135,7 @@ public struct TemplateLearner {
             if !placed { groups.append((tokens, occurrence.docs, [tokens])) }
         }
         // The groups proposed, and every shape they take in: the template's lines.
-        var proposed: [(key: [String], docs: Set<Int>, members: [[String]], prose: Bool, headline: Bool)] = []
+        var proposed: [(key: [String], docs: Set<Int>, members: [[String]], occurrences: [Occurrence], prose: Bool, headline: Bool)] = []
         for (key, docs, members) in groups where docs.count >= threshold {
             let occurrences = members.compactMap { shapes[$0] }
             let prose = occurrences.contains { $0.prose }
@@ -139,14 +144,12 @@ public struct TemplateLearner {
             if (prose || headline) && !includeProse { continue }
             // A merged group must not be a handful of unrelated one-offs.
             if members.count > 1 && occurrences.allSatisfy({ $0.docs.count == 1 }) && key.filter({ $0 == "\u{1}" }).count * 2 >= key.count { continue }
-            proposed.append((key, docs, members, prose, headline))
+            proposed.append((key, docs, members, occurrences, prose, headline))
         }
         let templateShapes = Set(proposed.flatMap(\.members))
         var out: [Candidate] = []
         var cutPlaces: [[Int: Int]] = []   // of each cut in `out`, by page
-        for (key, docs, members, prose, headline) in proposed {
-            let group = (docs: docs, members: members)
-            let occurrences = group.members.compactMap { shapes[$0] }
+        for (key, docs, _, occurrences, prose, headline) in proposed {
             let bottom = occurrences.reduce(0) { $0 + $1.bottom }
             let head = occurrences.reduce(0) { $0 + $1.head }, tail = occurrences.reduce(0) { $0 + $1.tail }
             let total = occurrences.reduce(0) { $0 + $1.docs.count }
@@ -165,7 +168,7 @@ public struct TemplateLearner {
             let examples = Array(occurrences.flatMap(\.examples).prefix(2))
             let padded = occurrences.contains { $0.padded }
             out.append(Candidate(pattern: TemplateLearner.pattern(key, padded: padded), action: action, scope: scope,
-                                 documents: group.docs.count, examples: examples, looksLikeProse: prose,
+                                 documents: docs.count, examples: examples, looksLikeProse: prose,
                                  isHeadline: headline))
             cutPlaces.append(action == .cut ? occurrences.reduce(into: [:]) { $0.merge($1.cutPlaces) { min($0, $1) } } : [:])
         }
@@ -206,14 +209,6 @@ public struct TemplateLearner {
             for e in c.examples { out += "  - \(e)\n" }
         }
         return out
-    }
-
-    /// The page's headline as the cleaner finds it (`HeadlineGuard`), here with every
-    /// line kept: the learner applies no rules. (Not also "the title-like line right
-    /// above the lead" when the guard finds none: on many sites that is a byline.)
-    static func headline(of page: Page) -> Int? {
-        let fates = page.blank.map { $0 ? Fate.blank : .kept }
-        return HeadlineGuard.find(page, PassState(page), fates, TopicModel(page, fates: fates))
     }
 
 
