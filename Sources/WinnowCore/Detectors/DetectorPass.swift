@@ -12,7 +12,7 @@ public final class DetectorPass {
     let scratch: MatchScratch
     /// The repeat detector's tables and buffers, kept by the worker.
     let repeats: RepeatScratch
-    private var found: (topic: TopicModel, headline: Int?)?
+    private var found: (topic: TopicModel, headline: HeadlineGuard.Found)?
     /// Lines the cross-document detector took for template (`CleanResult.templateLines`).
     var templateLines: [(line: Int, documents: Int)] = []
     /// Features behind the model's removals (`CleanResult.modelEvidence`).
@@ -36,7 +36,10 @@ public final class DetectorPass {
     }
 
     /// The page's headline, which no detector removes (see `HeadlineGuard`).
-    public var headline: Int? { found?.headline }
+    public var headline: Int? { found?.headline.line }
+
+    /// The headline as the line model reads it (`HeadlineGuard.Found.byLead`).
+    public var modelHeadline: Int? { found?.headline.byLead }
 
     var knowsTopic: Bool { found != nil }
 

@@ -71,7 +71,7 @@ public struct TemplateLearner {
             let allKept = page.blank.map { $0 ? Fate.blank : .kept }
             // The headline as the cleaner guards it, every line kept (the learner applies no
             // rules); not "the title-like line above the lead" too: on many sites a byline.
-            let headline = HeadlineGuard.find(page, body, allKept, TopicModel(page, fates: allKept))
+            let headline = HeadlineGuard.find(page, body, allKept, TopicModel(page, fates: allKept)).line
             if let headline {
                 let text = String(decoding: page.line(headline), as: UTF8.self)
                 headlines.insert(TemplateLearner.tokens(Normalizer.normalize(text)))

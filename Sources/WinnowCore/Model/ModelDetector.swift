@@ -37,9 +37,10 @@ public struct ModelDetector: Detector {
     let classifier: (any LineClassifier)?
     let collectEvidence: Bool
     let observe: ((LineFeatures, [Fate], Int?) -> Void)?
-    /// The headline the first pass found: kept in later passes too, when the
-    /// classifier's own removals (of the lead) would hide it from `HeadlineGuard`.
-    private var firstHeadline: Int?
+    /// The headlines the first pass found (the one the classifier reads, and the one
+    /// no detector removes): kept in later passes too, when the classifier's own
+    /// removals (of the lead) would hide them from `HeadlineGuard`.
+    private var firstHeadline: Int?, firstProtected: Int?
     /// The last pass's input and the classifier's removals for it. The classifier
     /// decides from the page's features (one object for every pass of a document),
     /// the fates and the headline alone, so a later pass that hands it the same
@@ -56,8 +57,10 @@ public struct ModelDetector: Detector {
 
     public mutating func run(_ pass: DetectorPass, _ fates: inout DetectorFates<Self>) {
         guard let features = pass.features else { return }
-        if firstHeadline == nil { firstHeadline = pass.headline }
-        let headline = pass.headline ?? firstHeadline
+        if firstHeadline == nil { firstHeadline = pass.modelHeadline }
+        if firstProtected == nil { firstProtected = pass.headline }
+        let headline = pass.modelHeadline ?? firstHeadline
+        let protected = pass.headline ?? firstProtected
         observe?(features, fates.all, headline)
         guard let classifier else { return }
         let page = pass.page
@@ -70,7 +73,7 @@ public struct ModelDetector: Detector {
             removals = classifier.removals(features, fates: input, headline: headline)
             last = (input, headline, removals)
         }
-        for (line, score) in removals {
+        for (line, score) in removals where line != protected {
             fates.remove(line, Evidence(permille: Int((score * 1000).rounded(.down))))
             if collectEvidence {
                 pass.modelEvidence[line] = classifier.evidence(features, fates: input, headline: headline, line: line)

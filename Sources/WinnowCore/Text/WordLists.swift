@@ -84,6 +84,25 @@ struct WordLists {
     }
 
     /// How many distinct words lines `i` and `j` share (a merge of two sorted lists).
+    /// How many of line `i`'s words stand in at least one of `lines`.
+    func words(of i: Int, foundIn lines: [Int]) -> Int {
+        if lines.count == 1 { return shared(i, lines[0]) }
+        let others = lines.map { self[$0] }
+        return self[i].reduce(0) { n, word in
+            n + (others.contains { WordLists.holds($0, word) } ? 1 : 0)
+        }
+    }
+
+    /// Whether the sorted list holds `word` (binary search).
+    private static func holds(_ list: ArraySlice<UInt64>, _ word: UInt64) -> Bool {
+        var low = list.startIndex, high = list.endIndex
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid] < word { low = mid + 1 } else { high = mid }
+        }
+        return low < list.endIndex && list[low] == word
+    }
+
     func shared(_ i: Int, _ j: Int) -> Int {
         let a = self[i], b = self[j]
         var x = a.startIndex, y = b.startIndex, n = 0
