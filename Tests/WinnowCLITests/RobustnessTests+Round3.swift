@@ -224,6 +224,17 @@ extension RobustnessTests {
         #expect(binary.status == 2)
         #expect(binary.stdout == random + [0x0A] + Array(cleanedPage.utf8))
         #expect(binary.stderr.hasPrefix("winnow: \(dir)/random.bin: binary file (NUL bytes): passed through unchanged\n"))
+        // UTF-16 with a lone surrogate, or cut short by a byte: read as bytes, its
+        // lines were cut at every 0x0A byte (bug 45). Passed through whole, exit 2.
+        let le: [UInt8] = [0xFF, 0xFE] + utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let broken: [(String, [UInt8])] = [("lone", [0xFF, 0xFE, 0x00, 0xD8] + le.dropFirst(2)), ("short", Array(le.dropLast()))]
+        for (name, bytes) in broken {
+            try writeBytes(bytes, to: dir + "/\(name).u16")
+            let run = try winnow([dir + "/\(name).u16"])
+            #expect(run.status == 2, "\(name)")
+            #expect(run.stdout == bytes + (bytes.last == 0x0A ? [] : [0x0A]), "\(name)")
+            #expect(run.stderr.contains("UTF-16LE text (detected) that does not convert"), "\(name): \(run.stderr)")
+        }
         // An encoding iconv does not know is a usage error.
         let unknown = try winnow(["--input-encoding", "NO-SUCH-CODE"], stdin: Array(page.utf8))
         #expect(unknown.status == 2 && unknown.stderr.contains("--input-encoding NO-SUCH-CODE"))

@@ -29,6 +29,25 @@ import Testing
         #expect(EncodingDetector.detect(Array("Title\n".utf8) + [0x41, 0x00, 0x42, 0x0A] + Array("×\nAfter the NUL line.\n".utf8)) == .utf8)
     }
 
+    /// Latin-1 text whose accented letters are Arabic letters in Windows-1256 or
+    /// ISO-8859-6 (é è à ç in ISO, á í ó ñ in 1256) is not taken for Arabic: those
+    /// letters stand inside ASCII words, Arabic ones make words of their own.
+    @Test func latinOneIsNotTakenForAnArabicCodePage() {
+        func latin1(_ s: String) -> [UInt8] { s.unicodeScalars.map { UInt8($0.value) } }
+        let pages = [
+            "Le gouvernement a présenté mercredi un nouveau projet de loi sur l'énergie. Selon le ministère, les ménages pourront bénéficier d'aides plus élevées dès l'année prochaine. Les élus de l'opposition ont critiqué une réforme jugée trop tardive et mal préparée.\n",
+            "El gobierno anunció ayer una nueva política económica para la región. La decisión fue tomada después de una reunión en la capital del país. Según los expertos, la situación requerirá más inversión pública. Los niños tendrán acceso a educación gratuita.\n",
+            "O governo anunciou ontem uma nova política econômica para a região. A decisão foi tomada após uma reunião na capital do país, e a situação exigirá mais investimento público em educação e saúde.\n",
+            "Il governo ha annunciato ieri una nuova politica economica: la città avrà più servizi, e la società civile potrà partecipare alle attività già previste per la metà dell'anno. Perché è così difficile?\n",
+        ]
+        for page in pages {
+            guard case .invalidUTF8 = EncodingDetector.detect(latin1(page)) else {
+                Issue.record("\(EncodingDetector.detect(latin1(page))) for \(page.prefix(30))")
+                continue
+            }
+        }
+    }
+
     @Test func utf8ValidationRejectsOverlongsAndSurrogates() {
         for bad: [UInt8] in [[0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0xF5, 0xAB, 0x99], [0xFF, 0xA9, 0x99]] {
             #expect(!bad.withUnsafeBufferPointer { EncodingDetector.isValidUTF8($0) }, "\(bad)")

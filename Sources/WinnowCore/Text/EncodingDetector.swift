@@ -107,9 +107,15 @@ public enum EncodingDetector {
     /// with the higher share. Common letters fall on bytes the other page leaves
     /// unassigned or gives to Latin letters (ISO ه و ى ي at E7-EA are é-like letters
     /// in 1256; 1256's غ ـ ف ق ك at DB-DF are unassigned in ISO), so the two differ.
+    ///
+    /// And not when over one in ten of them touches an ASCII letter: Arabic words are
+    /// runs of high bytes between spaces and punctuation, while Latin-1's é, ñ, ü
+    /// stand alone inside ASCII words ("présenté", "niños"), on bytes that are Arabic
+    /// letters in both pages.
     static func arabicCodePage(_ b: UnsafeBufferPointer<UInt8>) -> String? {
-        var high = 0, neutral = 0, inUTF8 = 0, win = 0, iso = 0
+        var high = 0, neutral = 0, inUTF8 = 0, win = 0, iso = 0, insideLatin = 0
         var i = 0
+        func isASCIILetter(_ k: Int) -> Bool { k >= 0 && k < b.count && (b[k] | 0x20) &- 0x61 < 26 }
         while i < b.count {
             let byte = b[i]
             if byte < 0x80 { i += 1; continue }
@@ -117,12 +123,13 @@ public enum EncodingDetector {
             if length > 0 { inUTF8 += length; high += length; i += length; continue }
             high += 1
             if byte == 0xA0 { neutral += 1 }
+            if isASCIILetter(i - 1) || isASCIILetter(i + 1) { insideLatin += 1 }
             if windows1256Arabic[Int(byte - 0x80)] { win += 1 }
             if iso88596Arabic[Int(byte - 0x80)] { iso += 1 }
             i += 1
         }
         let counted = high - neutral
-        guard high >= 16, inUTF8 * 2 < high, counted > 0 else { return nil }
+        guard high >= 16, inUTF8 * 2 < high, counted > 0, insideLatin * 10 <= counted else { return nil }
         let best = max(win, iso)
         guard best * 100 >= counted * 85 else { return nil }
         return win >= iso ? "WINDOWS-1256" : "ISO-8859-6"

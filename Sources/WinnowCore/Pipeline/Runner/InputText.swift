@@ -31,6 +31,13 @@ public struct InputText: Sendable {
                     notices.append(.converted(place, encoding: detected))
                     return .text(converted)
                 } catch {
+                    // UTF-16 and UTF-32 bytes read as they are would be cut at every 0x0A
+                    // byte, whatever character it belongs to: the output would not be
+                    // the document's. Passed through whole, as a named encoding is.
+                    if detected.hasPrefix("UTF-16") || detected.hasPrefix("UTF-32") {
+                        return .notText("\(detected) text (detected) that does not convert: \(error.message)")
+                    }
+                    // An 8-bit code page's ASCII is ASCII: read as it is, the lines stay lines.
                     notices.append(.misread(place, encoding: detected, reason: error.message))
                     return .text(document)
                 }
