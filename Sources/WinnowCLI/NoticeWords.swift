@@ -12,10 +12,10 @@ extension Diagnostics {
         switch notice {
         case .unreadable(let failure), .writeFailed(let failure):
             error(failure.description)
-        case .tooLarge(let place):
-            warning("\(place): larger than --max-doc-bytes (\(maxDocBytes) bytes): passed through unchanged")
-        case .notText(let place, let why):
-            error("\(place): \(why): passed through unchanged")
+        case .tooLarge(let place, let passed):
+            warning("\(place): larger than --max-doc-bytes (\(maxDocBytes) bytes): \(passed ? "passed through unchanged" : "not cleaned")")
+        case .notText(let place, let why, let passed):
+            error("\(place): \(why): \(passed ? "passed through unchanged" : "not cleaned")")
         case .converted(let place, let encoding):
             plain("winnow: \(place): \(encoding) text (detected), converted to UTF-8")
         case .misread(let place, let encoding, let reason):

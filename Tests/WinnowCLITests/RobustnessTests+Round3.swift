@@ -224,6 +224,14 @@ extension RobustnessTests {
         #expect(binary.status == 2)
         #expect(binary.stdout == random + [0x0A] + Array(cleanedPage.utf8))
         #expect(binary.stderr.hasPrefix("winnow: \(dir)/random.bin: binary file (NUL bytes): passed through unchanged\n"))
+        // Where nothing is passed through (--check, --explain) the words say so, and
+        // explain's JSON names the document in a "skipped" event.
+        for mode in [["--check"], ["--explain"], ["--explain", "--json"]] {
+            let run = try winnow(mode + [dir + "/random.bin"])
+            #expect(run.status == 2, "\(mode)")
+            #expect(run.stderr == "winnow: \(dir)/random.bin: binary file (NUL bytes): not cleaned\n", "\(mode)")
+            #expect(run.out == (mode.count == 2 ? "{\"type\":\"skipped\",\"path\":\"\(dir)/random.bin\",\"reason\":\"binary file (NUL bytes)\"}\n" : ""), "\(mode)")
+        }
         // UTF-16 with a lone surrogate, or cut short by a byte: read as bytes, its
         // lines were cut at every 0x0A byte (bug 45). Passed through whole, exit 2.
         let le: [UInt8] = [0xFF, 0xFE] + utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }

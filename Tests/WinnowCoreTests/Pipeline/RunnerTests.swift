@@ -57,9 +57,9 @@ import Testing
                                       runner: Runner(jobs: jobs), worker: textWorker(inputText: "auto"))
             let said = run.notices.map { notice -> String in
                 switch notice {
-                case .notText(let place, _): "not text \(place)"
+                case .notText(let place, _, _): "not text \(place)"
                 case .unreadable(let failure): "unreadable \(failure.path)"
-                case .tooLarge(let place): "too large \(place)"
+                case .tooLarge(let place, _): "too large \(place)"
                 default: "\(notice)"
                 }
             }

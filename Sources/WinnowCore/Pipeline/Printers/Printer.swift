@@ -8,6 +8,14 @@ public protocol Printer {
     /// A document that is not cleaned (not text, over the cap) is written as it
     /// came: true for the cleaned text, false for explanations and checks.
     var writesPassedThrough: Bool { get }
+
+    /// Appends what stands for a document that was not cleaned (not text) when
+    /// it is not passed through: nothing, or an event saying so (`--explain --json`).
+    func printNotCleaned(place: DocumentPlace, why: String, into out: inout [UInt8])
+}
+
+extension Printer {
+    public func printNotCleaned(place: DocumentPlace, why: String, into out: inout [UInt8]) {}
 }
 
 /// The cleaned text (`CleanWriter`): the kept lines, in input order.

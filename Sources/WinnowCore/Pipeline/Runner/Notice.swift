@@ -3,11 +3,12 @@
 public enum Notice: Sendable {
     /// An input could not be opened or read (an error; the input is skipped).
     case unreadable(IOFailure)
-    /// Over the size cap: passed through unchanged (a warning).
-    case tooLarge(DocumentPlace)
+    /// Over the size cap: passed through unchanged when the output is the cleaned
+    /// text, else left out (`--explain`, `--check`) (a warning).
+    case tooLarge(DocumentPlace, passedThrough: Bool)
     /// Not text (binary, or not in the encoding asked for): passed through
-    /// unchanged when the output is the cleaned text (an error).
-    case notText(DocumentPlace, String)
+    /// unchanged when the output is the cleaned text, else left out (an error).
+    case notText(DocumentPlace, String, passedThrough: Bool)
     /// Text in another encoding, detected and converted to UTF-8.
     case converted(DocumentPlace, encoding: String)
     /// The bytes looked like another encoding but did not convert: read as they are (a warning).

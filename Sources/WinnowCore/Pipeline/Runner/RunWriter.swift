@@ -34,7 +34,7 @@ final class RunWriter {
             if done.malformed && runner.strict { return false }
             try sink.write(done.bytes)
         case .passed(.oversized(let prefix, let place, let rest)):
-            notice(.tooLarge(place))
+            notice(.tooLarge(place, passedThrough: runner.writesPassedThrough))
             guard runner.writesPassedThrough else { return true }
             try sink.write(prefix)
             try rest.copy(after: prefix, to: sink)

@@ -71,11 +71,13 @@ public struct TextDocumentWorker: DocumentWorker {
     /// A document that is not text, unchanged (when the printer passes such
     /// documents through); a file's ends with a line end, as every document.
     private func pass(_ raw: [UInt8], notText why: String, _ place: DocumentPlace, into done: inout DocumentOutput) {
-        done.notices.append(.notText(place, why))
+        done.notices.append(.notText(place, why, passedThrough: printer.writesPassedThrough))
         done.failed = true
         if printer.writesPassedThrough {
             done.bytes = raw
             if separator == nil, let last = raw.last, last != 0x0A && last != 0x0D { done.bytes.append(0x0A) }
+        } else {
+            printer.printNotCleaned(place: place, why: why, into: &done.bytes)
         }
         if let separator { done.bytes.append(separator) }
     }
