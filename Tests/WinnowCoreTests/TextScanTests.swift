@@ -30,6 +30,18 @@ import Testing
         #expect(traits("한국어 문장입니다").words == 2)
     }
 
+    /// Hindi ends its sentences with the danda (।), Armenian with ։: a paragraph of
+    /// either is prose, as one ending with "." is.
+    @Test func dandaAndOtherFullStopsEndSentences() {
+        func traits(_ line: String) -> LineTraits { Array(line.utf8).withUnsafeBufferPointer { LineTraits($0) } }
+        let hindi = traits("राज्य सरकार ने पहले चरण में जैसलमेर, बाड़मेर और जोधपुर जिलों के स्कूलों को चुना है।")
+        #expect(hindi.endsSentence)
+        #expect(HeuristicLineKinds.isProse(hindi))
+        #expect(traits("पहला वाक्य। दूसरा वाक्य").innerSentenceBreaks == 1)
+        #expect(traits("Հայաստանը փոքր երկիր է։").endsSentence)
+        #expect(!traits("राज्य सरकार").endsSentence)
+    }
+
     /// The eight-bytes-at-a-time test that rules out lines without kana or Han: every
     /// byte value, at every offset of a word and in the tail.
     @Test func aByteAboveE2IsFoundAnywhere() {

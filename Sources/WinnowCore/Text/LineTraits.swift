@@ -28,7 +28,7 @@ public struct LineTraits: Sendable, Equatable {
     /// Persian typed on an Arabic keyboard).
     public var hasArabicOnlyLetters: Bool { get { flag(Flag.arabicOnly) } set { set(Flag.arabicOnly, newValue) } }
     public var digits: Int { get { Int(counts.digits) } set { counts.digits = UInt32(clamping: newValue) } }
-    /// Sentence-final marks (. ! ? ؟ … ۔) followed by a space inside the line.
+    /// Sentence-final marks (. ! ? ؟ … ۔ । and others: `isSentenceFinal`) followed by a space inside the line.
     public var innerSentenceBreaks: Int { get { Int(counts.breaks) } set { counts.breaks = UInt32(clamping: newValue) } }
     /// The line's last character (closing quotes and brackets skipped) is sentence-final.
     public var endsSentence: Bool { get { flag(Flag.endsSentence) } set { set(Flag.endsSentence, newValue) } }
@@ -310,9 +310,12 @@ public struct LineTraits: Sendable, Equatable {
 
     /// . ! ? ؟ … ۔ and the ideographic 。！？
     @inline(__always)
+    /// Also the danda of Hindi and the other Indic scripts (। ॥), and the full stops of
+    /// Armenian (։), Ethiopic (።) and Burmese (။): their sentences end with no ".".
     static func isSentenceFinal(_ c: UInt32) -> Bool {
         c == 0x2E || c == 0x21 || c == 0x3F || c == 0x61F || c == 0x2026 || c == 0x6D4
             || c == 0x3002 || c == 0xFF01 || c == 0xFF1F
+            || c == 0x964 || c == 0x965 || c == 0x589 || c == 0x1362 || c == 0x104B
     }
 
     /// Closing quotes and brackets, the corner brackets 」』 and the full-width ） among them.
