@@ -100,6 +100,20 @@ import Testing
         #expect(Language.detect(LetterTotals()) == .en)
     }
 
+    /// A page in a script the table does not hold is reported undetermined, not "en"
+    /// (a few Latin letters in it, a menu's "Home", change nothing).
+    @Test func aPageInAnotherScriptIsReportedUndetermined() {
+        func reported(_ text: String) -> String {
+            Array(text.utf8).withUnsafeBufferPointer { Language.reported(for: Page($0)).code }
+        }
+        #expect(reported("Home\nΗ κυβέρνηση ανακοίνωσε χθες νέα μέτρα για την οικονομία.\n") == "und")
+        #expect(reported("首页\n杭州试点无人驾驶公交线路，首批乘客体验平稳。\n") == "und")
+        #expect(reported("Москва закрыла два моста на реке из-за паводка.\n") == "und")
+        #expect(reported("The council approved the budget on Tuesday.\n") == "en")
+        #expect(reported("شورای شهر بودجه را روز سه‌شنبه تصویب کرد.\n") == "fa")
+        #expect(Language(rawValue: "und") == nil)
+    }
+
     /// The rule before the table.
     static func writtenOut(_ traits: [LetterTotals]) -> Language {
         var arabicScript = 0, latin = 0, faScore = 0, arScore = 0

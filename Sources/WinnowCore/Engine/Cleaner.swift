@@ -85,7 +85,7 @@ public final class Cleaner {
             ?? Page(document, scanWords: modelReads, kinds: options.lineKinds)
         scratch.matchCache.reset(lines: page.count)
         // Reported only: lines pick their rules by their own letters.
-        let language = options.language ?? Language.detect(page.letters)
+        let language = options.language ?? Language.reported(for: page)
         // Content words depend on the page only: computed once for every pass.
         let words: WordLists
         if modelReads {

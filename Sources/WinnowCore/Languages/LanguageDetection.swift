@@ -1,4 +1,27 @@
 extension Language {
+    /// The language reported for a page none of the table's scripts writes (Greek,
+    /// Russian, Hebrew, Hindi, Chinese...): "und", ISO 639's code for undetermined.
+    /// Never a row of the table: no rule file names it and `--lang` does not take it.
+    public static let undetermined = Language(code: "und", name: "undetermined", script: .latin, marker: nil,
+                                              evidence: [], stopwords: "")
+
+    /// The language a page is reported in (explain's header, `--meta`, `learn`):
+    /// `detect`'s, unless under half of the page's letters are in the table's scripts
+    /// (Latin and Arabic): then `undetermined`, not "en". Letters here are the
+    /// characters that are neither spaces, digits nor ASCII or Arabic punctuation,
+    /// as near as the traits tell.
+    public static func reported(for page: Page) -> Language {
+        var known = 0, letters = 0
+        for i in 0..<page.count where !page.blank[i] {
+            let t = page.traits[i]
+            known += t.latinLetters + t.arabicScript
+            // Spaces between words, and the digits: what is left is letters and signs.
+            letters += max(0, t.chars - (t.words - 1) - t.digits)
+        }
+        guard known * 2 < letters else { return detect(page.letters) }
+        return known > 0 || letters > 0 ? undetermined : detect(page.letters)
+    }
+
     /// Guesses a document's language from its letters: the script with the most
     /// characters (Arabic on a tie), then the language of that script with the
     /// most evidence (`evidence` of its row; the later row on a tie). A page with

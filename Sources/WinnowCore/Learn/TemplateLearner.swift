@@ -65,7 +65,7 @@ public struct TemplateLearner {
         documentCount += 1
         document.withUnsafeBufferPointer { bytes in
             let page = Page(bytes, kinds: kinds)
-            languages[Language.detect(page.letters), default: 0] += 1
+            languages[Language.reported(for: page), default: 0] += 1
             let nonBlank = (0..<page.count).filter { !page.blank[$0] }
             let body = PassState(page)
             let allKept = page.blank.map { $0 ? Fate.blank : .kept }
