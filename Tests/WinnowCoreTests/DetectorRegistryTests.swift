@@ -147,7 +147,8 @@ struct ShoutDetector: Detector {
         let text = (0..<8).map { "Line \($0): \(a)" }.joined(separator: "\n") + "\n"
         let result = Cleaner(ruleSet: .empty, options: options).clean(Array(text.utf8))
         #expect(result.fates[3].evidence(of: ModelDetector.self)?.permille == 500)
-        #expect(Explanation(ruleSet: .empty).reason(result.fates[3]) == "model: body score 0.5 under its threshold")
+        #expect(result.fates[3].evidence(of: ModelDetector.self)?.thresholdPermille == 1000)
+        #expect(Explanation(ruleSet: .empty).reason(result.fates[3]) == "model: body score 0.5 < threshold 1.0")
     }
 
     @Test func allSwitchedOffRemoveNothing() {

@@ -131,6 +131,11 @@ import Testing
         #expect(throws: LineModel.FormatError.self) {
             try LineModel(text: LineModelTests.uniformModel(threshold: 0.5).replacingOccurrences(of: " 1.0 0.0\n", with: " 0 0.0\n"))
         }
+        // A threshold is a probability: 1.5 or -0.1 would remove every line the model may decide, or none.
+        for bad in [1.5, -0.1] {
+            #expect(throws: LineModel.FormatError.self) { try LineModel(text: LineModelTests.uniformModel(threshold: bad)) }
+        }
+        #expect(throws: Never.self) { try LineModel(text: LineModelTests.uniformModel(threshold: 1)) }
     }
 
     /// A model that scores every line 0.5: with threshold 1 it would remove every

@@ -8,8 +8,8 @@ public protocol LineClassifier: Sendable {
     /// The body probability of every kept line (nil for the others), given the
     /// page's features, what the rules and detectors decided, and the headline.
     func scores(_ features: LineFeatures, fates: [Fate], headline: Int?) -> [Double?]
-    /// The kept lines to remove, with their scores.
-    func removals(_ features: LineFeatures, fates: [Fate], headline: Int?) -> [(line: Int, score: Double)]
+    /// The kept lines to remove, with their scores and the threshold each is under.
+    func removals(_ features: LineFeatures, fates: [Fate], headline: Int?) -> [(line: Int, score: Double, threshold: Double)]
     /// The features that pushed line `line`'s score most, strongest first, with
     /// their signed push on the score's log-odds.
     func evidence(_ features: LineFeatures, fates: [Fate], headline: Int?, line: Int) -> [(feature: String, weight: Double)]

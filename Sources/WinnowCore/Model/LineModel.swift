@@ -140,6 +140,12 @@ public struct LineModel: LineClassifier {
                 guard let v = Double(s), v.isFinite else { throw fail("not a number: \(s)") }
                 return v
             }
+            // A threshold is a body probability: outside 0...1 it removes every line or none.
+            func probability(_ s: String) throws -> Double {
+                let v = try value(s)
+                guard (0...1).contains(v) else { throw fail("a threshold is a probability, from 0 to 1: \(s)") }
+                return v
+            }
             if !sawHeader {
                 guard key == "winnow-line-model", fields.count == 2, let v = Int(fields[1]), v == 1 || v == 2 else {
                     throw fail("not a winnow line model (version 1 or 2): the first line must be 'winnow-line-model 1' (or 2)")
@@ -172,8 +178,8 @@ public struct LineModel: LineClassifier {
                 current = nil
                 lexicalHeader = (bits, try value(fields[2]))
             case "name" where fields.count == 2: name = fields[1]
-            case "threshold" where fields.count == 2: threshold = try value(fields[1])
-            case "threshold_in_body" where fields.count == 2: bodyThreshold = try value(fields[1])
+            case "threshold" where fields.count == 2: threshold = try probability(fields[1])
+            case "threshold_in_body" where fields.count == 2: bodyThreshold = try probability(fields[1])
             case "stage1", "stage2":
                 if let c = current { stages.append(c) }
                 current = Stage(names: [], means: [], scales: [], weights: [], bias: 0)
@@ -355,13 +361,14 @@ public struct LineModel: LineClassifier {
         return out
     }
 
-    public func removals(_ features: LineFeatures, fates: [Fate], headline: Int?) -> [(line: Int, score: Double)] {
+    public func removals(_ features: LineFeatures, fates: [Fate], headline: Int?) -> [(line: Int, score: Double, threshold: Double)] {
         let rows = features.rows(fates: fates, headline: headline)
         let threshold = threshold, bodyThreshold = bodyThreshold
         return probabilities(rows, features).enumerated().compactMap { k, score in
             let line = rows.lines[k]
-            guard line != headline, case .kept = fates[line], score < (rows.inBody[k] ? bodyThreshold : threshold) else { return nil }
-            return (line, score)
+            let under = rows.inBody[k] ? bodyThreshold : threshold
+            guard line != headline, case .kept = fates[line], score < under else { return nil }
+            return (line, score, under)
         }
     }
 

@@ -9,20 +9,28 @@ public struct ModelDetector: Detector {
     public static let readsFeatures = true
     public static func isCertain(_ evidence: Evidence) -> Bool { false }
 
-    /// The line's body probability, in thousandths, under the classifier's threshold.
+    /// The line's body probability and the classifier's threshold it is under, in
+    /// thousandths.
     public struct Evidence: DetectorEvidence {
         public var permille: Int
-        public init(permille: Int) { self.permille = permille }
-        public var packed: PackedEvidence { PackedEvidence(permille) }
-        public init(unpacking packed: PackedEvidence) { permille = packed.first }
+        public var thresholdPermille: Int
+        public init(permille: Int, thresholdPermille: Int) {
+            self.permille = permille
+            self.thresholdPermille = thresholdPermille
+        }
+        public var packed: PackedEvidence { PackedEvidence(permille, thresholdPermille) }
+        public init(unpacking packed: PackedEvidence) { permille = packed.first; thresholdPermille = packed.second }
     }
 
+    /// "model: body score 0.28 < 0.3 (trees -1.38, …)": the score is the line model's
+    /// probability that the line is article body; under the threshold, it goes.
     public static func explain(_ evidence: Evidence) -> String {
-        "model: body score \(Double(evidence.permille) / 1000) under its threshold"
+        "model: body score \(Double(evidence.permille) / 1000) < threshold \(Double(evidence.thresholdPermille) / 1000)"
     }
 
     public static func write(_ evidence: Evidence, to json: inout JSONWriter, line: Int, of result: CleanResult) {
         json.key("score_permille"); json.number(evidence.permille)
+        json.key("threshold_permille"); json.number(evidence.thresholdPermille)
         json.key("features"); json.beginObject()
         for (feature, weight) in result.modelEvidence[line] ?? [] {
             json.key(feature); json.number(Int((weight * 1000).rounded()))
@@ -46,7 +54,7 @@ public struct ModelDetector: Detector {
     /// the fates and the headline alone, so a later pass that hands it the same
     /// fates and headline (the rules settled) gets the same removals without
     /// scoring the page again.
-    private var last: (fates: [Fate], headline: Int?, removals: [(line: Int, score: Double)])?
+    private var last: (fates: [Fate], headline: Int?, removals: [(line: Int, score: Double, threshold: Double)])?
 
     public init?(_ setup: DetectorSetup) {
         guard setup.options.classifier != nil || setup.observeClassifierInput != nil else { return nil }
@@ -66,15 +74,16 @@ public struct ModelDetector: Detector {
         let page = pass.page
         guard ModelDetector.keepsEnough(page, fates.all) else { return }
         let input = fates.all
-        let removals: [(line: Int, score: Double)]
+        let removals: [(line: Int, score: Double, threshold: Double)]
         if let last, last.headline == headline, last.fates == input {
             removals = last.removals
         } else {
             removals = classifier.removals(features, fates: input, headline: headline)
             last = (input, headline, removals)
         }
-        for (line, score) in removals where line != protected {
-            fates.remove(line, Evidence(permille: Int((score * 1000).rounded(.down))))
+        for (line, score, threshold) in removals where line != protected {
+            fates.remove(line, Evidence(permille: Int((score * 1000).rounded(.down)),
+                                        thresholdPermille: Int((threshold * 1000).rounded())))
             if collectEvidence {
                 pass.modelEvidence[line] = classifier.evidence(features, fates: input, headline: headline, line: line)
             }
