@@ -32,7 +32,7 @@ struct FilterRun {
         var options = rules.cleanOptions
         options.collectEvidence = printer is ExplainPrinter
         options.profiles = try sites.loadProfiles()
-        sites.sayWhenNoProfileCanBePicked(options.profiles, documentsWithoutSite: paths.contains("-"))
+        sites.sayWhenNoProfileCanBePicked(options.profiles, documentsWithoutSite: paths.contains("-"), files: paths)
         for warning in ruleSet.warnings { Diagnostics.plain(warning.description) }
         return FilterRun(ruleSet: ruleSet, options: options, maxDocBytes: output.maxDocBytes, jobs: jobs)
             .documents(paths, printer: printer, inputText: inputText.policy, sites: sites)

@@ -65,6 +65,13 @@ struct Learn: ParsableCommand {
         runner.writesPassedThrough = false
         let outcome = runner.run(CorpusSource(paths: paths, textKey: jsonl ? textKey : nil), into: OutputSink(fd: 1),
                                  notice: Diagnostics.sayAboutCorpus) { LearningWorker(learning: learning) }
+        // Fewer pages than a line must stand in: nothing can be proposed (a profile
+        // still takes lines on two pages, --template-min-docs).
+        let pages = learning.learner.documentCount
+        if pages < minPages {
+            Diagnostics.warning("\(pages) page\(pages == 1 ? "" : "s") read: a line must stand in at least \(minPages) "
+                                + "(--min-pages) to be proposed, so no rule can be; give more of the site's pages")
+        }
         if let saveProfile {
             try writeProfile(learning, to: saveProfile)
         } else {

@@ -19,8 +19,8 @@ struct SiteOptions: ParsableArguments {
             throw ExitCode(2)
         }
         // `--site NAME` picks one profile of the folder: a name it lacks applies nothing.
-        if let site, set.single == nil, set.bySite[site] == nil {
-            Diagnostics.error("--site \(site): \(profile) has no profile for this site (it has: \(set.bySite.keys.sorted().joined(separator: ", ")))")
+        if let site, set.single == nil, set.profile(forSite: site) == nil {
+            Diagnostics.error("--site \(site): \(profile) has no profile for this site (it has: \(set.siteNames.joined(separator: ", ")))")
             throw ExitCode(2)
         }
         return set
@@ -29,9 +29,18 @@ struct SiteOptions: ParsableArguments {
     /// A folder of profiles picks one by each document's site: standard input and a
     /// `-z` stream's documents have none without `--site`, so nothing would apply. Said
     /// once, before the run.
-    func sayWhenNoProfileCanBePicked(_ profiles: ProfileSet?, documentsWithoutSite: Bool) {
-        guard let profiles, profiles.single == nil, site == nil, documentsWithoutSite, let profile else { return }
-        Diagnostics.warning("--profile \(profile): a folder's profiles are picked by site name (a file's folder), and documents from standard input or -z have none: give --site NAME, or a .profile file")
+    func sayWhenNoProfileCanBePicked(_ profiles: ProfileSet?, documentsWithoutSite: Bool, files: [String] = []) {
+        guard let profiles, profiles.single == nil, site == nil, let profile else { return }
+        if documentsWithoutSite {
+            Diagnostics.warning("--profile \(profile): a folder's profiles are picked by site name (a file's folder), and documents from standard input or -z have none: give --site NAME, or a .profile file")
+        }
+        // A file whose folder names no profile of the folder gets none: said once a site.
+        var said = Set<String>()
+        for path in files where path != "-" {
+            guard let name = SiteOptions.siteName(of: path), profiles.profile(forSite: name) == nil,
+                  said.insert(name).inserted else { continue }
+            Diagnostics.warning("--profile \(profile): no profile for site '\(name)' (the folder of \(path); it has: \(profiles.siteNames.joined(separator: ", "))): none applies to its files; give --site NAME")
+        }
     }
 
     /// The site name of a file: its folder's name (nil for standard input). Worked

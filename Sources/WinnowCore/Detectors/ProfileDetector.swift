@@ -28,15 +28,25 @@ public struct ProfileDetector: Detector {
     }
 
     public func run(_ pass: DetectorPass, _ fates: inout DetectorFates<Self>) {
-        let page = pass.page, topic = pass.topic, headline = pass.headline, scratch = pass.scratch
-        for i in 0..<page.count where fates[i] == .kept && i != headline {
-            if !page.kinds[i].isProse && topic.wordCount(i) >= 3 && topic.overlap(i, isProse: false) >= onTopicShare { continue }
+        let page = pass.page, headline = pass.headline, scratch = pass.scratch
+        // Prose first, as `TemplateDetector`: the topic is then the article's prose
+        // alone, not the site's blurbs ("about us", the comment policy), with which
+        // the site's name and slogan share their words.
+        var removedProse = false
+        for i in 0..<page.count where fates[i] == .kept && i != headline && page.kinds[i].isProse {
+            guard let entry = profile.entry(TemplateIndex.key(page.shadow(i))) else { continue }
+            fates.remove(i, ProfileHit(site: profile.site, file: profile.path, line: entry.line, pages: entry.pages))
+            removedProse = true
+        }
+        let topic = removedProse ? TopicModel(page, fates: fates.all, words: pass.topic.words) : pass.topic
+        for i in 0..<page.count where fates[i] == .kept && i != headline && !page.kinds[i].isProse {
+            if topic.wordCount(i) >= 3 && topic.overlap(i, isProse: false) >= onTopicShare { continue }
             let shadow = page.shadow(i)
             if let entry = profile.entry(TemplateIndex.key(shadow)) {
                 fates.remove(i, ProfileHit(site: profile.site, file: profile.path, line: entry.line, pages: entry.pages))
                 continue
             }
-            guard !page.kinds[i].isProse, let rules = profile.rules else { continue }
+            guard let rules = profile.rules else { continue }
             for compiled in rules.rules where compiled.rule.action != .keep && compiled.rule.action != .strip {
                 let subject = compiled.rule.raw ? page.line(i) : shadow
                 if compiled.regex.match(subject, scratch: scratch) == .match {

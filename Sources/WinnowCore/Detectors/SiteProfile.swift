@@ -96,7 +96,9 @@ public struct ProfileLine: Sendable {
 }
 
 /// The profiles a run applies: one for every page (`--profile FILE`), or one per
-/// site, picked by the site's name (`--profile DIR`: every `*.profile` in it).
+/// site, picked by the site's name (`--profile DIR`: every `*.profile` in it) as a
+/// URL's host is taken: case and a leading "www." aside ("www.Example.com" picks
+/// the profile of "example.com").
 public struct ProfileSet: Sendable {
     public private(set) var bySite: [String: SiteProfile] = [:]
     public private(set) var single: SiteProfile?
@@ -113,7 +115,7 @@ public struct ProfileSet: Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         for name in names.sorted() where name.hasSuffix(".profile") {
             let profile = try SiteProfile(contentsOfFile: (path as NSString).appendingPathComponent(name))
-            bySite[profile.site] = profile
+            bySite[ProfileSet.key(profile.site)] = profile
         }
         // A folder that applies nothing is a mistake to say, as `--rules DIR` says it.
         if bySite.isEmpty { throw SiteProfile.Failure(description: "\(path): no profile (*.profile) in this folder") }
@@ -121,7 +123,16 @@ public struct ProfileSet: Sendable {
 
     /// The profile for a site's name (nil name: a run without sites).
     public func profile(forSite name: String?) -> SiteProfile? {
-        single ?? name.flatMap { bySite[$0] }
+        single ?? name.flatMap { bySite[ProfileSet.key($0)] }
+    }
+
+    /// The sites the folder has profiles for, as written in them.
+    public var siteNames: [String] { bySite.values.map(\.site).sorted() }
+
+    /// A site's name as profiles are looked up by it.
+    static func key(_ site: String) -> String {
+        let lower = site.lowercased()
+        return lower.hasPrefix("www.") ? String(lower.dropFirst(4)) : lower
     }
 }
 

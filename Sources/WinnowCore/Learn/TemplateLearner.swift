@@ -54,7 +54,7 @@ public struct TemplateLearner {
     private var shapes: [[String]: Occurrence] = [:]   // tokens (digits generalised) → occurrence
     /// The token shapes of the pages' headlines (`HeadlineGuard`, every line kept).
     private var headlines = Set<[String]>()
-    private var documentCount = 0
+    public private(set) var documentCount = 0
     public private(set) var languages: [Language: Int] = [:]
 
     public init() {}
