@@ -26,6 +26,15 @@ extension RobustnessTests {
         return site
     }
 
+    /// A photo line is no byline: "عکس: …" was captured as the page's author.
+    @Test func aPhotoLineIsNoAuthor() throws {
+        let page = "عکس: گلخانه‌ای در حومه زابل / خبرگزاری مهر\nنویسنده: سامان تهرانی\n"
+        let run = try winnow(["explain", "--json"], stdin: Array(page.utf8))
+        #expect(run.out.contains(#""key":"author","value":"سامان تهرانی""#), "\(run.out)")
+        #expect(!run.out.contains(#""value":"گلخانه"#), "\(run.out)")
+        #expect(run.out.contains("fa.photo-credit"), "\(run.out)")
+    }
+
     /// A profile applies to its site's pages whatever the case and a leading "www."
     /// of `--site`; a file whose folder names no profile of the folder is said, not
     /// left without a word; the site's name and slogan go though the site's "about"

@@ -126,7 +126,7 @@ struct ShoutDetector: Detector {
     @Test func menu() {
         let f = fates("Home\nNews\nSports\nWeather\n\n\(a)\n\(b)\n\(c)\n", rules: .empty, options: only(MenuDetector.self))
         #expect(f[0].evidence(of: MenuDetector.self) == HeadlineRun(first: 0, count: 4))
-        #expect(Explanation(ruleSet: .empty).reason(f[0]) == "menu: run of 4 short lines outside the body from line 1")
+        #expect(Explanation(ruleSet: .empty).reason(f[0]) == "menu: run of 4 lines outside the body from line 1, mostly of one to three words")
         #expect(!f[5].isRemoved)
     }
 

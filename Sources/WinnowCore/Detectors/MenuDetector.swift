@@ -4,12 +4,12 @@
 /// (`HeadlineListDetector`) is not a menu.
 public struct MenuDetector: Detector {
     public static let id = "menu"
-    public static let summary = "runs of one-to-three-word lines outside the body"
+    public static let summary = "runs of short lines outside the body (four in five of one to three words)"
     public static let readsTopic = true
     public static func isCertain(_ evidence: HeadlineRun) -> Bool { false }
 
     public static func explain(_ run: HeadlineRun) -> String {
-        "menu: run of \(run.count) short lines outside the body from line \(run.first + 1)"
+        "menu: run of \(run.count) lines outside the body from line \(run.first + 1), mostly of one to three words"
     }
 
     public static func write(_ run: HeadlineRun, to json: inout JSONWriter, line: Int, of result: CleanResult) {
