@@ -26,6 +26,18 @@ extension RobustnessTests {
         return site
     }
 
+    /// Bytes outside UTF-8 in a JSON Lines record are said (the output is no more
+    /// JSON than the input), in both the plain and the cross-document paths.
+    @Test func invalidUTF8InAJSONLinesRecordIsSaid() throws {
+        let records: [UInt8] = Array(#"{"text":"A "#.utf8) + [0xFF, 0xFE] + Array(#" B"}"#.utf8) + [0x0A] + Array(#"{"text":"fine"}"#.utf8) + [0x0A]
+        for extra in [[], ["--cross-doc"]] {
+            let run = try winnow(["--jsonl"] + extra, stdin: records)
+            #expect(run.status == 0, "\(extra)")
+            #expect(run.stderr == "winnow: warning: (standard input): record 1: not valid UTF-8 (2 invalid bytes): JSON must be; cleaned and written as it is\n", "\(extra): \(run.stderr)")
+            #expect(run.stdout == records, "\(extra)")
+        }
+    }
+
     /// A photo line is no byline: "عکس: …" was captured as the page's author.
     @Test func aPhotoLineIsNoAuthor() throws {
         let page = "عکس: گلخانه‌ای در حومه زابل / خبرگزاری مهر\nنویسنده: سامان تهرانی\n"

@@ -17,8 +17,20 @@ public final class JSONLRecordWorker: DocumentWorker {
             if frame.isBlank {
                 done.bytes.append(contentsOf: frame.body)
             } else {
+                JSONLRecordWorker.noticeInvalidUTF8(frame.body, place, into: &done)
                 clean(frame.body, place: place, turn: turn, into: &done)
             }
+        }
+    }
+
+    /// JSON text is UTF-8: bytes outside it in a record (a Latin-1 string) are cleaned
+    /// and written as they are, so the output is no more JSON than the input; said,
+    /// as the filter says it of a text file.
+    private static func noticeInvalidUTF8(_ body: ArraySlice<UInt8>, _ place: DocumentPlace, into done: inout DocumentOutput) {
+        body.withUnsafeBufferPointer { b in
+            guard !EncodingDetector.isValidUTF8(b) else { return }
+            done.notices.append(.cleaning(place, "not valid UTF-8 (\(EncodingDetector.invalidBytes(b)) invalid bytes): "
+                                          + "JSON must be; cleaned and written as it is"))
         }
     }
 
@@ -39,6 +51,7 @@ public final class JSONLRecordWorker: DocumentWorker {
         let repeatedKeys = jsonl.repeatedKeys
         return { [self] in
             JSONLRecordWorker.output(record, frame) { done in
+                JSONLRecordWorker.noticeInvalidUTF8(body, place, into: &done)
                 switch counted {
                 case .success(let counted):
                     let result = body.withUnsafeBufferPointer { jsonl.finish(counted, record: $0, into: &done.bytes) }
