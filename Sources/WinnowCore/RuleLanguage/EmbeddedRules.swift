@@ -243,13 +243,15 @@ drop common.share-label  ^(?i)(?:compartir|partager|teilen|condividi|compartilha
   - ВКонтакте
   + Udostępnij to znajomym, jeśli uważasz, że warto.
 
-drop common.read-also  ^(?i)(?:lesen\s+sie\s+auch|lire\s+aussi|à\s+lire\s+aussi|a\s+lire\s+aussi|lea\s+también|leer\s+más|leia\s+também|leggi\s+anche|lees\s+ook|zobacz\s+(?:także|też)|czytaj\s+(?:także|też|więcej)|читайте\s+также|смотрите\s+также|читать\s+также|διαβάστε\s+(?:επίσης|ακόμη)|ayrıca\s+(?:bakınız|okuyun)|ilgili\s+haber|קראו\s+גם|קרא\s+גם|यह\s+भी\s+पढ़ें|और\s+पढ़ें|相关阅读|相關閱讀|延伸阅读|延伸閱讀|相关新闻|相關新聞|関連記事|あわせて読みたい|관련\s*기사|اقرا\s+ايضا|اقرأ\s+أيضا|اقرأ\s+أيضاً|اقرا\s+أيضا|بیشتر\s+بخوانید|همچنین\s+بخوانید|بخوانید)\s*[:：]\s*\S.{0,150}$
+drop common.read-also  ^(?i)(?:lesen\s+sie\s+auch|lire\s+aussi|à\s+lire\s+aussi|a\s+lire\s+aussi|lea\s+también|leer\s+más|leia\s+também|leggi\s+anche|lees\s+ook|zobacz\s+(?:także|też)|czytaj\s+(?:także|też|więcej)|читайте\s+также|смотрите\s+также|читать\s+также|διαβάστε\s+(?:επίσης|ακόμη)|ayrıca\s+(?:bakınız|okuyun)|ilgili\s+haber|קראו\s+גם|קרא\s+גם|קראו\s+עוד|ilginizi\s+çekebilir|İlginizi\s+çekebilir|İLGİNİZİ\s+ÇEKEBİLİR|یہ\s+بھی\s+پڑھیں|بخوێنەوە|यह\s+भी\s+पढ़ें|और\s+पढ़ें|相关阅读|相關閱讀|延伸阅读|延伸閱讀|相关新闻|相關新聞|関連記事|あわせて読みたい|관련\s*기사|اقرا\s+ايضا|اقرأ\s+أيضا|اقرأ\s+أيضاً|اقرا\s+أيضا|بیشتر\s+بخوانید|همچنین\s+بخوانید|بخوانید)\s*[:：]\s*\S.{0,150}$
   note An inline "read also: another story" insert, wherever it stands (docs/gold.md).
   - Zobacz także: Ceny prądu w 2025 roku
   - Читайте также: Москва закрыла два моста
   - 相关阅读：杭州地铁新线开通
   - بیشتر بخوانید: افزایش قیمت نان در تهران
   - اقرأ أيضا: الحكومة تعلن خطة جديدة
+  - یہ بھی پڑھیں: لاہور میں اسموگ کی صورتحال بدستور خراب
+  - קראו עוד: תושבי הדר מתלוננים על מחסור בחניה
   + Zobacz także, jak zmieniały się ceny w ostatnich latach, bo to ważne.
 
 drop common.source-label  ^(?:来源|來源|作者|编辑|編輯|责任编辑|責任編輯|记者|記者|出典|撮影|文|图|圖)\s*[:：]\s*.{1,40}$
@@ -259,12 +261,13 @@ drop common.source-label  ^(?:来源|來源|作者|编辑|編輯|责任编辑|�
   - 記者：山田太郎
   + 来源于民间的故事流传至今，成为当地文化的重要部分。
 
-drop common.published  ^(?i)(?:opublikowano|aktualizacja|zaktualizowano|опубликовано|обновлено|дата\s+публикации|veröffentlicht|aktualisiert|publicado|actualizado|atualizado|publié(?:\s+le)?|mis\s+à\s+jour(?:\s+le)?|pubblicato|aggiornato|gepubliceerd|bijgewerkt|yayınlanma(?:\s+tarihi)?|güncelleme|δημοσίευση|ενημέρωση|פורסם|עודכן|प्रकाशित|अपडेट|发布时间|發佈時間|发布日期|更新时间|更新時間|更新日時|公開日|配信日時|입력|수정)\s*[:：]?\s*.{0,40}\d.{0,40}$
+drop common.published  ^(?i)(?:opublikowano|aktualizacja|zaktualizowano|опубликовано|обновлено|дата\s+публикации|veröffentlicht|aktualisiert|publicado|actualizado|atualizado|publié(?:\s+le)?|mis\s+à\s+jour(?:\s+le)?|pubblicato|aggiornato|gepubliceerd|bijgewerkt|yayınlanma(?:\s+tarihi)?|güncelleme|δημοσίευση|ενημέρωση|δημοσιεύθηκε|ενημερώθηκε|פורסם|עודכן|प्रकाशित|अपडेट|发布时间|發佈時間|发布日期|更新时间|更新時間|更新日時|公開日|配信日時|입력|수정)\s*[:：]?\s*.{0,40}\d.{0,40}$
   note When the page was published or updated: a date or time after the label.
   - Opublikowano: 12.03.2025 14:32
   - Обновлено: 20 марта 2025, 09:15
   - 发布时间：2025-03-16 08:30
   - Yayınlanma: 17 Mart 2025
+  - Ενημερώθηκε: 12.03.2025 • 16:05
   + Publicado en 1998, el libro vendió más de un millón de copias en España.
 
 """#),
@@ -771,8 +774,8 @@ drop fa.breadcrumb  ^(?:خانه|صفحه\s*اصلی|صفحه\s*نخست)\s*[>»
         #"^(?i)(?:all\s+rights\s+reserved|.{0,80}\ball\s+rights\s+reserved)\.?$"#: [0, 0xfffffffffffffbff, 1, 0xffffffffffffffff, 2, 0xffffffffffffffff, 3, 0xffffffffffffffff, 4, 0xffffffffffffffff, 5, 0xffffffffffffffff, 6, 0xffffffffffffffff, 7, 0xffffffffffffffff, 8, 0xffffffffffffffff, 9, 0xffffffffffffffff, 10, 0xffffffffffffffff, 11, 0xffffffffffffffff, 12, 0xffffffffffffffff, 13, 0xffffffffffffffff, 14, 0xffffffffffffffff, 15, 0xffffffffffffffff, 16, 0xffffffffffffffff, 17, 0xffffffffffffffff, 18, 0xffffffffffffffff, 19, 0xffffffffffffffff, 20, 0xffffffffffffffff, 21, 0xffffffffffffffff, 22, 0xffffffffffffffff, 23, 0xffffffffffffffff, 24, 0xffffffffffffffff, 25, 0xffffffffffffffff, 26, 0xffffffffffffffff, 27, 0xffffffffffffffff, 28, 0xffffffffffffffff, 29, 0xffffffffffffffff, 30, 0xffffffffffffffff, 31, 0xffffffffffffffff],
         #"^(?i)(?:comments?(?:\s*\(\d+\))?|\d+\s+comments?|reader\s+comments|join\s+the\s+(?:conversation|discussion)|leave\s+a\s+(?:comment|reply))\s*:?$"#: [0, 0x3ff000000000000, 1, 0x4140800041408, 25, 0x3ff00000000, 27, 0x3ff000000000000, 31, 0x3ff],
         #"^(?i)(?:compartir|partager|teilen|condividi|compartilhar|delen|udostępnij|udostepnij|поделиться|paylaş|κοινοποίηση|κοινοποιηση|שתף|שתפו|शेयर\s*करें|分享(?:到)?|シェア|공유(?:하기)?|微信|微博|qq空间|вконтакте|одноклассники)\s*[:：]?$"#: [1, 0x33001800330018, 14, 0x400000004000000, 15, 0x1000000000000, 16, 0xc0040000c0040000, 23, 0x20000000000],
-        #"^(?i)(?:lesen\s+sie\s+auch|lire\s+aussi|à\s+lire\s+aussi|a\s+lire\s+aussi|lea\s+también|leer\s+más|leia\s+também|leggi\s+anche|lees\s+ook|zobacz\s+(?:także|też)|czytaj\s+(?:także|też|więcej)|читайте\s+также|смотрите\s+также|читать\s+также|διαβάστε\s+(?:επίσης|ακόμη)|ayrıca\s+(?:bakınız|okuyun)|ilgili\s+haber|קראו\s+גם|קרא\s+גם|यह\s+भी\s+पढ़ें|और\s+पढ़ें|相关阅读|相關閱讀|延伸阅读|延伸閱讀|相关新闻|相關新聞|関連記事|あわせて読みたい|관련\s*기사|اقرا\s+ایضا|اقرا\s+ایضا|اقرا\s+ایضا|اقرا\s+ایضا|بیشتر\s+بخوانید|همچنین\s+بخوانید|بخوانید)\s*[:：]\s*\S.{0,150}$"#: [1, 0x400120a0400120a, 3, 0x100000001, 14, 0x10000000100000, 16, 0x8200000000, 17, 0x82, 23, 0x8000000000, 24, 0x18000000000, 25, 0x80],
-        #"^(?i)(?:opublikowano|aktualizacja|zaktualizowano|опубликовано|обновлено|дата\s+публикации|veröffentlicht|aktualisiert|publicado|actualizado|atualizado|publié(?:\s+le)?|mis\s+à\s+jour(?:\s+le)?|pubblicato|aggiornato|gepubliceerd|bijgewerkt|yayınlanma(?:\s+tarihi)?|güncelleme|δημοσίευση|ενημέρωση|פורסם|עודכן|प्रकाशित|अपडेट|发布时间|發佈時間|发布日期|更新时间|更新時間|更新日時|公開日|配信日時|입력|수정)\s*[:：]?\s*.{0,40}\d.{0,40}$"#: [1, 0x641a0860641a086, 14, 0x30000000300000, 15, 0x20000000000000, 16, 0x4010000040100000, 23, 0x1400000000],
+        #"^(?i)(?:lesen\s+sie\s+auch|lire\s+aussi|à\s+lire\s+aussi|a\s+lire\s+aussi|lea\s+también|leer\s+más|leia\s+também|leggi\s+anche|lees\s+ook|zobacz\s+(?:także|też)|czytaj\s+(?:także|też|więcej)|читайте\s+также|смотрите\s+также|читать\s+также|διαβάστε\s+(?:επίσης|ακόμη)|ayrıca\s+(?:bakınız|okuyun)|ilgili\s+haber|קראו\s+גם|קרא\s+גם|קראו\s+עוד|ilginizi\s+çekebilir|İlginizi\s+çekebilir|İLGİNİZİ\s+ÇEKEBİLİR|یہ\s+بھی\s+پڑھیں|بخوێنەوە|यह\s+भी\s+पढ़ें|और\s+पढ़ें|相关阅读|相關閱讀|延伸阅读|延伸閱讀|相关新闻|相關新聞|関連記事|あわせて読みたい|관련\s*기사|اقرا\s+ایضا|اقرا\s+ایضا|اقرا\s+ایضا|اقرا\s+ایضا|بیشتر\s+بخوانید|همچنین\s+بخوانید|بخوانید)\s*[:：]\s*\S.{0,150}$"#: [1, 0x400120a0400120a, 3, 0x100000001, 4, 0x1000000000000, 14, 0x10000000100000, 16, 0x8200000000, 17, 0x82, 23, 0x8000000000, 24, 0x18000000000, 25, 0x80, 27, 0x1000],
+        #"^(?i)(?:opublikowano|aktualizacja|zaktualizowano|опубликовано|обновлено|дата\s+публикации|veröffentlicht|aktualisiert|publicado|actualizado|atualizado|publié(?:\s+le)?|mis\s+à\s+jour(?:\s+le)?|pubblicato|aggiornato|gepubliceerd|bijgewerkt|yayınlanma(?:\s+tarihi)?|güncelleme|δημοσίευση|ενημέρωση|δημοσιεύθηκε|ενημερώθηκε|פורסם|עודכן|प्रकाशित|अपडेट|发布时间|發佈時間|发布日期|更新时间|更新時間|更新日時|公開日|配信日時|입력|수정)\s*[:：]?\s*.{0,40}\d.{0,40}$"#: [1, 0x641a0860641a086, 14, 0x30000000300000, 15, 0x20000000000000, 16, 0x4010000040100000, 23, 0x1400000000],
         #"^(?i)(?:photo|image|picture|photograph|credit|illustration|video)\s*(?:credit)?\s*:\s*.{2,80}$|^\((?:photo|image)?\s*:?\s*(?:getty\s+images|reuters|ap|afp|epa|file\s+photo)[^)]*\)$"#: [0, 0x10000000000, 1, 0x41020800410208],
         #"^(?i)(?:reklam|reklama|реклама|рекламa|publicidad|publicité|publicite|anzeige|werbung|pubblicità|publicidade|advertentie|annonce|mainos|διαφήμιση|διαφημιση|פרסומת|विज्ञापन|iklan|quảng\s+cáo|광고|广告|廣告|広告|スポンサーリンク|تبلیغات|اعلان|اعلان)\s*[:：]?$"#: [1, 0x87220200872202, 14, 0x10000000100000, 16, 0x100000000, 17, 0x1, 23, 0x1000000000, 24, 0x48000000000],
         #"^(?i)(?:we\s+use\s+cookies|this\s+(?:site|website)\s+uses\s+cookies|by\s+(?:continuing|using)\s+(?:to\s+(?:use|browse)\s+)?(?:this|our)\s+(?:site|website)).{0,300}\b(?:experience|browsing|our\s+(?:site|website|services)|cookie\s+policy|consent|agree|accept|privacy)\b.{0,200}$|^(?i)(?:accept(?:\s+all)?(?:\s+cookies)?|reject(?:\s+all)?|cookie\s+(?:settings|policy|preferences)|manage\s+(?:cookies|preferences))$"#: [1, 0x94200e0094200e],
