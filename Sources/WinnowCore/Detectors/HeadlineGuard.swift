@@ -9,8 +9,7 @@
 /// 3. as 1, against the body's opening (the lead and the two prose lines after
 ///    it), sharing at least a third of its words: a standfirst often shares no
 ///    word with the headline, the paragraph after it does;
-/// 4. as 2, when it shares a word with the opening, or stands out from the lines
-///    above it as a headline does from a menu: twice the characters of each.
+/// 4. as 2, when a quarter of its words (and at least one) stand in the opening.
 /// Steps 3 and 4 are skipped when the lead itself looks like a title (a question
 /// of ten words counts as prose): it is the page's title.
 /// From 3 on, Chinese and Japanese (no spaces between words, so a run of such text
@@ -42,8 +41,9 @@ public enum HeadlineGuard {
         guard !page.kinds[lead].isTitleLike else { return Found() }
         let opening = openingLines(page, fates, lead: lead)
         if let line = mostShared(candidates, with: opening, page, topic, pairs: true, share: 3) { return Found(line: line) }
-        if let i = above, shared(i, opening, page, topic, pairs: true).count >= 1 || standsOut(i, page, fates) {
-            return Found(line: i)
+        if let i = above {
+            let (n, own) = shared(i, opening, page, topic, pairs: true)
+            if n >= 1 && n * 4 >= own { return Found(line: i) }
         }
         return Found()
     }
@@ -93,21 +93,6 @@ public enum HeadlineGuard {
         for j in reference { others.add(page.line(j)) }
         let shared = pairs.shared(with: others) / 2
         return shared > words.0 ? (shared, pairs.count / 2) : words
-    }
-
-    /// Line `i` has at least twice the characters of each of the (up to three) kept
-    /// lines above it, and there is at least one.
-    private static func standsOut(_ i: Int, _ page: Page, _ fates: [Fate]) -> Bool {
-        var seen = 0, j = i - 1
-        let chars = page.traits[i].chars
-        while j >= 0 && seen < 3 {
-            if !page.blank[j] && fates[j].isKept {
-                guard page.traits[j].chars * 2 <= chars else { return false }
-                seen += 1
-            }
-            j -= 1
-        }
-        return seen > 0
     }
 }
 

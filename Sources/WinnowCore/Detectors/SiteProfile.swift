@@ -115,6 +115,10 @@ public struct ProfileSet: Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         for name in names.sorted() where name.hasSuffix(".profile") {
             let profile = try SiteProfile(contentsOfFile: (path as NSString).appendingPathComponent(name))
+            // Two profiles for one site (as looked up): which applies would be chance.
+            if let other = bySite[ProfileSet.key(profile.site)] {
+                throw SiteProfile.Failure(description: "\(path): \(name) and \((other.path as NSString).lastPathComponent) are profiles of one site, '\(profile.site)' and '\(other.site)' (case and a leading www. aside): keep one")
+            }
             bySite[ProfileSet.key(profile.site)] = profile
         }
         // A folder that applies nothing is a mistake to say, as `--rules DIR` says it.

@@ -37,8 +37,11 @@ public struct InputText: Sendable {
                     if detected.hasPrefix("UTF-16") || detected.hasPrefix("UTF-32") {
                         return .notText("\(detected) text (detected) that does not convert: \(error.message)")
                     }
-                    // An 8-bit code page's ASCII is ASCII: read as it is, the lines stay lines.
-                    notices.append(.misread(place, encoding: detected, reason: error.message))
+                    // An 8-bit code page's ASCII is ASCII: read as it is, the lines stay lines,
+                    // and said as any text that is not UTF-8 (a Cyrillic code page looks
+                    // Arabic by its byte counts, but is not: naming Arabic misleads).
+                    notices.append(.cleaning(place, "not valid UTF-8 (\(document.withUnsafeBufferPointer { EncodingDetector.invalidBytes($0) }) invalid bytes: another encoding?): "
+                                             + "read as it is; --input-encoding NAME converts it"))
                     return .text(document)
                 }
             }

@@ -11,8 +11,6 @@ public enum Notice: Sendable {
     case notText(DocumentPlace, String, passedThrough: Bool)
     /// Text in another encoding, detected and converted to UTF-8.
     case converted(DocumentPlace, encoding: String)
-    /// The bytes looked like another encoding but did not convert: read as they are (a warning).
-    case misread(DocumentPlace, encoding: String, reason: String)
     /// A warning of the cleaner about the document.
     case cleaning(DocumentPlace, String)
     /// A JSON Lines record that cannot be read: passed through unchanged (an error).
