@@ -32,17 +32,18 @@ public enum HeadlineGuard {
             fates[$0].isKept && page.kinds[$0].isTitleLike && page.traits[$0].words >= 3
         }
         let above = lineAbove(lead, page, fates)
-        if let line = mostShared(candidates, with: [lead], page, topic, pairs: false, share: nil)
-            ?? above.flatMap({ shared($0, [lead], page, topic, pairs: false).count >= 1 ? $0 : nil }) {
+        let byLead = Reference([lead], page, topic, pairs: false)
+        if let line = mostShared(candidates, with: byLead, share: nil)
+            ?? above.flatMap({ byLead.shared($0).count >= 1 ? $0 : nil }) {
             return Found(line: line, byLead: line)
         }
         // A lead that looks like a title is the page's title itself (a question of ten
         // words counts as prose): no line above it is sought further.
         guard !page.kinds[lead].isTitleLike else { return Found() }
-        let opening = openingLines(page, fates, lead: lead)
-        if let line = mostShared(candidates, with: opening, page, topic, pairs: true, share: 3) { return Found(line: line) }
+        let opening = Reference(openingLines(page, fates, lead: lead), page, topic, pairs: true)
+        if let line = mostShared(candidates, with: opening, share: 3) { return Found(line: line) }
         if let i = above {
-            let (n, own) = shared(i, opening, page, topic, pairs: true)
+            let (n, own) = opening.shared(i)
             if n >= 1 && n * 4 >= own { return Found(line: i) }
         }
         return Found()
@@ -70,29 +71,39 @@ public enum HeadlineGuard {
 
     /// The candidate sharing the most (two or more, and with `share` at least
     /// 1/`share` of its own) words with `reference`, the nearest (the last) of equals.
-    private static func mostShared(_ candidates: [Int], with reference: [Int], _ page: Page, _ topic: TopicModel,
-                                   pairs: Bool, share: Int?) -> Int? {
+    private static func mostShared(_ candidates: [Int], with reference: Reference, share: Int?) -> Int? {
         var best: (line: Int, shared: Int)? = nil
         for i in candidates {
-            let (n, own) = shared(i, reference, page, topic, pairs: pairs)
-            if n >= 2, n * (share ?? 0) >= (share == nil ? 0 : own), n >= (best?.shared ?? 0) { best = (i, n) }
+            let (n, own) = reference.shared(i)
+            if n >= 2, share.map({ n * $0 >= own }) ?? true, n >= (best?.shared ?? 0) { best = (i, n) }
         }
         return best?.line
     }
 
-    /// Distinct content words of line `i` found in any of `reference`'s lines, and
-    /// how many it has; with `pairs`, for Chinese or Japanese text, half the character
-    /// pairs they share and half of line `i`'s, when that is more.
-    private static func shared(_ i: Int, _ reference: [Int], _ page: Page, _ topic: TopicModel,
-                               pairs usePairs: Bool) -> (count: Int, own: Int) {
-        let words = (topic.words.words(of: i, foundIn: reference), topic.words[i].count)
-        guard usePairs else { return words }
-        let pairs = CJKPairs(page.line(i))
-        guard !pairs.isEmpty else { return words }
-        var others = CJKPairs()
-        for j in reference { others.add(page.line(j)) }
-        let shared = pairs.shared(with: others) / 2
-        return shared > words.0 ? (shared, pairs.count / 2) : words
+    /// Lines a candidate is compared with: their content words and, with `pairs`,
+    /// their Chinese and Japanese character pairs (made once, for every candidate).
+    private struct Reference {
+        let lines: [Int]
+        let page: Page
+        let topic: TopicModel
+        let pairs: CJKPairs?
+
+        init(_ lines: [Int], _ page: Page, _ topic: TopicModel, pairs: Bool) {
+            (self.lines, self.page, self.topic) = (lines, page, topic)
+            self.pairs = pairs ? lines.reduce(into: CJKPairs()) { $0.add(page.line($1)) } : nil
+        }
+
+        /// Distinct content words of line `i` found in any of the lines, and how many it
+        /// has; with pairs, for Chinese or Japanese text, half the character pairs they
+        /// share and half of line `i`'s, when that is more.
+        func shared(_ i: Int) -> (count: Int, own: Int) {
+            let words = (topic.words.words(of: i, foundIn: lines), topic.words[i].count)
+            guard let others = pairs, !others.isEmpty else { return words }
+            let own = CJKPairs(page.line(i))
+            guard !own.isEmpty else { return words }
+            let shared = own.shared(with: others) / 2
+            return shared > words.0 ? (shared, own.count / 2) : words
+        }
     }
 }
 
