@@ -7,9 +7,9 @@ extension Language {
 
     /// The language a page is reported in (explain's header, `--meta`, `learn`):
     /// `detect`'s, unless under half of the page's letters are in the table's scripts
-    /// (Latin and Arabic): then `undetermined`, not "en". Letters here are the
-    /// characters that are neither spaces, digits nor ASCII or Arabic punctuation,
-    /// as near as the traits tell.
+    /// (Latin and Arabic): then `undetermined`, not "en". Letters here are, as near as
+    /// the traits tell, the characters that are neither spaces nor digits (signs
+    /// count too: a page of English has few enough).
     public static func reported(for page: Page) -> Language {
         var known = 0, letters = 0
         for i in 0..<page.count where !page.blank[i] {
@@ -18,8 +18,7 @@ extension Language {
             // Spaces between words, and the digits: what is left is letters and signs.
             letters += max(0, t.chars - (t.words - 1) - t.digits)
         }
-        guard known * 2 < letters else { return detect(page.letters) }
-        return known > 0 || letters > 0 ? undetermined : detect(page.letters)
+        return known * 2 < letters ? undetermined : detect(page.letters)
     }
 
     /// Guesses a document's language from its letters: the script with the most

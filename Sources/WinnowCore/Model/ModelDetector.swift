@@ -22,7 +22,7 @@ public struct ModelDetector: Detector {
         public init(unpacking packed: PackedEvidence) { permille = packed.first; thresholdPermille = packed.second }
     }
 
-    /// "model: body score 0.28 < 0.3 (trees -1.38, …)": the score is the line model's
+    /// "model: body score 0.28 < threshold 0.3": the score is the line model's
     /// probability that the line is article body; under the threshold, it goes.
     public static func explain(_ evidence: Evidence) -> String {
         "model: body score \(Double(evidence.permille) / 1000) < threshold \(Double(evidence.thresholdPermille) / 1000)"

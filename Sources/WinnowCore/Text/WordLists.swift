@@ -83,7 +83,6 @@ struct WordLists {
         storage[Int(starts[i])..<Int(starts[i + 1])]
     }
 
-    /// How many distinct words lines `i` and `j` share (a merge of two sorted lists).
     /// How many of line `i`'s words stand in at least one of `lines`.
     func words(of i: Int, foundIn lines: [Int]) -> Int {
         if lines.count == 1 { return shared(i, lines[0]) }
@@ -103,6 +102,7 @@ struct WordLists {
         return low < list.endIndex && list[low] == word
     }
 
+    /// How many distinct words lines `i` and `j` share (a merge of two sorted lists).
     func shared(_ i: Int, _ j: Int) -> Int {
         let a = self[i], b = self[j]
         var x = a.startIndex, y = b.startIndex, n = 0
