@@ -133,11 +133,8 @@ public struct ProfileSet: Sendable {
     /// The sites the folder has profiles for, as written in them.
     public var siteNames: [String] { bySite.values.map(\.site).sorted() }
 
-    /// A site's name as profiles are looked up by it.
-    static func key(_ site: String) -> String {
-        let lower = site.lowercased()
-        return lower.hasPrefix("www.") ? String(lower.dropFirst(4)) : lower
-    }
+    /// A site's name as profiles are looked up by it: as a URL's host names a site.
+    static func key(_ site: String) -> String { StreamSites.siteName(site) }
 }
 
 /// Collects, for `batch --save-profiles` and `learn --save-profile`, the lines the

@@ -59,10 +59,15 @@ public struct StreamSites: Sendable {
             if let at = (start..<end).last(where: { bytes[$0] == 0x40 }) { start = at + 1 }
             // Before a port, unless the host is an IPv6 literal ("[::1]").
             if end > start, bytes[end - 1] != 0x5D, let colon = (start..<end).last(where: { bytes[$0] == 0x3A }) { end = colon }
-            var name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
-            if name.hasPrefix("www.") { name.removeFirst(4) }
-            return name
+            return StreamSites.siteName(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
         }
+    }
+
+    /// A host as sites are named by it: lower-cased, without a leading "www." (also
+    /// how `ProfileSet` looks a site's profile up).
+    public static func siteName(_ host: String) -> String {
+        let lower = host.lowercased()
+        return lower.hasPrefix("www.") ? String(lower.dropFirst(4)) : lower
     }
 
     /// A byte that ends a JSON number or literal at top level.

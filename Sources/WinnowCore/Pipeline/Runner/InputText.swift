@@ -21,8 +21,7 @@ public struct InputText: Sendable {
             switch EncodingDetector.detect(document) {
             case .utf8: return .text(document)
             case .invalidUTF8(let invalid):
-                notices.append(.cleaning(place, "not valid UTF-8 (\(invalid) invalid bytes: another encoding, such as Latin-1?): "
-                                         + "read as it is; --input-encoding NAME converts it"))
+                notices.append(InputText.notUTF8(place, invalid: invalid, guess: "another encoding, such as Latin-1?"))
                 return .text(document)
             case .binary(let why): return .notText("binary file (\(why))")
             case .other(let detected, let bom):
@@ -40,8 +39,8 @@ public struct InputText: Sendable {
                     // An 8-bit code page's ASCII is ASCII: read as it is, the lines stay lines,
                     // and said as any text that is not UTF-8 (a Cyrillic code page looks
                     // Arabic by its byte counts, but is not: naming Arabic misleads).
-                    notices.append(.cleaning(place, "not valid UTF-8 (\(document.withUnsafeBufferPointer { EncodingDetector.invalidBytes($0) }) invalid bytes: another encoding?): "
-                                             + "read as it is; --input-encoding NAME converts it"))
+                    let invalid = document.withUnsafeBufferPointer { EncodingDetector.invalidBytes($0) }
+                    notices.append(InputText.notUTF8(place, invalid: invalid, guess: "another encoding?"))
                     return .text(document)
                 }
             }
@@ -49,5 +48,10 @@ public struct InputText: Sendable {
             do { return .text(try Transcoder.toUTF8(document[...], from: encoding)) }
             catch { return .notText("not \(encoding) text: \(error.message)") }
         }
+    }
+
+    /// Text read as it is though it is not UTF-8, and what `guess` says it may be.
+    private static func notUTF8(_ place: DocumentPlace, invalid: Int, guess: String) -> Notice {
+        .cleaning(place, "not valid UTF-8 (\(invalid) invalid bytes: \(guess)): read as it is; --input-encoding NAME converts it")
     }
 }
